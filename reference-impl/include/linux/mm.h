@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The slice of include/linux/mm.h the migration touches: page helpers,
+ * ptdescs (Linux 6.12, plus the kernel-page-table marking and deferred free
+ * of the async kernel page-table free series) and the new address-based
+ * page-table API that pgtable-migrate targets.
+ */
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+#include <linux/gfp.h>
+#include <linux/mm_types.h>
+#include <linux/page-flags.h>
+#include <linux/pgtable.h>
+#include <asm/page.h>
+
+static inline void *page_address(const struct page *page)
+{
+	return __va(PFN_PHYS(page_to_pfn(page)));
+}
+
+static inline struct page *compound_head(const struct page *page)
+{
+	unsigned long head = READ_ONCE(page->compound_head);
+
+	if (head & 1)
+		return (struct page *)(head - 1);
+	return (struct page *)page;
+}
+
+static inline unsigned int compound_order(const struct page *page)
+{
+	if (!PageHead(page))
+		return 0;
+	return (unsigned int)page_private(&page[1]);
+}
+
+static inline int page_ref_count(const struct page *page)
+{
+	return page->_refcount.counter;
+}
+
+/* ---- ptdescs ---- */
+
+#define page_ptdesc(p) ((struct ptdesc *)(p))
+#define ptdesc_page(pt) ((struct page *)(pt))
+
+static inline struct ptdesc *virt_to_ptdesc(const void *x)
+{
+	return page_ptdesc(virt_to_page(x));
+}
+
+static inline void *ptdesc_address(const struct ptdesc *pt)
+{
+	return page_address(ptdesc_page(pt));
+}
+
+static inline unsigned int ptdesc_order(const struct ptdesc *pt)
+{
+	return compound_order(ptdesc_page(pt));
+}
+
+/* pagetable_alloc() adds __GFP_COMP: the free side reads the order back. */
+extern struct ptdesc *pagetable_alloc_noprof(gfp_t gfp, unsigned int order);
+#define pagetable_alloc(...) alloc_hooks(pagetable_alloc_noprof(__VA_ARGS__))
+
+/* Frees compound_order() pages immediately. */
+extern void __pagetable_free(struct ptdesc *pt);
+
+/*
+ * Kernel page tables may be cached by an IOMMU walking the kernel address
+ * space (SVA): they are marked, and their free is deferred until the IOTLB
+ * has been flushed (CONFIG_ASYNC_KERNEL_PGTABLE_FREE).
+ */
+#define PT_kernel PG_referenced
+
+static inline void ptdesc_set_kernel(struct ptdesc *pt)
+{
+	pt->__page_flags |= 1UL << PT_kernel;
+}
+
+static inline void ptdesc_clear_kernel(struct ptdesc *pt)
+{
+	pt->__page_flags &= ~(1UL << PT_kernel);
+}
+
+static inline bool ptdesc_test_kernel(const struct ptdesc *pt)
+{
+	return pt->__page_flags & (1UL << PT_kernel);
+}
+
+#ifdef CONFIG_ASYNC_KERNEL_PGTABLE_FREE
+/* Queues pt; refimpl_flush_kernel_pgtable_work() frees the queue. */
+extern void pagetable_free_kernel(struct ptdesc *pt);
+#else
+static inline void pagetable_free_kernel(struct ptdesc *pt)
+{
+	__pagetable_free(pt);
+}
+#endif
+
+static inline void pagetable_free(struct ptdesc *pt)
+{
+	if (ptdesc_test_kernel(pt)) {
+		ptdesc_clear_kernel(pt);
+		pagetable_free_kernel(pt);
+	} else {
+		__pagetable_free(pt);
+	}
+}
+
+extern bool pagetable_pte_ctor(struct ptdesc *pt);
+extern void pagetable_pte_dtor(struct ptdesc *pt);
+extern bool pagetable_pmd_ctor(struct ptdesc *pt);
+extern void pagetable_pmd_dtor(struct ptdesc *pt);
+
+/*
+ * ---- The new address-based page-table API (the migration's target) ----
+ *
+ * pgtable_alloc(gfp, order) returns the address of a zeroed page table:
+ * pagetable_alloc(gfp | __GFP_ZERO, order), then ptdesc_address().
+ * pgtable_free(addr) is pagetable_free(virt_to_ptdesc(addr)).
+ * An earlier revision named them pgtable_alloc_addr()/pgtable_free_addr();
+ * both names are provided with identical semantics.
+ */
+extern void *pgtable_alloc_noprof(gfp_t gfp, unsigned int order);
+#define pgtable_alloc(...) alloc_hooks(pgtable_alloc_noprof(__VA_ARGS__))
+extern void pgtable_free(const void *addr);
+
+extern void *pgtable_alloc_addr_noprof(gfp_t gfp, unsigned int order);
+#define pgtable_alloc_addr(...) alloc_hooks(pgtable_alloc_addr_noprof(__VA_ARGS__))
+extern void pgtable_free_addr(const void *addr);
+
+#endif /* _LINUX_MM_H */

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Control and observation interface of the reference model: not kernel API.
+ * Tests and the demo use it to set up simulated memory, inject allocation
+ * failures, read back how each page was allocated, and read the checker's
+ * violations.
+ */
+#ifndef _REFIMPL_REFIMPL_H
+#define _REFIMPL_REFIMPL_H
+
+#include <linux/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Poison written to pages handed out without __GFP_ZERO. Bit 0 is set, so
+ * the entries of a page table that was never zeroed read as "present". */
+#define REFIMPL_POISON_ALLOC 0xa5
+/* Poison written to freed pages (POISON_FREE in the kernel). */
+#define REFIMPL_POISON_FREE 0x6b
+
+/* ---- simulated physical memory ---- */
+
+/* Sets up nr_pages of simulated RAM (pfn 0 is reserved, never handed out)
+ * and clears all model state. Returns 0, or -1 if memory is not available. */
+int refimpl_mem_init(unsigned long nr_pages);
+/* Releases simulated RAM without checking anything. */
+void refimpl_mem_teardown(void);
+
+unsigned long refimpl_pages_free(void);
+unsigned long refimpl_pages_in_use(void);
+
+/* ---- failure injection ---- */
+
+/* Make the nth allocation from now fail (1: the next one); 0 disables. */
+void refimpl_fail_nth_alloc(unsigned long n);
+/* Number of allocation calls since refimpl_mem_init(). */
+unsigned long refimpl_alloc_calls(void);
+
+/* ---- allocation records ---- */
+
+enum refimpl_alloc_family {
+	REFIMPL_FAMILY_NONE,
+	REFIMPL_FAMILY_PAGE,   /* alloc_pages, __get_free_pages, get_zeroed_page */
+	REFIMPL_FAMILY_PTDESC, /* pagetable_alloc, pgtable_alloc(_addr) */
+};
+
+struct refimpl_alloc_info {
+	bool live;
+	enum refimpl_alloc_family family;
+	const char *api;   /* the allocator named in the source, e.g. "get_zeroed_page" */
+	unsigned int order;
+	bool compound;
+	bool zeroed;       /* handed out zero-filled */
+	const char *file;  /* call site recorded by alloc_hooks(), or NULL */
+	int line;
+};
+
+/* Fills *info for the allocation that starts at addr or contains it;
+ * returns false if addr is outside simulated memory. */
+bool refimpl_alloc_info(const void *addr, struct refimpl_alloc_info *info);
+unsigned long refimpl_live_allocations(void);
+
+/* ---- deferred kernel page-table free (CONFIG_ASYNC_KERNEL_PGTABLE_FREE) ---- */
+
+unsigned long refimpl_kernel_pgtable_pending(void);
+/* Runs the deferred work: frees every queued kernel page table.
+ * Returns the number freed. */
+unsigned long refimpl_flush_kernel_pgtable_work(void);
+
+/* ---- the checker ---- */
+
+enum refimpl_violation_kind {
+	REFIMPL_V_FAMILY_MISMATCH,  /* freed through another API family */
+	REFIMPL_V_ORDER_MISMATCH,   /* freed with a different order */
+	REFIMPL_V_DOUBLE_FREE,
+	REFIMPL_V_BAD_FREE_ADDRESS, /* not the start of a live allocation */
+	REFIMPL_V_WALK_FREED_TABLE, /* a page-table walk read a freed page */
+	REFIMPL_V_LEAK,             /* live at refimpl_check_leaks() */
+	REFIMPL_V_BAD_ADDRESS,      /* __pa() of an address outside RAM */
+	REFIMPL_V_NR_KINDS
+};
+
+struct refimpl_violation {
+	enum refimpl_violation_kind kind;
+	unsigned long pfn;
+	const char *alloc_api;   /* NULL when the page was never allocated */
+	const char *free_api;    /* NULL unless the violation is a free */
+	unsigned int alloc_order;
+	unsigned int free_order;
+	const char *alloc_file;  /* call site of the allocation, if recorded */
+	int alloc_line;
+	char message[256];
+};
+
+const char *refimpl_violation_kind_name(enum refimpl_violation_kind kind);
+size_t refimpl_violation_count(void);
+size_t refimpl_violation_count_kind(enum refimpl_violation_kind kind);
+const struct refimpl_violation *refimpl_violation_at(size_t i);
+void refimpl_violations_clear(void);
+/* Prints every violation to stderr (for test failure output). */
+void refimpl_violations_dump(void);
+
+/* Records one REFIMPL_V_LEAK per live allocation (kernel page tables waiting
+ * in the deferred queue are not leaks) and returns their number. */
+unsigned long refimpl_check_leaks(void);
+
+/* Called by page-table walkers for every table page they read: records
+ * REFIMPL_V_WALK_FREED_TABLE when the page is not allocated. */
+void refimpl_note_table_read(const void *table, const char *walker);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _REFIMPL_REFIMPL_H */

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The checker: every free is compared with how its pages were allocated,
+ * and misuse is recorded as a violation instead of corrupting the model.
+ * A free that disagrees with its allocation (family, order) still releases
+ * the allocation as it was made, so one bug is reported once, not as a
+ * cascade of leaks.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_internal.h"
+
+static struct refimpl_violation *violations;
+static size_t nr_violations;
+static size_t cap_violations;
+
+static const char *const kind_names[REFIMPL_V_NR_KINDS] = {
+	[REFIMPL_V_FAMILY_MISMATCH] = "family-mismatch",
+	[REFIMPL_V_ORDER_MISMATCH] = "order-mismatch",
+	[REFIMPL_V_DOUBLE_FREE] = "double-free",
+	[REFIMPL_V_BAD_FREE_ADDRESS] = "bad-free-address",
+	[REFIMPL_V_WALK_FREED_TABLE] = "walk-freed-table",
+	[REFIMPL_V_LEAK] = "leak",
+	[REFIMPL_V_BAD_ADDRESS] = "bad-address",
+};
+
+const char *refimpl_violation_kind_name(enum refimpl_violation_kind kind)
+{
+	return (unsigned)kind < REFIMPL_V_NR_KINDS ? kind_names[kind] : "?";
+}
+
+static const char *family_name(enum refimpl_alloc_family family)
+{
+	switch (family) {
+	case REFIMPL_FAMILY_PAGE:
+		return "page allocator";
+	case REFIMPL_FAMILY_PTDESC:
+		return "ptdesc";
+	default:
+		return "none";
+	}
+}
+
+void refimpl_checker_reset(void)
+{
+	refimpl_violations_clear();
+}
+
+void refimpl_record(enum refimpl_violation_kind kind, unsigned long pfn,
+		    const char *free_api, unsigned int free_order,
+		    const char *fmt, ...)
+{
+	struct refimpl_violation *v;
+	va_list ap;
+
+	if (nr_violations == cap_violations) {
+		size_t cap = cap_violations ? 2 * cap_violations : 16;
+		void *grown = realloc(violations, cap * sizeof(*violations));
+
+		if (!grown)
+			abort();
+		violations = grown;
+		cap_violations = cap;
+	}
+	v = &violations[nr_violations++];
+	memset(v, 0, sizeof(*v));
+	v->kind = kind;
+	v->pfn = pfn;
+	v->free_api = free_api;
+	v->free_order = free_order;
+	if (refimpl_meta && pfn < refimpl_mem_pages) {
+		const struct page_meta *m = &refimpl_meta[pfn];
+
+		v->alloc_api = m->api;
+		v->alloc_order = m->order;
+		v->alloc_file = m->file;
+		v->alloc_line = m->line;
+	}
+	va_start(ap, fmt);
+	vsnprintf(v->message, sizeof(v->message), fmt, ap);
+	va_end(ap);
+}
+
+size_t refimpl_violation_count(void)
+{
+	return nr_violations;
+}
+
+size_t refimpl_violation_count_kind(enum refimpl_violation_kind kind)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < nr_violations; i++)
+		n += violations[i].kind == kind;
+	return n;
+}
+
+const struct refimpl_violation *refimpl_violation_at(size_t i)
+{
+	return i < nr_violations ? &violations[i] : NULL;
+}
+
+void refimpl_violations_clear(void)
+{
+	free(violations);
+	violations = NULL;
+	nr_violations = 0;
+	cap_violations = 0;
+}
+
+void refimpl_violations_dump(void)
+{
+	for (size_t i = 0; i < nr_violations; i++) {
+		const struct refimpl_violation *v = &violations[i];
+
+		fprintf(stderr, "refimpl: %s: %s", kind_names[v->kind],
+			v->message);
+		if (v->alloc_file)
+			fprintf(stderr, " (allocated at %s:%d)", v->alloc_file,
+				v->alloc_line);
+		fputc('\n', stderr);
+	}
+}
+
+/* Return the allocation's pages to the free pool, poisoned. */
+static void release(unsigned long pfn)
+{
+	struct page_meta *head = &refimpl_meta[pfn];
+	unsigned long nr = 1UL << head->order;
+
+	for (unsigned long i = 0; i < nr; i++) {
+		refimpl_meta[pfn + i].state = PAGE_STATE_FREE;
+		refimpl_meta[pfn + i].was_head = false;
+		memset(&mem_map[pfn + i], 0, sizeof(struct page));
+	}
+	head->was_head = true;
+	head->queued = false;
+	memset(refimpl_mem_base + PFN_PHYS(pfn), REFIMPL_POISON_FREE,
+	       nr * PAGE_SIZE);
+}
+
+void refimpl_free(unsigned long pfn, unsigned int order,
+		  enum refimpl_alloc_family family, const char *api)
+{
+	struct page_meta *m;
+
+	if (!refimpl_meta || pfn >= refimpl_mem_pages) {
+		refimpl_record(REFIMPL_V_BAD_FREE_ADDRESS, pfn, api, order,
+			       "%s: pfn %#lx is outside simulated memory", api,
+			       pfn);
+		return;
+	}
+	m = &refimpl_meta[pfn];
+	switch (m->state) {
+	case PAGE_STATE_HEAD:
+		break;
+	case PAGE_STATE_FREE:
+		if (m->was_head)
+			refimpl_record(REFIMPL_V_DOUBLE_FREE, pfn, api, order,
+				       "%s: pfn %#lx was already freed (allocated by %s)",
+				       api, pfn, m->api);
+		else
+			refimpl_record(REFIMPL_V_BAD_FREE_ADDRESS, pfn, api,
+				       order, "%s: pfn %#lx is not allocated",
+				       api, pfn);
+		return;
+	default:
+		refimpl_record(REFIMPL_V_BAD_FREE_ADDRESS, pfn, api, order,
+			       "%s: pfn %#lx is not the start of an allocation",
+			       api, pfn);
+		return;
+	}
+
+	if (m->queued) {
+		refimpl_record(REFIMPL_V_DOUBLE_FREE, pfn, api, order,
+			       "%s: pfn %#lx is already queued for deferred free",
+			       api, pfn);
+		return;
+	}
+	if (m->family != family)
+		refimpl_record(REFIMPL_V_FAMILY_MISMATCH, pfn, api, order,
+			       "%s (%s) frees pfn %#lx allocated by %s (%s)",
+			       api, family_name(family), pfn, m->api,
+			       family_name(m->family));
+	if (m->order != order)
+		refimpl_record(REFIMPL_V_ORDER_MISMATCH, pfn, api, order,
+			       "%s: order %u frees pfn %#lx allocated by %s with order %u",
+			       api, order, pfn, m->api, m->order);
+	release(pfn);
+}
+
+unsigned long refimpl_check_leaks(void)
+{
+	unsigned long leaks = 0;
+
+	for (unsigned long pfn = 0; pfn < refimpl_mem_pages; pfn++) {
+		const struct page_meta *m = &refimpl_meta[pfn];
+
+		if (m->state != PAGE_STATE_HEAD || m->queued)
+			continue;
+		leaks++;
+		refimpl_record(REFIMPL_V_LEAK, pfn, NULL, 0,
+			       "pfn %#lx (order %u) allocated by %s is still live",
+			       pfn, m->order, m->api);
+	}
+	return leaks;
+}
+
+void refimpl_note_table_read(const void *table, const char *walker)
+{
+	unsigned long off = (unsigned long)table - (unsigned long)refimpl_mem_base;
+	unsigned long pfn = off >> PAGE_SHIFT;
+
+	if ((unsigned long)table < (unsigned long)refimpl_mem_base ||
+	    pfn >= refimpl_mem_pages) {
+		refimpl_record(REFIMPL_V_BAD_ADDRESS, 0, NULL, 0,
+			       "%s: table %p is outside simulated memory",
+			       walker, table);
+		return;
+	}
+	if (refimpl_meta[pfn].state == PAGE_STATE_FREE ||
+	    refimpl_meta[pfn].state == PAGE_STATE_RESERVED)
+		refimpl_record(REFIMPL_V_WALK_FREED_TABLE, pfn, NULL, 0,
+			       "%s: reads page table at pfn %#lx, which is not allocated",
+			       walker, pfn);
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Simulated physical memory: a page-aligned host buffer whose offset is the
+ * physical address, and the mem_map array of struct page that describes it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_internal.h"
+
+unsigned char *refimpl_mem_base;
+unsigned long refimpl_mem_pages;
+struct page *mem_map;
+struct page_meta *refimpl_meta;
+struct mm_struct init_mm;
+
+int refimpl_mem_init(unsigned long nr_pages)
+{
+	refimpl_mem_teardown();
+	if (nr_pages < 2)
+		return -1;
+	refimpl_mem_base = aligned_alloc(PAGE_SIZE, nr_pages * PAGE_SIZE);
+	mem_map = calloc(nr_pages, sizeof(*mem_map));
+	refimpl_meta = calloc(nr_pages, sizeof(*refimpl_meta));
+	if (!refimpl_mem_base || !mem_map || !refimpl_meta) {
+		refimpl_mem_teardown();
+		return -1;
+	}
+	refimpl_mem_pages = nr_pages;
+	memset(refimpl_mem_base, REFIMPL_POISON_FREE, nr_pages * PAGE_SIZE);
+	for (unsigned long pfn = 0; pfn < nr_pages; pfn++)
+		refimpl_meta[pfn].state = PAGE_STATE_FREE;
+	refimpl_meta[0].state = PAGE_STATE_RESERVED;
+	mem_map[0].flags |= 1UL << PG_reserved;
+	memset(&init_mm, 0, sizeof(init_mm));
+
+	refimpl_alloc_reset();
+	refimpl_checker_reset();
+	refimpl_ptdesc_reset();
+	return 0;
+}
+
+void refimpl_mem_teardown(void)
+{
+	free(refimpl_mem_base);
+	free(mem_map);
+	free(refimpl_meta);
+	refimpl_mem_base = NULL;
+	mem_map = NULL;
+	refimpl_meta = NULL;
+	refimpl_mem_pages = 0;
+}
+
+unsigned long __phys_addr(unsigned long x)
+{
+	unsigned long base = (unsigned long)refimpl_mem_base;
+
+	if (x < base || x >= base + refimpl_mem_pages * PAGE_SIZE)
+		refimpl_record(REFIMPL_V_BAD_ADDRESS, 0, NULL, 0,
+			       "__pa(%#lx): address outside simulated memory",
+			       x);
+	return x - base;
+}

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * State shared by the model's translation units. Each simulated page frame
+ * has a struct page (kernel-visible, in mem_map) and a struct page_meta
+ * (model-only: what the checker knows about how the page was allocated).
+ */
+#ifndef _REFIMPL_MODEL_INTERNAL_H
+#define _REFIMPL_MODEL_INTERNAL_H
+
+#include <linux/mm.h>
+#include <refimpl/refimpl.h>
+
+#define REFIMPL_MAX_ORDER 10
+
+enum page_state {
+	PAGE_STATE_RESERVED, /* pfn 0: never handed out */
+	PAGE_STATE_FREE,
+	PAGE_STATE_HEAD,     /* first page of a live allocation */
+	PAGE_STATE_TAIL,     /* other pages of a live allocation */
+};
+
+struct page_meta {
+	enum page_state state;
+	/* Of the allocation this page heads (or last headed, once freed). */
+	enum refimpl_alloc_family family;
+	const char *api;
+	unsigned int order;
+	bool compound;
+	bool zeroed;
+	bool was_head;       /* freed page that headed an allocation */
+	bool queued;         /* waiting in the deferred kernel page-table free */
+	const char *file;
+	int line;
+};
+
+extern struct page_meta *refimpl_meta;
+
+/* Allocate 2^order pages; records family/api and the alloc_hooks() site. */
+struct page *refimpl_alloc(gfp_t gfp, unsigned int order,
+			   enum refimpl_alloc_family family, const char *api);
+/* Free an allocation, checking it against how it was allocated. */
+void refimpl_free(unsigned long pfn, unsigned int order,
+		  enum refimpl_alloc_family family, const char *api);
+/* pagetable_free() logic with the caller's API name for reports. */
+void refimpl_pagetable_free_as(struct ptdesc *pt, const char *api);
+
+void refimpl_record(enum refimpl_violation_kind kind, unsigned long pfn,
+		    const char *free_api, unsigned int free_order,
+		    const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* Reset hooks called by refimpl_mem_init(). */
+void refimpl_alloc_reset(void);
+void refimpl_checker_reset(void);
+void refimpl_ptdesc_reset(void);
+
+#endif /* _REFIMPL_MODEL_INTERNAL_H */

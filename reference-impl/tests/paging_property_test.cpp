@@ -1,0 +1,3 @@
+#include "kernel.h"
+#include <gtest/gtest.h>
+TEST(Placeholder, Builds) {}
