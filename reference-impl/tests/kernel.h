@@ -11,6 +11,8 @@
 
 extern "C" {
 #include <linux/mm.h>
+#include <asm/pgalloc.h>
+#include <refimpl/mmu.h>
 #include <refimpl/refimpl.h>
 }
 

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Page-table allocation and population, in the shapes of Linux 6.12
+ * include/asm-generic/pgalloc.h (pte, pmd and pud tables, from ptdescs) and
+ * arch/x86/include/asm/pgalloc.h, arch/x86/mm/pgtable.c (p4d tables and the
+ * pgd, from the page allocator; the *_populate() helpers). As in the kernel
+ * with allocation profiling, each allocator is a _noprof function and a
+ * macro that wraps it in alloc_hooks().
+ *
+ * The model has no paravirt and no PTI: the pgd is a single page.
+ */
+#ifndef _ASM_X86_PGALLOC_H
+#define _ASM_X86_PGALLOC_H
+
+#include <linux/mm.h>
+
+#define PGD_ALLOCATION_ORDER 0
+
+/* ---- populate: link a lower table into an entry ---- */
+
+static inline void pmd_populate_kernel(struct mm_struct *mm, pmd_t *pmd,
+				       pte_t *pte)
+{
+	set_pmd(pmd, __pmd(__pa(pte) | _PAGE_TABLE));
+}
+
+static inline void pmd_populate(struct mm_struct *mm, pmd_t *pmd,
+				pgtable_t pte)
+{
+	unsigned long pfn = page_to_pfn(pte);
+
+	set_pmd(pmd, __pmd(((pteval_t)pfn << PAGE_SHIFT) | _PAGE_TABLE));
+}
+
+static inline void pud_populate(struct mm_struct *mm, pud_t *pud, pmd_t *pmd)
+{
+	set_pud(pud, __pud(_PAGE_TABLE | __pa(pmd)));
+}
+
+/* With 4 levels p4d is the pgd entry (see p4d_offset()). */
+static inline void p4d_populate(struct mm_struct *mm, p4d_t *p4d, pud_t *pud)
+{
+	set_p4d(p4d, __p4d(_PAGE_TABLE | __pa(pud)));
+}
+
+/* With 4 levels there is no p4d table to link: folded, a no-op. */
+static inline void pgd_populate(struct mm_struct *mm, pgd_t *pgd, p4d_t *p4d)
+{
+	if (!pgtable_l5_enabled())
+		return;
+	set_pgd(pgd, __pgd(_PAGE_TABLE | __pa(p4d)));
+}
+
+/* ---- pte tables ---- */
+
+static inline pte_t *__pte_alloc_one_kernel_noprof(struct mm_struct *mm)
+{
+	struct ptdesc *ptdesc =
+		pagetable_alloc_noprof(GFP_PGTABLE_KERNEL & ~__GFP_HIGHMEM, 0);
+
+	if (!ptdesc)
+		return NULL;
+	return (pte_t *)ptdesc_address(ptdesc);
+}
+#define __pte_alloc_one_kernel(...)                                         \
+	alloc_hooks(__pte_alloc_one_kernel_noprof(__VA_ARGS__))
+
+static inline pte_t *pte_alloc_one_kernel_noprof(struct mm_struct *mm)
+{
+	return __pte_alloc_one_kernel_noprof(mm);
+}
+#define pte_alloc_one_kernel(...)                                           \
+	alloc_hooks(pte_alloc_one_kernel_noprof(__VA_ARGS__))
+
+static inline void pte_free_kernel(struct mm_struct *mm, pte_t *pte)
+{
+	pagetable_free(virt_to_ptdesc(pte));
+}
+
+static inline pgtable_t __pte_alloc_one_noprof(struct mm_struct *mm, gfp_t gfp)
+{
+	struct ptdesc *ptdesc = pagetable_alloc_noprof(gfp, 0);
+
+	if (!ptdesc)
+		return NULL;
+	if (!pagetable_pte_ctor(ptdesc)) {
+		pagetable_free(ptdesc);
+		return NULL;
+	}
+	return ptdesc_page(ptdesc);
+}
+#define __pte_alloc_one(...) alloc_hooks(__pte_alloc_one_noprof(__VA_ARGS__))
+
+static inline pgtable_t pte_alloc_one_noprof(struct mm_struct *mm)
+{
+	return __pte_alloc_one_noprof(mm, GFP_PGTABLE_USER);
+}
+#define pte_alloc_one(...) alloc_hooks(pte_alloc_one_noprof(__VA_ARGS__))
+
+static inline void pte_free(struct mm_struct *mm, pgtable_t pte_page)
+{
+	struct ptdesc *ptdesc = page_ptdesc(pte_page);
+
+	pagetable_pte_dtor(ptdesc);
+	pagetable_free(ptdesc);
+}
+
+/* ---- pmd tables ---- */
+
+static inline pmd_t *pmd_alloc_one_noprof(struct mm_struct *mm,
+					  unsigned long addr)
+{
+	gfp_t gfp = mm == &init_mm ? GFP_PGTABLE_KERNEL : GFP_PGTABLE_USER;
+	struct ptdesc *ptdesc = pagetable_alloc_noprof(gfp, 0);
+
+	if (!ptdesc)
+		return NULL;
+	if (!pagetable_pmd_ctor(ptdesc)) {
+		pagetable_free(ptdesc);
+		return NULL;
+	}
+	return (pmd_t *)ptdesc_address(ptdesc);
+}
+#define pmd_alloc_one(...) alloc_hooks(pmd_alloc_one_noprof(__VA_ARGS__))
+
+static inline void pmd_free(struct mm_struct *mm, pmd_t *pmd)
+{
+	struct ptdesc *ptdesc = virt_to_ptdesc(pmd);
+
+	pagetable_pmd_dtor(ptdesc);
+	pagetable_free(ptdesc);
+}
+
+/* ---- pud tables ---- */
+
+/*
+ * 6.12 runs pagetable_pud_ctor()/dtor() here; the model's <linux/mm.h> has
+ * no pud ctor, so the page type is set and cleared directly (the
+ * NR_PAGETABLE accounting the ctor also does is not modelled).
+ */
+static inline pud_t *__pud_alloc_one_noprof(struct mm_struct *mm,
+					    unsigned long addr)
+{
+	gfp_t gfp = mm == &init_mm ? GFP_PGTABLE_KERNEL : GFP_PGTABLE_USER;
+	struct ptdesc *ptdesc = pagetable_alloc_noprof(gfp & ~__GFP_HIGHMEM, 0);
+
+	if (!ptdesc)
+		return NULL;
+	__SetPageTable(ptdesc_page(ptdesc));
+	return (pud_t *)ptdesc_address(ptdesc);
+}
+#define __pud_alloc_one(...) alloc_hooks(__pud_alloc_one_noprof(__VA_ARGS__))
+
+static inline pud_t *pud_alloc_one_noprof(struct mm_struct *mm,
+					  unsigned long addr)
+{
+	return __pud_alloc_one_noprof(mm, addr);
+}
+#define pud_alloc_one(...) alloc_hooks(pud_alloc_one_noprof(__VA_ARGS__))
+
+static inline void __pud_free(struct mm_struct *mm, pud_t *pud)
+{
+	struct ptdesc *ptdesc = virt_to_ptdesc(pud);
+
+	__ClearPageTable(ptdesc_page(ptdesc));
+	pagetable_free(ptdesc);
+}
+
+static inline void pud_free(struct mm_struct *mm, pud_t *pud)
+{
+	__pud_free(mm, pud);
+}
+
+/* ---- p4d tables (x86: straight from the page allocator) ---- */
+
+static inline p4d_t *p4d_alloc_one_noprof(struct mm_struct *mm,
+					  unsigned long addr)
+{
+	gfp_t gfp = GFP_KERNEL_ACCOUNT;
+
+	if (mm == &init_mm)
+		gfp &= ~__GFP_ACCOUNT;
+	return (p4d_t *)get_zeroed_page_noprof(gfp);
+}
+#define p4d_alloc_one(...) alloc_hooks(p4d_alloc_one_noprof(__VA_ARGS__))
+
+/* With 4 levels the "p4d table" is the pgd: nothing to free. */
+static inline void p4d_free(struct mm_struct *mm, p4d_t *p4d)
+{
+	if (!pgtable_l5_enabled())
+		return;
+	free_page((unsigned long)p4d);
+}
+
+/* ---- the pgd (arch/x86/mm/pgtable.c) ---- */
+
+/*
+ * Sets mm->pgd and, as pgd_ctor() does, copies the kernel half from
+ * init_mm's pgd so every mm shares the kernel's lower tables.
+ */
+static inline pgd_t *pgd_alloc_noprof(struct mm_struct *mm)
+{
+	pgd_t *pgd = (pgd_t *)get_free_pages_noprof(GFP_PGTABLE_USER,
+						    PGD_ALLOCATION_ORDER);
+
+	if (!pgd)
+		return NULL;
+	mm->pgd = pgd;
+	if (mm != &init_mm && init_mm.pgd) {
+		for (unsigned int i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++)
+			set_pgd(&pgd[i], init_mm.pgd[i]);
+	}
+	return pgd;
+}
+#define pgd_alloc(...) alloc_hooks(pgd_alloc_noprof(__VA_ARGS__))
+
+static inline void pgd_free(struct mm_struct *mm, pgd_t *pgd)
+{
+	free_pages((unsigned long)pgd, PGD_ALLOCATION_ORDER);
+}
+
+#endif /* _ASM_X86_PGALLOC_H */
