@@ -6,6 +6,7 @@
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
+#undef __always_inline /* <sys/cdefs.h> has its own */
 #define __always_inline inline __attribute__((__always_inline__))
 #define noinline __attribute__((__noinline__))
 #define __must_check __attribute__((__warn_unused_result__))
