@@ -146,8 +146,8 @@ testing::AssertionResult matchesOracle(pgd_t *root, const Oracle &oracle,
       t.nx != !!(prot & _PAGE_NX))
     return fail("wrong effective rights");
   pteval_t flags = t.leaf & (PTE_FLAGS_MASK | _PAGE_PAT_LARGE);
-  pteval_t want = t.level == PG_LEVEL_4K ? prot
-                                         : protval_4k_2_large(prot) | _PAGE_PSE;
+  pteval_t want =
+      t.level == PG_LEVEL_4K ? prot : protval_4k_2_large(prot) | _PAGE_PSE;
   if (t.level == PG_LEVEL_4K)
     flags &= PTE_FLAGS_MASK;
   if (flags != want)
@@ -276,28 +276,30 @@ TEST_P(PagingProperty, RandomMapUnmapMatchesFlatOracle) {
                                   op.va + rng.below(pages) * kPage, rng));
     }
     // Just outside it, and inside the 1 GiB blocks a split may have touched.
-    if (op.va > kRegion)
+    if (op.va > kRegion) {
       ASSERT_TRUE(matchesOracle(init_mm.pgd, oracle, op.va - kPage, rng));
-    if (op.va + op.size < kRegion + kSpan)
+    }
+    if (op.va + op.size < kRegion + kSpan) {
       ASSERT_TRUE(matchesOracle(init_mm.pgd, oracle, op.va + op.size, rng));
+    }
     const unsigned long block = op.va & ~(k1G - 1);
     const unsigned long blocks = (op.va + op.size - block + k1G - 1) / k1G;
     for (int s = 0; s < 16; s++)
-      ASSERT_TRUE(matchesOracle(
-          init_mm.pgd, oracle, block + rng.below(blocks * k1G / kPage) * kPage,
-          rng));
+      ASSERT_TRUE(matchesOracle(init_mm.pgd, oracle,
+                                block + rng.below(blocks * k1G / kPage) * kPage,
+                                rng));
     // Anywhere.
     for (int s = 0; s < 16; s++)
       ASSERT_TRUE(matchesOracle(init_mm.pgd, oracle,
                                 kRegion + rng.below(kSpan / kPage) * kPage,
                                 rng));
     // Now and then, every 2 MiB of the region.
-    if (i % 100 == 99)
+    if (i % 100 == 99) {
       for (unsigned long c = 0; c < kSpan / k2M; c++)
-        ASSERT_TRUE(matchesOracle(init_mm.pgd, oracle,
-                                  kRegion + c * k2M +
-                                      rng.below(k2M / kPage) * kPage,
-                                  rng));
+        ASSERT_TRUE(matchesOracle(
+            init_mm.pgd, oracle,
+            kRegion + c * k2M + rng.below(k2M / kPage) * kPage, rng));
+    }
   }
   // Both ends of every extent the oracle still has.
   for (const auto &e : oracle.extents()) {
@@ -360,21 +362,18 @@ TEST_P(PagingProperty, SplitPreservesEveryTranslation) {
       ASSERT_EQ(after.writable, b.writable);
       ASSERT_EQ(after.user, b.user);
       ASSERT_EQ(after.nx, b.nx);
-      pteval_t leaf_flags = after.level == PG_LEVEL_4K
-                                ? protval_4k_2_large(after.leaf &
-                                                     PTE_FLAGS_MASK) |
-                                      _PAGE_PSE
-                                : after.leaf & (PTE_FLAGS_MASK |
-                                                _PAGE_PAT_LARGE);
+      pteval_t leaf_flags =
+          after.level == PG_LEVEL_4K
+              ? protval_4k_2_large(after.leaf & PTE_FLAGS_MASK) | _PAGE_PSE
+              : after.leaf & (PTE_FLAGS_MASK | _PAGE_PAT_LARGE);
       ASSERT_EQ(leaf_flags, b.leaf & (PTE_FLAGS_MASK | _PAGE_PAT_LARGE));
       ASSERT_TRUE(matchesOracle(init_mm.pgd, oracle, pages[k], rng));
     }
     // The neighbouring slots are untouched.
     for (int s = 0; s < 8; s++)
-      ASSERT_TRUE(matchesOracle(init_mm.pgd, oracle,
-                                kRegion +
-                                    rng.below(kSlots * k1G / kPage) * kPage,
-                                rng));
+      ASSERT_TRUE(matchesOracle(
+          init_mm.pgd, oracle,
+          kRegion + rng.below(kSlots * k1G / kPage) * kPage, rng));
     if (rng.chance(50)) {
       oracle.unmap(va, size);
       ASSERT_EQ(refimpl_unmap_range(init_mm.pgd, va, size), 0);
@@ -409,8 +408,7 @@ TEST(PagingDepths, FourAndFiveLevelsTranslateAlike) {
         const unsigned long region = regions[rng.below(2)];
         // Mostly inside the changed range, else anywhere in a region.
         unsigned long va =
-            s < 8 ? op.va + rng.below(op.size)
-                  : region + rng.below(kSpan);
+            s < 8 ? op.va + rng.below(op.size) : region + rng.below(kSpan);
         out.push_back(refimpl_translate(init_mm.pgd, va, randomAccess(rng)));
       }
     }
@@ -430,8 +428,8 @@ TEST(PagingDepths, FourAndFiveLevelsTranslateAlike) {
     const struct refimpl_translation &a = seen[0][k], &b = seen[1][k];
     // Where a walk stops may differ (one more level), never the outcome.
     bool same = a.ok == b.ok && a.fault == b.fault && a.level == b.level &&
-                a.pa == b.pa && a.leaf == b.leaf &&
-                a.writable == b.writable && a.user == b.user && a.nx == b.nx;
+                a.pa == b.pa && a.leaf == b.leaf && a.writable == b.writable &&
+                a.user == b.user && a.nx == b.nx;
     ASSERT_TRUE(same) << "sample " << k << ": " << describe(a) << " vs "
                       << describe(b);
     mapped += a.level != PG_LEVEL_NONE;
