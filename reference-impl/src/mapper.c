@@ -269,7 +269,8 @@ static int map_pmd_range(pud_t *pud, unsigned long addr, unsigned long end,
 		next = pmd_addr_end(addr, end);
 		if (leaf_fits(addr, next, pa, PMD_SIZE, prot,
 			      flags & REFIMPL_MAP_2M)) {
-			set_pmd(pmd, pfn_pmd(pa >> PAGE_SHIFT, large_prot(prot)));
+			set_pmd(pmd,
+				pfn_pmd(pa >> PAGE_SHIFT, large_prot(prot)));
 		} else {
 			err = map_pte_range(pmd, addr, next, pa, prot);
 			if (err)
@@ -298,7 +299,8 @@ static int map_pud_range(p4d_t *p4d, unsigned long addr, unsigned long end,
 		next = pud_addr_end(addr, end);
 		if (leaf_fits(addr, next, pa, PUD_SIZE, prot,
 			      flags & REFIMPL_MAP_1G)) {
-			set_pud(pud, pfn_pud(pa >> PAGE_SHIFT, large_prot(prot)));
+			set_pud(pud,
+				pfn_pud(pa >> PAGE_SHIFT, large_prot(prot)));
 		} else {
 			err = map_pmd_range(pud, addr, next, pa, prot, flags);
 			if (err)

@@ -5,7 +5,12 @@
 
 // The kernel headers define macros (__ref, __init, likely, ...) that clash
 // with the C++ standard library: every C++ header comes before them.
+#include <cstdint>
 #include <gtest/gtest.h>
+#include <iterator>
+#include <map>
+#include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 

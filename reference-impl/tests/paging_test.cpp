@@ -122,8 +122,10 @@ TEST(PagingEntries, PudP4dPgdHelpers) {
 }
 
 TEST(PagingEntries, PatBitMovesBetweenSizes) {
-  EXPECT_EQ(protval_4k_2_large(_PAGE_PAT | _PAGE_RW), _PAGE_PAT_LARGE | _PAGE_RW);
-  EXPECT_EQ(protval_large_2_4k(_PAGE_PAT_LARGE | _PAGE_RW), _PAGE_PAT | _PAGE_RW);
+  EXPECT_EQ(protval_4k_2_large(_PAGE_PAT | _PAGE_RW),
+            _PAGE_PAT_LARGE | _PAGE_RW);
+  EXPECT_EQ(protval_large_2_4k(_PAGE_PAT_LARGE | _PAGE_RW),
+            _PAGE_PAT | _PAGE_RW);
   EXPECT_EQ(pgprot_val(pgprot_4k_2_large(PAGE_KERNEL)), __PAGE_KERNEL);
 }
 
@@ -150,9 +152,7 @@ protected:
   bool l5() const { return GetParam() == 5; }
 
   // The root entry (pgd, or folded p4d) of va in init_mm.
-  unsigned long *rootEntry(unsigned long va) {
-    return &pgd_offset_k(va)->pgd;
-  }
+  unsigned long *rootEntry(unsigned long va) { return &pgd_offset_k(va)->pgd; }
 
   struct refimpl_translation xlate(unsigned long va, unsigned int access) {
     return refimpl_translate(init_mm.pgd, va, access);
@@ -236,8 +236,7 @@ TEST_P(Paging, PgdLevelIsFoldedWithFourLevels) {
     pgd_populate(&init_mm, pgd, (p4d_t *)pud);
     EXPECT_EQ(pgd_val(*pgd), __pa(pud) | _PAGE_TABLE);
     EXPECT_FALSE(pgd_bad(*pgd));
-    EXPECT_EQ(p4d_offset(pgd, kKernelVa),
-              (p4d_t *)pud + p4d_index(kKernelVa));
+    EXPECT_EQ(p4d_offset(pgd, kKernelVa), (p4d_t *)pud + p4d_index(kKernelVa));
     EXPECT_EQ(pgd_page_vaddr(*pgd), (unsigned long)pud);
     EXPECT_TRUE(pgd_bad(__pgd(pgd_val(*pgd) | _PAGE_NX)));
     pgd_clear(pgd);
@@ -311,7 +310,8 @@ TEST_P(Paging, PopulateWalkAndFreeWithPgalloc) {
   EXPECT_TRUE(PageTable(user_pte));
   pmd_t *pmd2 = pmd + 1;
   pmd_populate(&init_mm, pmd2, user_pte);
-  EXPECT_EQ(pmd_val(*pmd2), (page_to_pfn(user_pte) << PAGE_SHIFT) | _PAGE_TABLE);
+  EXPECT_EQ(pmd_val(*pmd2),
+            (page_to_pfn(user_pte) << PAGE_SHIFT) | _PAGE_TABLE);
   EXPECT_EQ(pmd_page(*pmd2), user_pte);
 
   // Tear down by hand, with the frees that match each allocator.
@@ -370,8 +370,8 @@ TEST_P(Paging, AllocatorsGiveZeroedTablesAndRecordTheirApi) {
   pgtable_t pte_page = pte_alloc_one(&init_mm);
   ASSERT_NE(pte_page, nullptr);
   Case cases[] = {
-      {pte_alloc_one_kernel(&init_mm), "pagetable_alloc",
-       REFIMPL_FAMILY_PTDESC, false},
+      {pte_alloc_one_kernel(&init_mm), "pagetable_alloc", REFIMPL_FAMILY_PTDESC,
+       false},
       {page_address(pte_page), "pagetable_alloc", REFIMPL_FAMILY_PTDESC, true},
       {pmd_alloc_one(&init_mm, 0), "pagetable_alloc", REFIMPL_FAMILY_PTDESC,
        true},
@@ -424,8 +424,8 @@ TEST_P(Paging, AllocatorsReturnNullOnFailure) {
 }
 
 TEST_P(Paging, PgdAllocSharesTheKernelHalf) {
-  ASSERT_EQ(refimpl_map_range(init_mm.pgd, kKernelVa, 0, PMD_SIZE,
-                              PAGE_KERNEL, REFIMPL_MAP_LARGE),
+  ASSERT_EQ(refimpl_map_range(init_mm.pgd, kKernelVa, 0, PMD_SIZE, PAGE_KERNEL,
+                              REFIMPL_MAP_LARGE),
             0);
   struct mm_struct mm = {};
   pgd_t *pgd = pgd_alloc(&mm);
@@ -437,9 +437,8 @@ TEST_P(Paging, PgdAllocSharesTheKernelHalf) {
   unsigned long k = pgd_index(kKernelVa);
   EXPECT_NE(pgd_val(init_mm.pgd[k]), 0UL);
   for (unsigned long i = 0; i < PTRS_PER_PGD; i++)
-    EXPECT_EQ(pgd_val(pgd[i]), i >= KERNEL_PGD_BOUNDARY
-                                   ? pgd_val(init_mm.pgd[i])
-                                   : 0UL)
+    EXPECT_EQ(pgd_val(pgd[i]),
+              i >= KERNEL_PGD_BOUNDARY ? pgd_val(init_mm.pgd[i]) : 0UL)
         << i;
   // The user mm translates the kernel mapping through the shared tables.
   struct refimpl_translation t = refimpl_translate(pgd, kKernelVa + 8, 0);
@@ -459,8 +458,8 @@ TEST_P(Paging, LookupAddressReportsTheLeafLevel) {
   ASSERT_EQ(refimpl_map_range(init_mm.pgd, base + kGiB, 8 * kGiB, PMD_SIZE,
                               PAGE_KERNEL, REFIMPL_MAP_LARGE),
             0);
-  ASSERT_EQ(refimpl_map_range(init_mm.pgd, base + kGiB + PMD_SIZE,
-                              0x123000, 4096, PAGE_KERNEL, REFIMPL_MAP_LARGE),
+  ASSERT_EQ(refimpl_map_range(init_mm.pgd, base + kGiB + PMD_SIZE, 0x123000,
+                              4096, PAGE_KERNEL, REFIMPL_MAP_LARGE),
             0);
   unsigned int level;
   pte_t *p = lookup_address(base + 12345, &level);
@@ -508,26 +507,27 @@ TEST_P(Paging, MapperChoosesLeafSizes) {
   ASSERT_NE(lookup_address(kKernelVa, &level), nullptr);
   EXPECT_EQ(level, (unsigned)PG_LEVEL_2M);
   // Large leaves not allowed: 4K.
-  ASSERT_EQ(refimpl_map_range(init_mm.pgd, kKernelVa + kGiB, 2 * kMiB,
-                              2 * kMiB, PAGE_KERNEL, 0),
+  ASSERT_EQ(refimpl_map_range(init_mm.pgd, kKernelVa + kGiB, 2 * kMiB, 2 * kMiB,
+                              PAGE_KERNEL, 0),
             0);
   ASSERT_NE(lookup_address(kKernelVa + kGiB, &level), nullptr);
   EXPECT_EQ(level, (unsigned)PG_LEVEL_4K);
   // Only 2 MiB allowed for a 1 GiB aligned range.
-  ASSERT_EQ(refimpl_map_range(init_mm.pgd, kKernelVa + 2 * kGiB, 2 * kGiB,
-                              kGiB, PAGE_KERNEL, REFIMPL_MAP_2M),
+  ASSERT_EQ(refimpl_map_range(init_mm.pgd, kKernelVa + 2 * kGiB, 2 * kGiB, kGiB,
+                              PAGE_KERNEL, REFIMPL_MAP_2M),
             0);
   ASSERT_NE(lookup_address(kKernelVa + 2 * kGiB, &level), nullptr);
   EXPECT_EQ(level, (unsigned)PG_LEVEL_2M);
   // A 1 GiB leaf carries the 4K PAT bit at bit 12.
-  ASSERT_EQ(refimpl_map_range(init_mm.pgd, kKernelVa + 3 * kGiB, 3 * kGiB,
-                              kGiB, __pgprot(__PAGE_KERNEL | _PAGE_PAT),
+  ASSERT_EQ(refimpl_map_range(init_mm.pgd, kKernelVa + 3 * kGiB, 3 * kGiB, kGiB,
+                              __pgprot(__PAGE_KERNEL | _PAGE_PAT),
                               REFIMPL_MAP_LARGE),
             0);
   pte_t *p = lookup_address(kKernelVa + 3 * kGiB, &level);
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(level, (unsigned)PG_LEVEL_1G);
-  EXPECT_EQ(pte_val(*p), 3 * kGiB | __PAGE_KERNEL | _PAGE_PSE | _PAGE_PAT_LARGE);
+  EXPECT_EQ(pte_val(*p),
+            3 * kGiB | __PAGE_KERNEL | _PAGE_PSE | _PAGE_PAT_LARGE);
   // Non-present protections never make large leaves.
   ASSERT_EQ(refimpl_map_range(init_mm.pgd, kKernelVa + 4 * kGiB, 0, PMD_SIZE,
                               PAGE_NONE, REFIMPL_MAP_LARGE),
@@ -577,7 +577,8 @@ TEST_P(Paging, SplitLeafKeepsProtections) {
   p = lookup_address(kUserVa + 3 * PMD_SIZE + 5 * 4096, &level);
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(level, (unsigned)PG_LEVEL_4K);
-  EXPECT_EQ(pte_val(*p), (2 * kGiB + 3 * PMD_SIZE + 5 * 4096) | pgprot_val(prot));
+  EXPECT_EQ(pte_val(*p),
+            (2 * kGiB + 3 * PMD_SIZE + 5 * 4096) | pgprot_val(prot));
   // Nothing left to split there.
   EXPECT_EQ(refimpl_split_leaf(init_mm.pgd, kUserVa + 3 * PMD_SIZE), -EINVAL);
   EXPECT_EQ(refimpl_split_leaf(init_mm.pgd, kKernelVa), -EINVAL);
@@ -591,12 +592,12 @@ TEST_P(Paging, SplitLeafKeepsProtections) {
 }
 
 TEST_P(Paging, MapperRejectsBadRangesAndSurvivesAllocFailure) {
-  EXPECT_EQ(refimpl_map_range(init_mm.pgd, kUserVa + 1, 0, 4096, PAGE_KERNEL,
-                              0),
-            -EINVAL);
-  EXPECT_EQ(refimpl_map_range(init_mm.pgd, kUserVa, 0x800, 4096, PAGE_KERNEL,
-                              0),
-            -EINVAL);
+  EXPECT_EQ(
+      refimpl_map_range(init_mm.pgd, kUserVa + 1, 0, 4096, PAGE_KERNEL, 0),
+      -EINVAL);
+  EXPECT_EQ(
+      refimpl_map_range(init_mm.pgd, kUserVa, 0x800, 4096, PAGE_KERNEL, 0),
+      -EINVAL);
   EXPECT_EQ(refimpl_map_range(init_mm.pgd, kUserVa, 0, 0, PAGE_KERNEL, 0),
             -EINVAL);
   // Across the canonical hole.
@@ -668,7 +669,8 @@ TEST_P(Paging, TranslateNotPresentNamesTheLevel) {
   EXPECT_EQ(xlate(kUserVa, 0).fault, REFIMPL_FAULT_NOT_PRESENT);
   EXPECT_EQ(xlate(kUserVa, 0).fault_level, REFIMPL_PT_PGD);
   EXPECT_FALSE(xlate(kUserVa, 0).ok);
-  ASSERT_EQ(refimpl_map_range(init_mm.pgd, kUserVa, 0, 4096, PAGE_SHARED, 0), 0);
+  ASSERT_EQ(refimpl_map_range(init_mm.pgd, kUserVa, 0, 4096, PAGE_SHARED, 0),
+            0);
   ASSERT_TRUE(xlate(kUserVa, REFIMPL_ACC_USER | REFIMPL_ACC_WRITE).ok);
   // Neighbours that share every table down to a given level.
   struct {
@@ -720,7 +722,8 @@ TEST_P(Paging, TranslateNonCanonical) {
     EXPECT_EQ(t.fault == REFIMPL_FAULT_NON_CANONICAL, !canonical)
         << std::hex << c.va;
   }
-  EXPECT_STREQ(refimpl_fault_name(REFIMPL_FAULT_NON_CANONICAL), "non-canonical");
+  EXPECT_STREQ(refimpl_fault_name(REFIMPL_FAULT_NON_CANONICAL),
+               "non-canonical");
 }
 
 TEST_P(Paging, TranslateReservedBits) {
@@ -867,10 +870,10 @@ TEST_P(PagingPermissions, NxAnywhereForbidsExecution) {
 // ---- the checker sees walks through freed tables ----
 
 TEST_P(Paging, WalkThroughAFreedTableIsAViolation) {
-  ASSERT_EQ(refimpl_map_range(init_mm.pgd, kUserVa, 0, 4096, PAGE_SHARED, 0), 0);
+  ASSERT_EQ(refimpl_map_range(init_mm.pgd, kUserVa, 0, 4096, PAGE_SHARED, 0),
+            0);
   pmd_t *pmd = pmd_offset(
-      pud_offset(p4d_offset(pgd_offset_k(kUserVa), kUserVa), kUserVa),
-      kUserVa);
+      pud_offset(p4d_offset(pgd_offset_k(kUserVa), kUserVa), kUserVa), kUserVa);
   pte_t *pte_table = pmd_page_vaddr(*pmd);
   ASSERT_EQ(refimpl_violation_count(), 0UL);
   pgtable_free(pte_table); // the bug: the pmd still points at it

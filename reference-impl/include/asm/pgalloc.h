@@ -207,7 +207,9 @@ static inline pgd_t *pgd_alloc_noprof(struct mm_struct *mm)
 		return NULL;
 	mm->pgd = pgd;
 	if (mm != &init_mm && init_mm.pgd) {
-		for (unsigned int i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++)
+		unsigned int i;
+
+		for (i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++)
 			set_pgd(&pgd[i], init_mm.pgd[i]);
 	}
 	return pgd;

@@ -174,7 +174,8 @@ static inline pgprot_t pgprot_4k_2_large(pgprot_t pgprot)
 static inline unsigned long protval_large_2_4k(unsigned long val)
 {
 	return (val & ~(_PAGE_PAT | _PAGE_PAT_LARGE)) |
-	       ((val & _PAGE_PAT_LARGE) >> (_PAGE_BIT_PAT_LARGE - _PAGE_BIT_PAT));
+	       ((val & _PAGE_PAT_LARGE) >>
+		(_PAGE_BIT_PAT_LARGE - _PAGE_BIT_PAT));
 }
 
 static inline pgprot_t pgprot_large_2_4k(pgprot_t pgprot)

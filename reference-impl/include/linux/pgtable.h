@@ -81,7 +81,9 @@ static inline pgd_t *pgd_offset_pgd(pgd_t *pgd, unsigned long address)
 	__refimpl_addr_end(addr, end, PGDIR_SIZE, PGDIR_MASK)
 #define p4d_addr_end(addr, end)                                             \
 	__refimpl_addr_end(addr, end, P4D_SIZE, P4D_MASK)
-#define pud_addr_end(addr, end) __refimpl_addr_end(addr, end, PUD_SIZE, PUD_MASK)
-#define pmd_addr_end(addr, end) __refimpl_addr_end(addr, end, PMD_SIZE, PMD_MASK)
+#define pud_addr_end(addr, end)                                             \
+	__refimpl_addr_end(addr, end, PUD_SIZE, PUD_MASK)
+#define pmd_addr_end(addr, end)                                             \
+	__refimpl_addr_end(addr, end, PMD_SIZE, PMD_MASK)
 
 #endif /* _LINUX_PGTABLE_H */
