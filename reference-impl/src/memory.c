@@ -49,6 +49,7 @@ void refimpl_mem_teardown(void)
 	mem_map = NULL;
 	refimpl_meta = NULL;
 	refimpl_mem_pages = 0;
+	memset(&init_mm, 0, sizeof(init_mm));
 }
 
 unsigned long __phys_addr(unsigned long x)

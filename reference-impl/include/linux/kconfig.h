@@ -18,6 +18,16 @@
 /* pagetable_free() of a kernel page table defers to a work queue. */
 #define CONFIG_ASYNC_KERNEL_PGTABLE_FREE 1
 
-#define IS_ENABLED(option) (option + 0)
+/*
+ * IS_ENABLED(CONFIG_FOO): 1 when CONFIG_FOO is defined to 1, else 0, also
+ * for options that are not defined at all. A defined option pastes into
+ * the name of a macro that expands to "0," and shifts 1 into the second
+ * argument's place.
+ */
+#define __refimpl_config_1 0,
+#define __refimpl_second(ignored, val, ...) val
+#define __refimpl_enabled_3(junk_or_zero) __refimpl_second(junk_or_zero 1, 0)
+#define __refimpl_enabled_2(val) __refimpl_enabled_3(__refimpl_config_##val)
+#define IS_ENABLED(option) __refimpl_enabled_2(option)
 
 #endif /* _LINUX_KCONFIG_H */
