@@ -53,6 +53,8 @@ int refimpl_mem_init(unsigned long nr_pages)
 
 void refimpl_mem_teardown(void)
 {
+	/* The deferred-free queue is threaded through mem_map: drop it too. */
+	refimpl_ptdesc_reset();
 	free(refimpl_mem_base);
 	free(mem_map);
 	free(refimpl_meta);

@@ -128,7 +128,7 @@ TEST_F(Allocator, OrderAboveMaxFails) {
   }
   EXPECT_EQ(refimpl_pages_in_use(), 0UL);
   // Memory that could hold an order-11 block does not make it succeed.
-  ASSERT_EQ(refimpl_mem_init(8192), 0);
+  ASSERT_EQ(refimpl_mem_init(4096), 0);
   EXPECT_EQ(alloc_pages(GFP_KERNEL, kMaxOrder + 1), nullptr);
   struct page *max = alloc_pages(GFP_KERNEL, kMaxOrder);
   ASSERT_NE(max, nullptr);

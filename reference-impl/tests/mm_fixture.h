@@ -89,7 +89,7 @@ inline bool allBytes(unsigned long addr, size_t len, unsigned char byte) {
 class MmTest : public ::testing::Test {
 protected:
   // Enough for naturally aligned order-10 blocks (pfn 0 is reserved).
-  static constexpr unsigned long kPages = 4096;
+  static constexpr unsigned long kPages = 2048;
 
   void SetUp() override { ASSERT_EQ(refimpl_mem_init(kPages), 0); }
 
