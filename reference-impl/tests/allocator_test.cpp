@@ -3,8 +3,6 @@
 // failure injection, call-site recording and the GFP composites.
 #include "mm_fixture.h"
 
-#include <functional>
-
 namespace {
 
 using refimpl_test::allBytes;

@@ -4,6 +4,18 @@
 #ifndef REFIMPL_TESTS_MM_FIXTURE_H
 #define REFIMPL_TESTS_MM_FIXTURE_H
 
+// C++ standard headers first: the kernel headers define macros (likely,
+// __init, ...) that clash with them.
+#include <algorithm>
+#include <cstddef>
+#include <functional>
+#include <iterator>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
 #include "kernel.h"
 
 namespace refimpl_test {

@@ -4,9 +4,6 @@
 // equivalence of pgtable_alloc()/pgtable_free() with their definitions.
 #include "mm_fixture.h"
 
-#include <cstddef>
-#include <tuple>
-
 namespace {
 
 using refimpl_test::allBytes;
