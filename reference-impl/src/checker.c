@@ -74,6 +74,10 @@ void refimpl_record(enum refimpl_violation_kind kind, unsigned long pfn,
 	if (refimpl_meta && pfn < refimpl_mem_pages) {
 		const struct page_meta *m = &refimpl_meta[pfn];
 
+		/* A page inside a live allocation: report that allocation. */
+		while (m->state == PAGE_STATE_TAIL)
+			m--;
+
 		v->alloc_api = m->api;
 		v->alloc_order = m->order;
 		v->alloc_file = m->file;
@@ -167,7 +171,12 @@ void refimpl_free(unsigned long pfn, unsigned int order,
 				       order, "%s: pfn %#lx is not allocated",
 				       api, pfn);
 		return;
-	default:
+	case PAGE_STATE_RESERVED:
+		refimpl_record(REFIMPL_V_BAD_FREE_ADDRESS, pfn, api, order,
+			       "%s: pfn %#lx is reserved, never allocated", api,
+			       pfn);
+		return;
+	case PAGE_STATE_TAIL:
 		refimpl_record(REFIMPL_V_BAD_FREE_ADDRESS, pfn, api, order,
 			       "%s: pfn %#lx is not the start of an allocation",
 			       api, pfn);

@@ -16,10 +16,21 @@ struct mm_struct init_mm;
 
 int refimpl_mem_init(unsigned long nr_pages)
 {
+	void *base;
+
 	refimpl_mem_teardown();
 	if (nr_pages < 2)
 		return -1;
-	refimpl_mem_base = aligned_alloc(PAGE_SIZE, nr_pages * PAGE_SIZE);
+	/*
+	 * Align the "direct map" to the largest block, as the kernel's is:
+	 * order-n blocks are then naturally aligned in virtual addresses too
+	 * (x86 PTI finds the user half of an order-1 pgd by or-ing in
+	 * PAGE_SIZE).
+	 */
+	if (posix_memalign(&base, PAGE_SIZE << REFIMPL_MAX_ORDER,
+			   nr_pages * PAGE_SIZE))
+		base = NULL;
+	refimpl_mem_base = base;
 	mem_map = calloc(nr_pages, sizeof(*mem_map));
 	refimpl_meta = calloc(nr_pages, sizeof(*refimpl_meta));
 	if (!refimpl_mem_base || !mem_map || !refimpl_meta) {
@@ -42,6 +53,8 @@ int refimpl_mem_init(unsigned long nr_pages)
 
 void refimpl_mem_teardown(void)
 {
+	/* The deferred-free queue is threaded through mem_map: drop it too. */
+	refimpl_ptdesc_reset();
 	free(refimpl_mem_base);
 	free(mem_map);
 	free(refimpl_meta);

@@ -29,6 +29,7 @@ struct page_meta {
 	bool zeroed;
 	bool was_head;       /* freed page that headed an allocation */
 	bool queued;         /* waiting in the deferred kernel page-table free */
+	const char *queued_by; /* the free API that queued it, for reports */
 	const char *file;
 	int line;
 };

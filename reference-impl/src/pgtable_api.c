@@ -6,6 +6,9 @@
  * and the earlier names pgtable_alloc_addr()/pgtable_free_addr().
  * Unlike free_page(0), pgtable_free(NULL) is not a no-op: the kernel would
  * dereference virt_to_ptdesc(NULL). The model records it as a bad free.
+ * An address outside simulated RAM is recorded as free_pages() records it
+ * (bad address, then bad free), without reading a struct page that does not
+ * exist.
  */
 #include "model_internal.h"
 
@@ -23,6 +26,16 @@ static void free_as(const void *addr, const char *api)
 		refimpl_record(REFIMPL_V_BAD_FREE_ADDRESS, 0, api, 0,
 			       "%s(NULL): the kernel would dereference virt_to_ptdesc(NULL)",
 			       api);
+		return;
+	}
+	if (!virt_addr_valid(addr)) {
+		/*
+		 * The kernel would read a struct page that does not exist:
+		 * report the bad address (__pa() records it) and the bad free,
+		 * as free_pages() does, without touching mem_map.
+		 */
+		refimpl_free(__pa(addr) >> PAGE_SHIFT, 0, REFIMPL_FAMILY_PTDESC,
+			     api);
 		return;
 	}
 	refimpl_pagetable_free_as(virt_to_ptdesc(addr), api);

@@ -47,6 +47,7 @@ static void queue_kernel_pgtable(struct ptdesc *pt, const char *api)
 	    refimpl_meta[pfn].state == PAGE_STATE_HEAD &&
 	    !refimpl_meta[pfn].queued) {
 		refimpl_meta[pfn].queued = true;
+		refimpl_meta[pfn].queued_by = api;
 		list_add_tail(&pt->pt_list, &kernel_pgtable_queue);
 		kernel_pgtable_pending++;
 		return;
@@ -84,9 +85,12 @@ unsigned long refimpl_flush_kernel_pgtable_work(void)
 						     struct ptdesc, pt_list);
 		unsigned long pfn = page_to_pfn(ptdesc_page(pt));
 
+		const char *api = refimpl_meta[pfn].queued_by;
+
 		list_del(&pt->pt_list);
 		refimpl_meta[pfn].queued = false;
-		free_ptdesc_now(pt, "pagetable_free");
+		refimpl_meta[pfn].queued_by = NULL;
+		free_ptdesc_now(pt, api ? api : "pagetable_free");
 		freed++;
 	}
 	kernel_pgtable_pending = 0;

@@ -6,8 +6,17 @@
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
-#undef __always_inline /* <sys/cdefs.h> has its own */
+/*
+ * glibc's <sys/cdefs.h> defines __always_inline too: take it first, so that
+ * the C library's headers, included before or after this one, do not
+ * redefine it.
+ */
+#if __has_include(<sys/cdefs.h>)
+#include <sys/cdefs.h>
+#endif
+#ifndef __always_inline
 #define __always_inline inline __attribute__((__always_inline__))
+#endif
 #define noinline __attribute__((__noinline__))
 #define __must_check __attribute__((__warn_unused_result__))
 #define __maybe_unused __attribute__((__unused__))

@@ -26,6 +26,7 @@
 #define __GFP_NOFAIL ((__force gfp_t)0x8000u)
 #define __GFP_NORETRY ((__force gfp_t)0x10000u)
 #define __GFP_COMP ((__force gfp_t)0x40000u)
+#define __GFP_HARDWALL ((__force gfp_t)0x100000u)
 #define __GFP_ACCOUNT ((__force gfp_t)0x400000u)
 
 #define __GFP_RECLAIM ((__force gfp_t)(__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM))
@@ -36,7 +37,7 @@
 #define GFP_NOWAIT (__GFP_KSWAPD_RECLAIM | __GFP_NOWARN)
 #define GFP_NOIO (__GFP_RECLAIM)
 #define GFP_NOFS (__GFP_RECLAIM | __GFP_IO)
-#define GFP_USER (__GFP_RECLAIM | __GFP_IO | __GFP_FS)
+#define GFP_USER (__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HARDWALL)
 #define GFP_HIGHUSER (GFP_USER | __GFP_HIGHMEM)
 
 /* asm-generic/pgalloc.h */
