@@ -37,7 +37,7 @@ void PtdescFreeRule::registerMatchers(MatchFinder &Finder,
       Callback);
 }
 
-// The text between two file locations, whitespace collapsed, for messages.
+// Code on one line for a message: no line breaks, no padding in parens.
 static std::string oneLine(llvm::StringRef Text) {
   std::string Result;
   bool Space = false;
@@ -46,7 +46,7 @@ static std::string oneLine(llvm::StringRef Text) {
       Space = !Result.empty();
       continue;
     }
-    if (Space)
+    if (Space && Result.back() != '(' && C != ')')
       Result += ' ';
     Space = false;
     Result += C;
