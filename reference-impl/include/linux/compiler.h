@@ -6,6 +6,8 @@
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
+/* glibc's <sys/cdefs.h> has its own __always_inline; clang warns. */
+#undef __always_inline
 #define __always_inline inline __attribute__((__always_inline__))
 #define noinline __attribute__((__noinline__))
 #define __must_check __attribute__((__warn_unused_result__))
