@@ -69,8 +69,10 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       ("-resource-dir=" + ClangResourceDir).c_str(),
       tooling::ArgumentInsertPosition::END));
+  // No "N errors generated." on stderr: errors are reported per unit.
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      "-Wno-unknown-warning-option", tooling::ArgumentInsertPosition::END));
+      {"-Wno-unknown-warning-option", "-fno-caret-diagnostics"},
+      tooling::ArgumentInsertPosition::END));
   ErrorCollector Errors;
   Tool.setDiagnosticConsumer(&Errors);
   Tool.setPrintErrorMessage(false);
