@@ -76,9 +76,11 @@ void PtdescFreeRule::check(const MatchFinder::MatchResult &Result,
     SourceLocation At = FreeCallee.inMacroBody() && FreeCallee.BodyLoc.isValid()
                             ? FreeCallee.BodyLoc
                             : SM.getExpansionLoc(Free->getBeginLoc());
-    Sink.report(makeFinding(name(), FindingKind::Refused, At, SM,
+    Finding F = makeFinding(name(), FindingKind::Refused, At, SM,
                             "not converted: pagetable_free(virt_to_ptdesc()) " +
-                                Reason));
+                                Reason);
+    setSiteToExpansion(F, Free->getSourceRange(), SM, LangOpts);
+    Sink.report(std::move(F));
   };
 
   for (const TokenSpelling &Token : Tokens) {
@@ -123,6 +125,7 @@ void PtdescFreeRule::check(const MatchFinder::MatchResult &Result,
                           "replace '" + oneLine(Original) + "' with '" +
                               oneLine(Replacement) + "'");
   F.Replacements.push_back(makeReplacement(Begin, End, Replacement, SM));
+  F.SiteLength = F.Replacements.back().getLength();
   Sink.report(std::move(F));
 }
 

@@ -49,10 +49,17 @@ bool spelledTogether(llvm::ArrayRef<TokenSpelling> Tokens,
 std::string absoluteFilePath(clang::SourceLocation FileLoc,
                              const clang::SourceManager &SM);
 
-/// A finding at FileLoc (a file location) with no edits.
+/// A finding at FileLoc (a file location) with no edits; its site is the
+/// empty range at FileLoc until the rule sets it.
 Finding makeFinding(llvm::StringRef Rule, FindingKind Kind,
                     clang::SourceLocation FileLoc,
                     const clang::SourceManager &SM, std::string Message);
+
+/// Sets F's site to the file characters the expansion of Range covers
+/// (for code from a macro, the macro invocation).
+void setSiteToExpansion(Finding &F, clang::SourceRange Range,
+                        const clang::SourceManager &SM,
+                        const clang::LangOptions &LangOpts);
 
 /// A replacement of the characters [Begin, End) of one file.
 clang::tooling::Replacement makeReplacement(clang::SourceLocation Begin,

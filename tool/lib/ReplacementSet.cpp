@@ -36,37 +36,98 @@ static bool overlap(const clang::tooling::Replacement &A,
   return A.getOffset() < BEnd && B.getOffset() < AEnd;
 }
 
-ReplacementSet::Result ReplacementSet::merge() const {
-  std::vector<Finding> Unique = All;
-  llvm::sort(Unique);
-  Unique.erase(std::unique(Unique.begin(), Unique.end()), Unique.end());
+// Two findings see the same code: their sites (file ranges after macro
+// expansion) overlap, or are the same point.
+static bool sameCode(const Finding &A, const Finding &B) {
+  if (A.SiteFile != B.SiteFile)
+    return false;
+  if (A.SiteOffset == B.SiteOffset)
+    return true;
+  return A.SiteOffset < B.SiteOffset + B.SiteLength &&
+         B.SiteOffset < A.SiteOffset + A.SiteLength;
+}
 
-  // 1. One site, several opinions: translation units disagree.
-  std::vector<Finding> Sites;
-  auto SameSite = [](const Finding &A, const Finding &B) {
-    return A.FilePath == B.FilePath && A.Offset == B.Offset && A.Rule == B.Rule;
+// Whether two findings about the same code say different things: a
+// conversion against a refusal, or two conversions with different edits.
+// Refusals never disagree with each other.
+static bool disagree(const Finding &A, const Finding &B) {
+  if (A.Kind != FindingKind::Converted && B.Kind != FindingKind::Converted)
+    return false;
+  return A.Kind != B.Kind || A.Replacements != B.Replacements;
+}
+
+ReplacementSet::Result ReplacementSet::merge() const {
+  // Every (finding, site) once: a refusal at a macro definition has one site
+  // per expansion, and each may meet a different unit's conversion.
+  std::vector<Finding> Reports = All;
+  auto SiteKey = [](const Finding &F) {
+    return std::make_tuple(llvm::StringRef(F.SiteFile), F.SiteOffset,
+                           F.SiteLength);
   };
-  for (size_t I = 0; I < Unique.size();) {
-    size_t End = I + 1;
-    while (End < Unique.size() && SameSite(Unique[I], Unique[End]))
-      ++End;
-    bool AnyConverted = false;
-    for (size_t J = I; J < End; ++J)
-      AnyConverted |= Unique[J].Kind == FindingKind::Converted;
-    if (End - I == 1 || !AnyConverted) {
-      for (size_t J = I; J < End; ++J)
-        Sites.push_back(Unique[J]);
-    } else {
-      std::string Opinions;
-      for (size_t J = I; J < End; ++J) {
-        Opinions += Opinions.empty() ? "" : " | ";
-        Opinions += Unique[J].Message;
-      }
-      Sites.push_back(
-          conflictAt(Unique[I], "translation units disagree about this site: " +
-                                    Opinions));
+  llvm::sort(Reports, [&](const Finding &A, const Finding &B) {
+    if (A != B)
+      return A < B;
+    return SiteKey(A) < SiteKey(B);
+  });
+  Reports.erase(std::unique(Reports.begin(), Reports.end(),
+                            [&](const Finding &A, const Finding &B) {
+                              return A == B && SiteKey(A) == SiteKey(B);
+                            }),
+                Reports.end());
+
+  // 1. Units that disagree about the same code. Sites sorted by start; an
+  // overlap is found by scanning forward while the next site starts inside.
+  std::vector<size_t> BySite(Reports.size());
+  for (size_t I = 0; I < Reports.size(); ++I)
+    BySite[I] = I;
+  llvm::sort(BySite, [&](size_t A, size_t B) {
+    return std::make_tuple(SiteKey(Reports[A]), A) <
+           std::make_tuple(SiteKey(Reports[B]), B);
+  });
+  std::map<size_t, std::vector<std::string>> Disagreements; // by report
+  for (size_t I = 0; I < BySite.size(); ++I) {
+    const Finding &A = Reports[BySite[I]];
+    for (size_t J = I + 1; J < BySite.size(); ++J) {
+      const Finding &B = Reports[BySite[J]];
+      if (B.SiteFile != A.SiteFile ||
+          (B.SiteOffset >= A.SiteOffset + A.SiteLength &&
+           B.SiteOffset != A.SiteOffset))
+        break;
+      if (!sameCode(A, B) || !disagree(A, B))
+        continue;
+      Disagreements[BySite[I]].push_back(B.Message);
+      Disagreements[BySite[J]].push_back(A.Message);
     }
-    I = End;
+  }
+
+  // Findings once each; a conversion that some unit disagrees with becomes
+  // a conflict (the refusal itself is still reported as it is).
+  std::vector<Finding> Sites;
+  std::map<size_t, std::vector<std::string>> Against; // by index in Sites
+  for (size_t I = 0; I < Reports.size(); ++I) {
+    if (Sites.empty() || Sites.back() != Reports[I])
+      Sites.push_back(Reports[I]);
+    auto It = Disagreements.find(I);
+    if (It != Disagreements.end() && Reports[I].Kind == FindingKind::Converted)
+      for (std::string &Message : It->second)
+        Against[Sites.size() - 1].push_back(std::move(Message));
+  }
+  for (auto &[Index, Messages] : Against) {
+    llvm::sort(Messages);
+    Messages.erase(std::unique(Messages.begin(), Messages.end()),
+                   Messages.end());
+    // Listed in one order whatever the unit: both sides of a disagreement
+    // at one place then read the same and are reported once.
+    Messages.push_back(Sites[Index].Message);
+    llvm::sort(Messages);
+    Messages.erase(std::unique(Messages.begin(), Messages.end()),
+                   Messages.end());
+    std::string Opinions;
+    for (const std::string &Message : Messages)
+      Opinions += (Opinions.empty() ? "" : " | ") + Message;
+    Sites[Index] =
+        conflictAt(Sites[Index],
+                   "translation units disagree about this site: " + Opinions);
   }
 
   // 2. Different sites whose edits overlap.
@@ -142,6 +203,9 @@ ReplacementSet::Result ReplacementSet::merge() const {
   for (auto It = Merged.EditsByFile.begin(); It != Merged.EditsByFile.end();)
     It = It->second.empty() ? Merged.EditsByFile.erase(It) : std::next(It);
   llvm::sort(Merged.Findings);
+  Merged.Findings.erase(
+      std::unique(Merged.Findings.begin(), Merged.Findings.end()),
+      Merged.Findings.end());
   return Merged;
 }
 

@@ -49,8 +49,8 @@ protected:
 };
 
 TEST_F(AtomicFileWriterTest, ReplacesContentsAndKeepsPermissions) {
-  fs::perms Mode = fs::owner_read | fs::owner_write | fs::owner_exe |
-                   fs::group_read;
+  fs::perms Mode =
+      fs::owner_read | fs::owner_write | fs::owner_exe | fs::group_read;
   std::string Path = file("a.c", "old\n", Mode);
   ASSERT_FALSE(bool(writeFileAtomically(Path, "new\n")));
   EXPECT_EQ(read(Path), "new\n");

@@ -151,8 +151,9 @@ TEST(DiffWriter, PureInsertionsAndDeletions) {
             std::string::npos);
   EXPECT_EQ(applyDiff(Old, unifiedDiff("a.c", Old, Inserted)), Inserted);
   EXPECT_EQ(applyDiff(Old, unifiedDiff("a.c", Old, Deleted)), Deleted);
-  EXPECT_EQ(unifiedDiff("a.c", "", "x\n"),
-            "diff --git a/a.c b/a.c\n--- a/a.c\n+++ b/a.c\n@@ -0,0 +1 @@\n+x\n");
+  EXPECT_EQ(
+      unifiedDiff("a.c", "", "x\n"),
+      "diff --git a/a.c b/a.c\n--- a/a.c\n+++ b/a.c\n@@ -0,0 +1 @@\n+x\n");
 }
 
 // Random edit scripts: applying the diff must give the new text back.

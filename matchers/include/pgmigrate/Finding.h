@@ -45,6 +45,15 @@ struct Finding {
   /// The edits of a converted site, with absolute file paths. They are
   /// applied all together or not at all.
   std::vector<clang::tooling::Replacement> Replacements;
+  /// The code the rule matched, as characters of one file after macro
+  /// expansion: the edited range of a converted site; for a refused call
+  /// produced by a macro invocation, the invocation. Translation units that
+  /// see the same code give overlapping sites, which is how the CLI finds
+  /// units that disagree. Not part of the finding's identity (a refusal
+  /// reported at a macro definition has one site per expansion).
+  std::string SiteFile;
+  unsigned SiteOffset = 0;
+  unsigned SiteLength = 0;
   /// The same place as FilePath/Offset in the translation unit that produced
   /// the finding. Valid only while that unit's SourceManager lives (for
   /// in-process front ends such as a clang-tidy check); ignored by
@@ -52,9 +61,10 @@ struct Finding {
   clang::SourceLocation Loc;
 };
 
-/// Orders findings by file, offset, rule, kind, message, then edits.
+/// Orders findings by file, offset, rule, kind, message, then edits (the
+/// identity of a finding: Site and Loc do not take part).
 bool operator<(const Finding &LHS, const Finding &RHS);
-/// Equal in everything but Loc.
+/// Equal in everything but the site and Loc.
 bool operator==(const Finding &LHS, const Finding &RHS);
 inline bool operator!=(const Finding &LHS, const Finding &RHS) {
   return !(LHS == RHS);
