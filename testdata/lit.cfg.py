@@ -32,4 +32,18 @@ config.substitutions.append(
     ("%make_db", "%s %s" % (python, os.path.join(inputs, "make_db.py"))))
 config.substitutions.append(
     ("%check_sarif", "%s %s" % (python, os.path.join(inputs, "check_sarif.py"))))
+config.substitutions.append(
+    ("%expect_exit", "%s %s" % (python, os.path.join(inputs, "expect_exit.py"))))
+# A fresh copy of the fixture tree with its compile databases: %t/tree (a git
+# work tree), %t/build (default configuration), %t/build-hotplug (memory hotplug,
+# init.c only).
+config.substitutions.append(
+    ("%prepare_tree",
+     "cd / && rm -rf %t && mkdir -p %t && cp -r {inputs}/tree %t/tree && "
+     "git init -q %t/tree && "
+     "{python} {inputs}/make_db.py %t/tree %t/build/compile_commands.json "
+     "--include {refimpl} && "
+     "{python} {inputs}/make_db.py %t/tree %t/build-hotplug/compile_commands.json "
+     "--include {refimpl} -D CONFIG_MEMORY_HOTPLUG arch/x86/mm/init.c".format(
+         inputs=inputs, python=python, refimpl=config.refimpl_include)))
 config.substitutions.append(("%python", python))

@@ -265,7 +265,7 @@ int main(int argc, const char **argv) {
       ++Failed;
       Errors.report("cannot parse '" + Result.Job.Path + "' (database '" +
                     Databases->name(Result.Job.Database) + "'); skipped it:\n" +
-                    Result.Errors);
+                    llvm::StringRef(Result.Errors).rtrim());
       continue;
     }
     Merger.add(std::move(Result.Findings));
@@ -363,12 +363,13 @@ int main(int argc, const char **argv) {
       Conflicts += F.Kind == FindingKind::Conflict;
     }
     llvm::errs() << "pgtable-migrate: " << Converted << " converted, "
-                 << Refused << " refused, " << Conflicts << " conflicts in "
-                 << Changes.size() << " files"
-                 << (InPlace ? " (" + std::to_string(Written) + " written)"
-                             : std::string())
-                 << "; " << Results.size() << " translation units, " << Failed
-                 << " failed; " << Errors.Count << " errors\n";
+                 << Refused << " refused, " << Conflicts << " conflicts; "
+                 << Changes.size() << " files to change";
+    if (InPlace)
+      llvm::errs() << " (" << Written << " written)";
+    llvm::errs() << "; " << Results.size() << " translation units (" << Failed
+                 << " failed); " << Errors.Count
+                 << (Errors.Count == 1 ? " error\n" : " errors\n");
   }
 
   if (Errors.Count)
