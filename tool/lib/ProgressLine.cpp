@@ -10,11 +10,15 @@ void ProgressLine::update(size_t Done, llvm::StringRef File) {
   if (!Enabled)
     return;
   std::lock_guard<std::mutex> Guard(Lock);
-  std::string Line = "[" + std::to_string(Done) + "/" + std::to_string(Total) +
-                     "] " + File.str();
+  std::string Line =
+      "[" + std::to_string(Done) + "/" + std::to_string(Total) + "] ";
+  // The counter always shows; a long path keeps its end.
   constexpr size_t Width = 79;
-  if (Line.size() > Width)
-    Line = "..." + Line.substr(Line.size() - (Width - 3));
+  llvm::StringRef Path = File;
+  if (Line.size() + Path.size() > Width && Width > Line.size() + 3)
+    Line += "..." + Path.take_back(Width - Line.size() - 3).str();
+  else
+    Line += Path.str();
   llvm::errs() << "\r\x1b[K" << Line;
   llvm::errs().flush();
   Shown = true;
