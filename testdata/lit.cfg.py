@@ -17,6 +17,11 @@ config.environment["PATH"] = os.pathsep.join(
 config.environment["GIT_CONFIG_NOSYSTEM"] = "1"
 config.environment["HOME"] = config.test_exec_root
 
+import shutil
+
+if shutil.which("script"):
+    config.available_features.add("script")
+
 inputs = os.path.join(config.test_source_root, "Inputs")
 tool = config.pgmigrate_tool
 python = config.python_executable
