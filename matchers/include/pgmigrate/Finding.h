@@ -1,0 +1,90 @@
+//===- Finding.h - What a rule reports about one site -----------*- C++ -*-===//
+//
+// A finding is the unit every rule emits and every front end consumes: the
+// CLI merges them across translation units, a clang-tidy check turns each
+// into one diagnostic with its fix-its.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PGMIGRATE_FINDING_H
+#define PGMIGRATE_FINDING_H
+
+#include "clang/Basic/SourceLocation.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace pgmigrate {
+
+enum class FindingKind {
+  /// The site is rewritten by the finding's replacements.
+  Converted,
+  /// A candidate the rule will not rewrite; the message says why.
+  Refused,
+  /// Translation units disagree about the site; it is left alone.
+  Conflict,
+};
+
+/// "converted", "refused" or "conflict".
+llvm::StringRef kindName(FindingKind Kind);
+
+/// One site a rule looked at. Every match a rule makes becomes exactly one
+/// finding: a rule never drops a candidate silently.
+struct Finding {
+  std::string Rule;
+  FindingKind Kind = FindingKind::Refused;
+  /// Where the site is written: absolute path, 0-based byte offset, 1-based
+  /// line and column (column in bytes, as clang prints it).
+  std::string FilePath;
+  unsigned Offset = 0;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  /// What was done or, for a refusal, the reason.
+  std::string Message;
+  /// The edits of a converted site, with absolute file paths. They are
+  /// applied all together or not at all.
+  std::vector<clang::tooling::Replacement> Replacements;
+  /// The code the rule matched, as characters of one file after macro
+  /// expansion: the edited range of a converted site; for a refused call
+  /// produced by a macro invocation, the invocation. Translation units that
+  /// see the same code give overlapping sites, which is how the CLI finds
+  /// units that disagree. Not part of the finding's identity (a refusal
+  /// reported at a macro definition has one site per expansion).
+  std::string SiteFile;
+  unsigned SiteOffset = 0;
+  unsigned SiteLength = 0;
+  /// The same place as FilePath/Offset in the translation unit that produced
+  /// the finding. Valid only while that unit's SourceManager lives (for
+  /// in-process front ends such as a clang-tidy check); ignored by
+  /// comparisons.
+  clang::SourceLocation Loc;
+};
+
+/// Orders findings by file, offset, rule, kind, message, then edits (the
+/// identity of a finding: Site and Loc do not take part).
+bool operator<(const Finding &LHS, const Finding &RHS);
+/// Equal in everything but the site and Loc.
+bool operator==(const Finding &LHS, const Finding &RHS);
+inline bool operator!=(const Finding &LHS, const Finding &RHS) {
+  return !(LHS == RHS);
+}
+
+/// Where rules put their findings. Each front end has its own: the CLI
+/// collects them per translation unit, a clang-tidy check emits diagnostics.
+class FindingSink {
+public:
+  virtual ~FindingSink();
+  virtual void report(Finding F) = 0;
+};
+
+/// A sink that keeps every finding, in the order reported.
+class FindingCollector : public FindingSink {
+public:
+  void report(Finding F) override { Findings.push_back(std::move(F)); }
+  std::vector<Finding> Findings;
+};
+
+} // namespace pgmigrate
+
+#endif // PGMIGRATE_FINDING_H

@@ -1,0 +1,65 @@
+//===- Rule.h - The interface every migration rule implements ---*- C++ -*-===//
+//
+// A rule is AST matchers plus a handler, independent of any front end:
+//
+//   CLI:        Rule->registerMatchers(Finder, &Callback) with a
+//               RuleMatchCallback that forwards to Rule->check(Result, Sink).
+//   clang-tidy: the check's registerMatchers(Finder) calls
+//               Rule->registerMatchers(*Finder, this); its check(Result)
+//               calls Rule->check(Result, Sink) with a sink that turns each
+//               Finding into diag() and fix-its.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PGMIGRATE_RULE_H
+#define PGMIGRATE_RULE_H
+
+#include "pgmigrate/Finding.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace pgmigrate {
+
+class Rule {
+public:
+  virtual ~Rule();
+
+  /// The rule's stable name (see Rules.h).
+  virtual llvm::StringRef name() const = 0;
+
+  /// Adds the rule's matchers to Finder; their matches go to Callback.
+  virtual void registerMatchers(
+      clang::ast_matchers::MatchFinder &Finder,
+      clang::ast_matchers::MatchFinder::MatchCallback *Callback) = 0;
+
+  /// Handles one match of the rule's matchers: reports one finding per
+  /// candidate site, converted or refused, to Sink.
+  virtual void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result,
+        FindingSink &Sink) = 0;
+};
+
+/// Connects a rule to a MatchFinder outside clang-tidy.
+class RuleMatchCallback
+    : public clang::ast_matchers::MatchFinder::MatchCallback {
+public:
+  RuleMatchCallback(Rule &R, FindingSink &Sink) : R(R), Sink(Sink) {}
+
+  /// Registers R's matchers with this callback.
+  void registerWith(clang::ast_matchers::MatchFinder &Finder) {
+    R.registerMatchers(Finder, this);
+  }
+  void
+  run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override {
+    R.check(Result, Sink);
+  }
+  llvm::StringRef getID() const override { return R.name(); }
+
+private:
+  Rule &R;
+  FindingSink &Sink;
+};
+
+} // namespace pgmigrate
+
+#endif // PGMIGRATE_RULE_H

@@ -1,0 +1,43 @@
+//===- Rules.cpp - The rule registry --------------------------------------===//
+
+#include "pgmigrate/Rules.h"
+#include "PtdescFreeRule.h"
+
+namespace pgmigrate {
+
+Rule::~Rule() = default;
+
+static const RuleInfo Registry[] = {
+    {rule_names::PtdescAddress,
+     "pt = pagetable_alloc(gfp, order) used only through ptdesc_address() "
+     "-> pgtable_alloc(gfp, order)",
+     /*Implemented=*/false},
+    {rule_names::PtdescFree,
+     "pagetable_free(virt_to_ptdesc(p)) -> pgtable_free(p)",
+     /*Implemented=*/true},
+    {rule_names::ZeroedPage,
+     "get_zeroed_page()/__get_free_pages() of a page table -> "
+     "pgtable_alloc(), free_page() of it -> pgtable_free()",
+     /*Implemented=*/false},
+    {rule_names::NameConflicts,
+     "declarations that clash with the new API's names",
+     /*Implemented=*/false},
+};
+
+llvm::ArrayRef<RuleInfo> allRules() { return Registry; }
+
+const RuleInfo *findRule(llvm::StringRef Name) {
+  for (const RuleInfo &Info : Registry)
+    if (Info.Name == Name)
+      return &Info;
+  return nullptr;
+}
+
+std::unique_ptr<Rule> createRule(llvm::StringRef Name,
+                                 const MigrationOptions &Options) {
+  if (Name == rule_names::PtdescFree)
+    return std::make_unique<PtdescFreeRule>(Options);
+  return nullptr;
+}
+
+} // namespace pgmigrate

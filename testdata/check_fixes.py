@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Runs pgtable-migrate on one lit input in the clang-tidy test convention.
+
+    check_fixes.py --tool TOOL [--check-suffix S] INPUT TEMP [-- ARGS] [-- FLAGS]
+
+INPUT carries its expectations as comments:
+  // CHECK-MESSAGES: :[[@LINE-1]]:2: warning: ... [ptdesc-free]
+  // CHECK-FIXES: {{^}}	pgtable_free(pmd);{{$}}
+(with --check-suffix S, the prefixes are CHECK-MESSAGES-S / CHECK-FIXES-S).
+The expectation comments are blanked (line numbers stay), the result is
+written to TEMP.c, and the tool edits it in place: `TOOL TEMP.c -i ARGS --
+FLAGS`. Its diagnostics are checked against CHECK-MESSAGES (any other
+warning or error is a failure), the edited file against CHECK-FIXES.
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+
+def run_filecheck(input_file, check_file, prefix, extra):
+    cmd = ["FileCheck", "-input-file=" + input_file, check_file,
+           "-check-prefix=" + prefix] + extra
+    result = subprocess.run(cmd)
+    if result.returncode != 0:
+        sys.exit("FileCheck failed: " + " ".join(cmd))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tool", required=True)
+    parser.add_argument("--check-suffix", default="")
+    parser.add_argument("--expect-exit", type=int, default=0)
+    parser.add_argument("input")
+    parser.add_argument("temp")
+    argv = sys.argv[1:]
+    rest = []
+    if "--" in argv:
+        split = argv.index("--")
+        argv, rest = argv[:split], argv[split + 1:]
+    args = parser.parse_args(argv)
+
+    tool_args, flags = rest, []
+    if "--" in rest:
+        split = rest.index("--")
+        tool_args, flags = rest[:split], rest[split + 1:]
+
+    suffix = "-" + args.check_suffix if args.check_suffix else ""
+    messages_prefix = "CHECK-MESSAGES" + suffix
+    fixes_prefix = "CHECK-FIXES" + suffix
+
+    with open(args.input, encoding="utf-8") as f:
+        text = f.read()
+    has_messages = re.search(r"\b" + messages_prefix + r":", text)
+    has_fixes = re.search(r"\b" + fixes_prefix + r":", text)
+    cleaned = re.sub(r"// *CHECK-[A-Z0-9-]*:[^\r\n]*", "//", text)
+
+    temp_source = args.temp + ".c"
+    os.makedirs(os.path.dirname(os.path.abspath(temp_source)), exist_ok=True)
+    with open(temp_source, "w", encoding="utf-8") as f:
+        f.write(cleaned)
+
+    cmd = [args.tool, temp_source, "-i", "--quiet"] + tool_args + ["--"] + flags
+    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            universal_newlines=True)
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    if result.returncode != args.expect_exit:
+        sys.exit("exit status %d, expected %d: %s" %
+                 (result.returncode, args.expect_exit, " ".join(cmd)))
+
+    messages_file = args.temp + ".msg"
+    with open(messages_file, "w", encoding="utf-8") as f:
+        f.write(result.stderr)
+    if has_messages:
+        run_filecheck(messages_file, args.input, messages_prefix,
+                      ["-implicit-check-not={{warning|error}}:"])
+    elif re.search(r"(warning|error):", result.stderr):
+        sys.exit("unexpected diagnostics (no %s lines):\n%s" %
+                 (messages_prefix, result.stderr))
+    if has_fixes:
+        run_filecheck(temp_source, args.input, fixes_prefix,
+                      ["-strict-whitespace"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+# lit configuration for pgtable-migrate's tests. Run through ctest, or:
+#   python3 /usr/lib/llvm-16/build/utils/lit/lit.py -sv build/testdata
+import os
+
+import lit.formats
+
+config.name = "pgtable-migrate"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".test"]
+config.excludes = ["Inputs", "sample-tree", "scenarios"]
+config.test_source_root = os.path.dirname(os.path.abspath(__file__))
+
+# FileCheck, not, count (llvm-16-tools) are not on PATH in Debian.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+# git apply in the tests must not read the user's configuration.
+config.environment["GIT_CONFIG_NOSYSTEM"] = "1"
+config.environment["HOME"] = config.test_exec_root
+
+import shutil
+
+if shutil.which("script"):
+    config.available_features.add("script")
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+tool = config.pgmigrate_tool
+python = config.python_executable
+config.substitutions.append(
+    ("%check_fixes",
+     "%s %s --tool %s" % (python,
+                          os.path.join(config.test_source_root, "check_fixes.py"),
+                          tool)))
+config.substitutions.append(("%pgtable-migrate", tool))
+config.substitutions.append(("%refimpl_include", config.refimpl_include))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(
+    ("%make_db", "%s %s" % (python, os.path.join(inputs, "make_db.py"))))
+config.substitutions.append(
+    ("%check_sarif", "%s %s" % (python, os.path.join(inputs, "check_sarif.py"))))
+config.substitutions.append(
+    ("%expect_exit", "%s %s" % (python, os.path.join(inputs, "expect_exit.py"))))
+# A fresh copy of the fixture tree with its compile databases: %t/tree (a git
+# work tree), %t/build (default configuration), %t/build-hotplug (memory hotplug,
+# init.c only).
+config.substitutions.append(
+    ("%prepare_tree",
+     "cd / && rm -rf %t && mkdir -p %t && cp -r {inputs}/tree %t/tree && "
+     "git init -q %t/tree && "
+     "{python} {inputs}/make_db.py %t/tree %t/build/compile_commands.json "
+     "--include {refimpl} && "
+     "{python} {inputs}/make_db.py %t/tree %t/build-hotplug/compile_commands.json "
+     "--include {refimpl} -D CONFIG_MEMORY_HOTPLUG arch/x86/mm/init.c".format(
+         inputs=inputs, python=python, refimpl=config.refimpl_include)))
+config.substitutions.append(("%python", python))

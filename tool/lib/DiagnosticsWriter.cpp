@@ -1,0 +1,43 @@
+//===- DiagnosticsWriter.cpp ----------------------------------------------===//
+
+#include "DiagnosticsWriter.h"
+#include "llvm/Support/JSON.h"
+
+namespace pgmigrate {
+
+void writeTextDiagnostics(llvm::raw_ostream &OS,
+                          const std::vector<Finding> &Findings) {
+  for (const Finding &F : Findings)
+    OS << F.FilePath << ':' << F.Line << ':' << F.Column
+       << ": warning: " << F.Message << " [" << F.Rule << "]\n";
+}
+
+void writeJsonDiagnostics(llvm::raw_ostream &OS,
+                          const std::vector<Finding> &Findings) {
+  llvm::json::Array Array;
+  for (const Finding &F : Findings) {
+    llvm::json::Array Replacements;
+    for (const clang::tooling::Replacement &R : F.Replacements)
+      Replacements.push_back(llvm::json::Object{
+          {"file", R.getFilePath()},
+          {"offset", R.getOffset()},
+          {"length", R.getLength()},
+          {"text", R.getReplacementText()},
+      });
+    Array.push_back(llvm::json::Object{
+        {"rule", F.Rule},
+        {"kind", kindName(F.Kind)},
+        {"file", F.FilePath},
+        {"line", F.Line},
+        {"column", F.Column},
+        {"offset", F.Offset},
+        {"message", F.Message},
+        {"replacements", std::move(Replacements)},
+    });
+  }
+  OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
+                                   {"findings", std::move(Array)}}))
+     << "\n";
+}
+
+} // namespace pgmigrate

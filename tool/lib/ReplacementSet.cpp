@@ -1,0 +1,212 @@
+//===- ReplacementSet.cpp -------------------------------------------------===//
+
+#include "ReplacementSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include <algorithm>
+#include <tuple>
+
+namespace pgmigrate {
+
+void ReplacementSet::add(std::vector<Finding> Findings) {
+  for (Finding &F : Findings)
+    All.push_back(std::move(F));
+}
+
+static std::string position(const Finding &F) {
+  return std::to_string(F.Line) + ":" + std::to_string(F.Column);
+}
+
+static Finding conflictAt(const Finding &Site, std::string Reason) {
+  Finding Conflict = Site;
+  Conflict.Kind = FindingKind::Conflict;
+  Conflict.Replacements.clear();
+  Conflict.Message = "not converted: " + Reason + "; left unchanged";
+  return Conflict;
+}
+
+// Two edits of one file that cannot both apply in a well-defined way:
+// overlapping ranges, an insertion strictly inside or at the start of
+// another edit, or two insertions at one offset.
+static bool overlap(const clang::tooling::Replacement &A,
+                    const clang::tooling::Replacement &B) {
+  unsigned AEnd = A.getOffset() + A.getLength();
+  unsigned BEnd = B.getOffset() + B.getLength();
+  if (A.getOffset() == B.getOffset())
+    return true;
+  return A.getOffset() < BEnd && B.getOffset() < AEnd;
+}
+
+// Two findings see the same code: their sites (file ranges after macro
+// expansion) overlap, or are the same point.
+static bool sameCode(const Finding &A, const Finding &B) {
+  if (A.SiteFile != B.SiteFile)
+    return false;
+  if (A.SiteOffset == B.SiteOffset)
+    return true;
+  return A.SiteOffset < B.SiteOffset + B.SiteLength &&
+         B.SiteOffset < A.SiteOffset + A.SiteLength;
+}
+
+// Whether two findings about the same code say different things: a
+// conversion against a refusal, or two conversions with different edits.
+// Refusals never disagree with each other.
+static bool disagree(const Finding &A, const Finding &B) {
+  if (A.Kind != FindingKind::Converted && B.Kind != FindingKind::Converted)
+    return false;
+  return A.Kind != B.Kind || A.Replacements != B.Replacements;
+}
+
+ReplacementSet::Result ReplacementSet::merge() const {
+  // Every (finding, site) once: a refusal at a macro definition has one site
+  // per expansion, and each may meet a different unit's conversion.
+  std::vector<Finding> Reports = All;
+  auto SiteKey = [](const Finding &F) {
+    return std::make_tuple(llvm::StringRef(F.SiteFile), F.SiteOffset,
+                           F.SiteLength);
+  };
+  llvm::sort(Reports, [&](const Finding &A, const Finding &B) {
+    if (A != B)
+      return A < B;
+    return SiteKey(A) < SiteKey(B);
+  });
+  Reports.erase(std::unique(Reports.begin(), Reports.end(),
+                            [&](const Finding &A, const Finding &B) {
+                              return A == B && SiteKey(A) == SiteKey(B);
+                            }),
+                Reports.end());
+
+  // 1. Units that disagree about the same code. Sites sorted by start; an
+  // overlap is found by scanning forward while the next site starts inside.
+  std::vector<size_t> BySite(Reports.size());
+  for (size_t I = 0; I < Reports.size(); ++I)
+    BySite[I] = I;
+  llvm::sort(BySite, [&](size_t A, size_t B) {
+    return std::make_tuple(SiteKey(Reports[A]), A) <
+           std::make_tuple(SiteKey(Reports[B]), B);
+  });
+  std::map<size_t, std::vector<std::string>> Disagreements; // by report
+  for (size_t I = 0; I < BySite.size(); ++I) {
+    const Finding &A = Reports[BySite[I]];
+    for (size_t J = I + 1; J < BySite.size(); ++J) {
+      const Finding &B = Reports[BySite[J]];
+      if (B.SiteFile != A.SiteFile ||
+          (B.SiteOffset >= A.SiteOffset + A.SiteLength &&
+           B.SiteOffset != A.SiteOffset))
+        break;
+      if (!sameCode(A, B) || !disagree(A, B))
+        continue;
+      Disagreements[BySite[I]].push_back(B.Message);
+      Disagreements[BySite[J]].push_back(A.Message);
+    }
+  }
+
+  // Findings once each; a conversion that some unit disagrees with becomes
+  // a conflict (the refusal itself is still reported as it is).
+  std::vector<Finding> Sites;
+  std::map<size_t, std::vector<std::string>> Against; // by index in Sites
+  for (size_t I = 0; I < Reports.size(); ++I) {
+    if (Sites.empty() || Sites.back() != Reports[I])
+      Sites.push_back(Reports[I]);
+    auto It = Disagreements.find(I);
+    if (It != Disagreements.end() && Reports[I].Kind == FindingKind::Converted)
+      for (std::string &Message : It->second)
+        Against[Sites.size() - 1].push_back(std::move(Message));
+  }
+  for (auto &[Index, Messages] : Against) {
+    llvm::sort(Messages);
+    Messages.erase(std::unique(Messages.begin(), Messages.end()),
+                   Messages.end());
+    // Listed in one order whatever the unit: both sides of a disagreement
+    // at one place then read the same and are reported once.
+    Messages.push_back(Sites[Index].Message);
+    llvm::sort(Messages);
+    Messages.erase(std::unique(Messages.begin(), Messages.end()),
+                   Messages.end());
+    std::string Opinions;
+    for (const std::string &Message : Messages)
+      Opinions += (Opinions.empty() ? "" : " | ") + Message;
+    Sites[Index] =
+        conflictAt(Sites[Index],
+                   "translation units disagree about this site: " + Opinions);
+  }
+
+  // 2. Different sites whose edits overlap.
+  struct OwnedEdit {
+    const clang::tooling::Replacement *Edit;
+    size_t Site;
+  };
+  std::map<std::string, std::vector<OwnedEdit>> EditsOfFile;
+  for (size_t S = 0; S < Sites.size(); ++S)
+    for (const clang::tooling::Replacement &R : Sites[S].Replacements)
+      EditsOfFile[R.getFilePath().str()].push_back({&R, S});
+  std::map<size_t, size_t> OverlapsWith; // site -> one site it overlaps
+  for (auto &[File, Edits] : EditsOfFile) {
+    llvm::sort(Edits, [](const OwnedEdit &A, const OwnedEdit &B) {
+      return std::make_tuple(A.Edit->getOffset(), A.Edit->getLength(), A.Site) <
+             std::make_tuple(B.Edit->getOffset(), B.Edit->getLength(), B.Site);
+    });
+    for (size_t I = 0; I < Edits.size(); ++I) {
+      unsigned End = Edits[I].Edit->getOffset() + Edits[I].Edit->getLength();
+      for (size_t J = I + 1; J < Edits.size(); ++J) {
+        if (Edits[J].Edit->getOffset() > End ||
+            (Edits[J].Edit->getOffset() == End &&
+             Edits[J].Edit->getOffset() != Edits[I].Edit->getOffset()))
+          break;
+        if (Edits[I].Site == Edits[J].Site ||
+            !overlap(*Edits[I].Edit, *Edits[J].Edit))
+          continue;
+        OverlapsWith.emplace(Edits[I].Site, Edits[J].Site);
+        OverlapsWith.emplace(Edits[J].Site, Edits[I].Site);
+      }
+    }
+  }
+
+  Result Merged;
+  for (size_t S = 0; S < Sites.size(); ++S) {
+    auto It = OverlapsWith.find(S);
+    if (It == OverlapsWith.end()) {
+      Merged.Findings.push_back(Sites[S]);
+      continue;
+    }
+    const Finding &Other = Sites[It->second];
+    Merged.Findings.push_back(
+        conflictAt(Sites[S], "its edit overlaps a different edit [" +
+                                 Other.Rule + "] at " + position(Other) +
+                                 " from another translation unit"));
+  }
+
+  // 3. The edits that survive. They no longer overlap, so add() succeeds;
+  // if it did not, the site would become a conflict rather than be dropped.
+  for (Finding &F : Merged.Findings) {
+    if (F.Kind != FindingKind::Converted)
+      continue;
+    std::map<std::string, clang::tooling::Replacements> Touched;
+    bool Combined = true;
+    for (const clang::tooling::Replacement &R : F.Replacements) {
+      std::string File = R.getFilePath().str();
+      if (!Touched.count(File))
+        Touched[File] = Merged.EditsByFile[File];
+      if (llvm::Error E = Touched[File].add(R)) {
+        llvm::consumeError(std::move(E));
+        Combined = false;
+        break;
+      }
+    }
+    if (!Combined) {
+      F = conflictAt(F, "its edit cannot be combined with the file's other "
+                        "edits");
+      continue;
+    }
+    for (auto &[File, Edits] : Touched)
+      Merged.EditsByFile[File] = std::move(Edits);
+  }
+  for (auto It = Merged.EditsByFile.begin(); It != Merged.EditsByFile.end();)
+    It = It->second.empty() ? Merged.EditsByFile.erase(It) : std::next(It);
+  llvm::sort(Merged.Findings);
+  Merged.Findings.erase(
+      std::unique(Merged.Findings.begin(), Merged.Findings.end()),
+      Merged.Findings.end());
+  return Merged;
+}
+
+} // namespace pgmigrate

@@ -1,0 +1,52 @@
+//===- SourceRoot.cpp -----------------------------------------------------===//
+
+#include "SourceRoot.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace pgmigrate {
+
+std::string absolutePath(llvm::StringRef Path) {
+  llvm::SmallString<256> Absolute(Path);
+  llvm::sys::fs::make_absolute(Absolute);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
+std::optional<std::string> gitTopLevel(llvm::StringRef Path) {
+  llvm::SmallString<256> Dir(absolutePath(Path));
+  if (!llvm::sys::fs::is_directory(Dir))
+    llvm::sys::path::remove_filename(Dir);
+  while (!Dir.empty()) {
+    llvm::SmallString<256> Git(Dir);
+    llvm::sys::path::append(Git, ".git");
+    if (llvm::sys::fs::exists(Git))
+      return std::string(Dir);
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> relativeToRoot(llvm::StringRef Root,
+                                          llvm::StringRef Path) {
+  llvm::SmallString<256> Prefix(Root);
+  while (Prefix.size() > 1 && llvm::sys::path::is_separator(Prefix.back()))
+    Prefix.pop_back();
+  if (!Path.startswith(Prefix))
+    return std::nullopt;
+  llvm::StringRef Rest = Path.drop_front(Prefix.size());
+  if (Prefix != "/") {
+    if (Rest.empty() || !llvm::sys::path::is_separator(Rest.front()))
+      return std::nullopt;
+    Rest = Rest.drop_front();
+  }
+  if (Rest.empty())
+    return std::nullopt;
+  return llvm::sys::path::convert_to_slash(Rest);
+}
+
+} // namespace pgmigrate

@@ -1,0 +1,115 @@
+//===- TranslationUnitRunner.cpp ------------------------------------------===//
+
+#include "TranslationUnitRunner.h"
+#include "pgmigrate/Rules.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <thread>
+
+using namespace clang;
+
+namespace pgmigrate {
+
+namespace {
+
+// Keeps clang's errors (not its warnings: kernel flags enable many) as text.
+class ErrorCollector : public DiagnosticConsumer {
+public:
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error)
+      return;
+    llvm::raw_string_ostream OS(Text);
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      const SourceManager &SM = Info.getSourceManager();
+      PresumedLoc Loc =
+          SM.getPresumedLoc(SM.getExpansionLoc(Info.getLocation()));
+      if (Loc.isValid())
+        OS << Loc.getFilename() << ':' << Loc.getLine() << ':'
+           << Loc.getColumn() << ": ";
+    }
+    llvm::SmallString<128> Message;
+    Info.FormatDiagnostic(Message);
+    OS << (Level == DiagnosticsEngine::Fatal ? "fatal error: " : "error: ")
+       << Message << "\n";
+  }
+  std::string Text;
+};
+
+} // namespace
+
+TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
+  TranslationUnitResult Result;
+  Result.Job = Job;
+
+  FindingCollector Sink;
+  ast_matchers::MatchFinder Finder;
+  std::vector<std::unique_ptr<Rule>> Rules;
+  std::vector<std::unique_ptr<RuleMatchCallback>> Callbacks;
+  for (const std::string &Name : Options.EnabledRules) {
+    std::unique_ptr<Rule> R = createRule(Name, Options);
+    if (!R)
+      continue; // buildOptions() enables implemented rules only
+    Callbacks.push_back(std::make_unique<RuleMatchCallback>(*R, Sink));
+    Callbacks.back()->registerWith(Finder);
+    Rules.push_back(std::move(R));
+  }
+
+  tooling::ClangTool Tool(Databases.database(Job.Database), {Job.File},
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
+  // The builtin headers of the clang this tool is built on; ClangTool would
+  // look for them beside the tool's own binary.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ("-resource-dir=" + ClangResourceDir).c_str(),
+      tooling::ArgumentInsertPosition::END));
+  // No "N errors generated." on stderr: errors are reported per unit.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-Wno-unknown-warning-option", "-fno-caret-diagnostics"},
+      tooling::ArgumentInsertPosition::END));
+  ErrorCollector Errors;
+  Tool.setDiagnosticConsumer(&Errors);
+  Tool.setPrintErrorMessage(false);
+
+  int Status = Tool.run(tooling::newFrontendActionFactory(&Finder).get());
+  Result.Parsed = Status == 0 && Errors.getNumErrors() == 0;
+  Result.Errors = std::move(Errors.Text);
+  if (!Result.Parsed && Result.Errors.empty())
+    Result.Errors = Status == 2 ? "no compile command for the file\n"
+                                : "clang could not process the file\n";
+  if (Result.Parsed)
+    Result.Findings = std::move(Sink.Findings);
+  return Result;
+}
+
+std::vector<TranslationUnitResult>
+TranslationUnitRunner::runAll(const std::vector<CompileJob> &Jobs,
+                              unsigned Threads, ProgressLine &Progress) const {
+  std::vector<TranslationUnitResult> Results(Jobs.size());
+  std::atomic<size_t> Next{0}, Done{0};
+  auto Worker = [&] {
+    for (size_t I = Next++; I < Jobs.size(); I = Next++) {
+      Progress.update(Done, Jobs[I].Path);
+      Results[I] = run(Jobs[I]);
+      ++Done;
+    }
+  };
+  Threads = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
+  std::vector<std::thread> Pool;
+  for (unsigned T = 1; T < Threads; ++T)
+    Pool.emplace_back(Worker);
+  Worker();
+  for (std::thread &T : Pool)
+    T.join();
+  Progress.update(Done, "");
+  Progress.clear();
+  return Results;
+}
+
+} // namespace pgmigrate

@@ -1,0 +1,51 @@
+//===- TranslationUnitRunner.h - Rules over translation units ---*- C++ -*-===//
+
+#ifndef PGMIGRATE_TOOL_TRANSLATIONUNITRUNNER_H
+#define PGMIGRATE_TOOL_TRANSLATIONUNITRUNNER_H
+
+#include "CompilationDatabases.h"
+#include "ProgressLine.h"
+#include "pgmigrate/Finding.h"
+#include "pgmigrate/Options.h"
+#include <string>
+#include <vector>
+
+namespace pgmigrate {
+
+struct TranslationUnitResult {
+  CompileJob Job;
+  /// False when clang could not parse the unit; its findings are dropped.
+  bool Parsed = false;
+  /// Clang's errors for the unit, one "file:line:col: error: ..." per line.
+  std::string Errors;
+  std::vector<Finding> Findings;
+};
+
+/// Runs the enabled rules over one unit at a time. Each call builds its own
+/// ClangTool on a private file system view (no process-wide chdir), so calls
+/// may run in parallel.
+class TranslationUnitRunner {
+public:
+  TranslationUnitRunner(const CompilationDatabases &Databases,
+                        const MigrationOptions &Options,
+                        std::string ClangResourceDir)
+      : Databases(Databases), Options(Options),
+        ClangResourceDir(std::move(ClangResourceDir)) {}
+
+  TranslationUnitResult run(const CompileJob &Job) const;
+
+  /// Runs every job on Threads workers; results in the order of Jobs
+  /// whatever the scheduling.
+  std::vector<TranslationUnitResult> runAll(const std::vector<CompileJob> &Jobs,
+                                            unsigned Threads,
+                                            ProgressLine &Progress) const;
+
+private:
+  const CompilationDatabases &Databases;
+  const MigrationOptions &Options;
+  std::string ClangResourceDir;
+};
+
+} // namespace pgmigrate
+
+#endif // PGMIGRATE_TOOL_TRANSLATIONUNITRUNNER_H

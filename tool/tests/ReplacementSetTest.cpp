@@ -1,0 +1,161 @@
+//===- ReplacementSetTest.cpp ---------------------------------------------===//
+
+#include "ReplacementSet.h"
+#include "gtest/gtest.h"
+
+using namespace pgmigrate;
+using clang::tooling::Replacement;
+
+namespace {
+
+Finding converted(llvm::StringRef File, unsigned Offset, unsigned Length,
+                  llvm::StringRef Text, llvm::StringRef Rule = "ptdesc-free") {
+  Finding F;
+  F.Rule = Rule.str();
+  F.Kind = FindingKind::Converted;
+  F.FilePath = File.str();
+  F.Offset = Offset;
+  F.Line = 1 + Offset / 10;
+  F.Column = 1;
+  F.Message = "replace with '" + Text.str() + "'";
+  F.Replacements.push_back(Replacement(File, Offset, Length, Text));
+  F.SiteFile = File.str();
+  F.SiteOffset = Offset;
+  F.SiteLength = Length;
+  return F;
+}
+
+// A refusal reported at Offset about the code [SiteOffset, +SiteLength).
+Finding refused(llvm::StringRef File, unsigned Offset, llvm::StringRef Why,
+                unsigned SiteOffset = ~0u, unsigned SiteLength = 0) {
+  Finding F;
+  F.Rule = "ptdesc-free";
+  F.Kind = FindingKind::Refused;
+  F.FilePath = File.str();
+  F.Offset = Offset;
+  F.Line = 1 + Offset / 10;
+  F.Column = 1;
+  F.Message = Why.str();
+  F.SiteFile = File.str();
+  F.SiteOffset = SiteOffset == ~0u ? Offset : SiteOffset;
+  F.SiteLength = SiteLength;
+  return F;
+}
+
+TEST(ReplacementSet, IdenticalFindingsFromSeveralUnitsCountOnce) {
+  ReplacementSet Set;
+  Set.add({converted("/h.h", 10, 5, "x"), refused("/h.h", 40, "macro")});
+  Set.add({converted("/h.h", 10, 5, "x"), refused("/h.h", 40, "macro")});
+  Set.add({converted("/h.h", 10, 5, "x")});
+  ReplacementSet::Result R = Set.merge();
+  ASSERT_EQ(R.Findings.size(), 2u);
+  EXPECT_EQ(R.Findings[0].Kind, FindingKind::Converted);
+  EXPECT_EQ(R.Findings[1].Kind, FindingKind::Refused);
+  ASSERT_EQ(R.EditsByFile.size(), 1u);
+  EXPECT_EQ(R.EditsByFile["/h.h"].size(), 1u);
+}
+
+TEST(ReplacementSet, DifferentEditsAtOneSiteAreAConflictOthersStillApply) {
+  ReplacementSet Set;
+  Set.add({converted("/h.h", 10, 5, "x"), converted("/h.h", 50, 5, "keep")});
+  Set.add({converted("/h.h", 10, 5, "y")});
+  ReplacementSet::Result R = Set.merge();
+  // Both sides read the same and are reported once.
+  ASSERT_EQ(R.Findings.size(), 2u);
+  EXPECT_EQ(R.Findings[0].Kind, FindingKind::Conflict);
+  EXPECT_TRUE(R.Findings[0].Replacements.empty());
+  EXPECT_NE(R.Findings[0].Message.find("translation units disagree"),
+            std::string::npos);
+  EXPECT_NE(R.Findings[0].Message.find("'x'"), std::string::npos);
+  EXPECT_NE(R.Findings[0].Message.find("'y'"), std::string::npos);
+  EXPECT_EQ(R.Findings[1].Kind, FindingKind::Converted);
+  ASSERT_EQ(R.EditsByFile["/h.h"].size(), 1u);
+  EXPECT_EQ(R.EditsByFile["/h.h"].begin()->getReplacementText(), "keep");
+}
+
+TEST(ReplacementSet, ConvertedInOneUnitRefusedInAnotherIsAConflict) {
+  ReplacementSet Set;
+  Set.add({converted("/h.h", 10, 5, "x")});
+  Set.add({refused("/h.h", 10, "split across a macro boundary")});
+  ReplacementSet::Result R = Set.merge();
+  ASSERT_EQ(R.Findings.size(), 2u);
+  EXPECT_EQ(R.Findings[0].Kind, FindingKind::Refused); // still reported
+  EXPECT_EQ(R.Findings[1].Kind, FindingKind::Conflict);
+  EXPECT_TRUE(R.EditsByFile.empty());
+}
+
+// In one unit the call is a macro invocation (refused, reported at the
+// macro's definition); in another it is plain code (converted).
+TEST(ReplacementSet, RefusalWhoseExpansionCoversAConversionIsAConflict) {
+  ReplacementSet Set;
+  Set.add({converted("/h.h", 100, 20, "pgtable_free(p)"),
+           converted("/h.h", 200, 20, "pgtable_free(q)")});
+  Set.add({refused("/h.h", 5, "inside macro 'X'", /*SiteOffset=*/90, 40)});
+  ReplacementSet::Result R = Set.merge();
+  ASSERT_EQ(R.Findings.size(), 3u);
+  EXPECT_EQ(R.Findings[0].Kind, FindingKind::Refused);
+  EXPECT_EQ(R.Findings[1].Kind, FindingKind::Conflict);
+  EXPECT_EQ(R.Findings[1].Offset, 100u);
+  EXPECT_NE(R.Findings[1].Message.find("inside macro 'X'"), std::string::npos);
+  EXPECT_EQ(R.Findings[2].Kind, FindingKind::Converted);
+  ASSERT_EQ(R.EditsByFile["/h.h"].size(), 1u);
+  EXPECT_EQ(R.EditsByFile["/h.h"].begin()->getOffset(), 200u);
+}
+
+TEST(ReplacementSet, DifferentRefusalsAtOneSiteAreNotAConflict) {
+  ReplacementSet Set;
+  Set.add({refused("/h.h", 10, "macro 'A'")});
+  Set.add({refused("/h.h", 10, "macro 'B'")});
+  ReplacementSet::Result R = Set.merge();
+  ASSERT_EQ(R.Findings.size(), 2u);
+  EXPECT_EQ(R.Findings[0].Kind, FindingKind::Refused);
+  EXPECT_EQ(R.Findings[1].Kind, FindingKind::Refused);
+}
+
+TEST(ReplacementSet, OverlappingEditsOfDifferentSitesAreConflicts) {
+  ReplacementSet Set;
+  Set.add({converted("/a.c", 10, 10, "outer")});
+  Set.add({converted("/a.c", 14, 2, "inner")});
+  // Two sites (28 and 29) whose edits insert at one offset.
+  Finding Insert1 = converted("/a.c", 28, 0, "insert-1");
+  Finding Insert2 = converted("/a.c", 29, 0, "insert-2");
+  Insert1.Replacements = {Replacement("/a.c", 30, 0, "insert-1")};
+  Insert2.Replacements = {Replacement("/a.c", 30, 0, "insert-2")};
+  Set.add({Insert1});
+  Set.add({Insert2});
+  Set.add({converted("/a.c", 20, 3, "adjacent")}); // touches 'outer' only
+  Set.add({converted("/b.c", 14, 2, "other file")});
+  ReplacementSet::Result R = Set.merge();
+  unsigned Conflicts = 0;
+  for (const Finding &F : R.Findings)
+    Conflicts += F.Kind == FindingKind::Conflict;
+  EXPECT_EQ(Conflicts, 4u);
+  EXPECT_EQ(R.EditsByFile["/a.c"].size(), 1u);
+  EXPECT_EQ(R.EditsByFile["/a.c"].begin()->getReplacementText(), "adjacent");
+  EXPECT_EQ(R.EditsByFile["/b.c"].size(), 1u);
+  for (const Finding &F : R.Findings)
+    if (F.Kind == FindingKind::Conflict)
+      EXPECT_TRUE(llvm::StringRef(F.Message).startswith("not converted: "));
+}
+
+TEST(ReplacementSet, OutputIsSortedWhateverTheOrderOfUnits) {
+  std::vector<std::vector<Finding>> Units = {
+      {converted("/b.c", 5, 1, "b")},
+      {converted("/a.c", 50, 1, "a2"), refused("/a.c", 20, "r")},
+      {converted("/a.c", 5, 1, "a1")},
+  };
+  ReplacementSet Forward, Backward;
+  for (size_t I = 0; I < Units.size(); ++I) {
+    Forward.add(Units[I]);
+    Backward.add(Units[Units.size() - 1 - I]);
+  }
+  std::vector<Finding> F = Forward.merge().Findings;
+  std::vector<Finding> B = Backward.merge().Findings;
+  EXPECT_EQ(F, B);
+  ASSERT_EQ(F.size(), 4u);
+  EXPECT_EQ(F[0].Offset, 5u);
+  EXPECT_EQ(F[0].FilePath, "/a.c");
+  EXPECT_EQ(F[3].FilePath, "/b.c");
+}
+
+} // namespace
