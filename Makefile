@@ -31,8 +31,11 @@ configure: deps
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
+# The tool over the bundled kernel-style sample tree: the diff on stdout,
+# the diagnostics and the summary on stderr.
 run: build
-	$(BUILD)/reference-impl/refimpl-demo
+	$(BUILD)/tool/pgtable-migrate -p $(BUILD)/testdata/sample-db \
+		--root testdata/sample-tree testdata/sample-tree
 
 check: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

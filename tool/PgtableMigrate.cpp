@@ -268,6 +268,7 @@ int main(int argc, const char **argv) {
                     llvm::StringRef(Result.Errors).rtrim());
       continue;
     }
+    refuseEditsOutsideRoot(Result.Findings, Root);
     Merger.add(std::move(Result.Findings));
   }
   ReplacementSet::Result Merged = Merger.merge();

@@ -49,4 +49,22 @@ std::optional<std::string> relativeToRoot(llvm::StringRef Root,
   return llvm::sys::path::convert_to_slash(Rest);
 }
 
+void refuseEditsOutsideRoot(std::vector<Finding> &Findings,
+                            llvm::StringRef Root) {
+  for (Finding &F : Findings) {
+    if (F.Kind != FindingKind::Converted)
+      continue;
+    for (const clang::tooling::Replacement &R : F.Replacements) {
+      if (relativeToRoot(Root, R.getFilePath()))
+        continue;
+      F.Kind = FindingKind::Refused;
+      F.Message = "not converted: '" + R.getFilePath().str() +
+                  "' is outside the root '" + Root.str() + "' (see --root); " +
+                  F.Message;
+      F.Replacements.clear();
+      break;
+    }
+  }
+}
+
 } // namespace pgmigrate

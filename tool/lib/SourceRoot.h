@@ -3,9 +3,11 @@
 #ifndef PGMIGRATE_TOOL_SOURCEROOT_H
 #define PGMIGRATE_TOOL_SOURCEROOT_H
 
+#include "pgmigrate/Finding.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pgmigrate {
 
@@ -21,6 +23,12 @@ std::optional<std::string> gitTopLevel(llvm::StringRef Path);
 /// inside Root. Both must be absolute.
 std::optional<std::string> relativeToRoot(llvm::StringRef Root,
                                           llvm::StringRef Path);
+
+/// The tool edits files under Root only: a converted finding with an edit
+/// outside it (a header from another tree, such as a toolchain's or a
+/// model's) becomes a refusal that says so, in every output mode.
+void refuseEditsOutsideRoot(std::vector<Finding> &Findings,
+                            llvm::StringRef Root);
 
 } // namespace pgmigrate
 
