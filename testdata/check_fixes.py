@@ -2,6 +2,8 @@
 """Runs pgtable-migrate on one lit input in the clang-tidy test convention.
 
     check_fixes.py --tool TOOL [--check-suffix S] INPUT TEMP [-- ARGS] [-- FLAGS]
+    check_fixes.py --clang-tidy CLANG_TIDY --plugin LIB [--check-suffix S]
+                   INPUT TEMP [-- ARGS] [-- FLAGS]
 
 INPUT carries its expectations as comments:
   // CHECK-MESSAGES: :[[@LINE-1]]:2: warning: ... [ptdesc-free]
@@ -11,6 +13,11 @@ The expectation comments are blanked (line numbers stay), the result is
 written to TEMP.c, and the tool edits it in place: `TOOL TEMP.c -i ARGS --
 FLAGS`. Its diagnostics are checked against CHECK-MESSAGES (any other
 warning or error is a failure), the edited file against CHECK-FIXES.
+
+With --clang-tidy, the plugin's checks do the same job:
+`CLANG_TIDY -load=LIB -checks=-*,pgtable-* -header-filter=.* -fix ARGS
+TEMP.c -- FLAGS` (ARGS may give its own -checks=). Its diagnostics read
+`... [pgtable-<rule>]`.
 """
 
 import argparse
@@ -28,9 +35,20 @@ def run_filecheck(input_file, check_file, prefix, extra):
         sys.exit("FileCheck failed: " + " ".join(cmd))
 
 
+def tidy_command(args, source, tidy_args, flags):
+    if not args.plugin:
+        sys.exit("--clang-tidy needs --plugin")
+    checks = [] if any(a.startswith(("-checks=", "--checks="))
+                       for a in tidy_args) else ["-checks=-*,pgtable-*"]
+    return ([args.clang_tidy, "-load=" + args.plugin, "-header-filter=.*",
+             "-fix", "-quiet"] + checks + tidy_args + [source, "--"] + flags)
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--tool", required=True)
+    parser.add_argument("--tool")
+    parser.add_argument("--clang-tidy")
+    parser.add_argument("--plugin")
     parser.add_argument("--check-suffix", default="")
     parser.add_argument("--expect-exit", type=int, default=0)
     parser.add_argument("input")
@@ -62,7 +80,13 @@ def main():
     with open(temp_source, "w", encoding="utf-8") as f:
         f.write(cleaned)
 
-    cmd = [args.tool, temp_source, "-i", "--quiet"] + tool_args + ["--"] + flags
+    if args.clang_tidy:
+        cmd = tidy_command(args, temp_source, tool_args, flags)
+    elif args.tool:
+        cmd = ([args.tool, temp_source, "-i", "--quiet"] + tool_args + ["--"] +
+               flags)
+    else:
+        sys.exit("give --tool or --clang-tidy")
     result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             universal_newlines=True)
     sys.stdout.write(result.stdout)
@@ -71,15 +95,22 @@ def main():
         sys.exit("exit status %d, expected %d: %s" %
                  (result.returncode, args.expect_exit, " ".join(cmd)))
 
+    # pgtable-migrate writes its diagnostics to stderr; clang-tidy writes
+    # them to stdout and its own errors (bad options, bad plugin) to stderr.
+    diagnostics = result.stderr
+    if args.clang_tidy:
+        diagnostics = result.stdout + "".join(
+            line + "\n" for line in result.stderr.splitlines()
+            if re.search(r"(warning|error):", line))
     messages_file = args.temp + ".msg"
     with open(messages_file, "w", encoding="utf-8") as f:
-        f.write(result.stderr)
+        f.write(diagnostics)
     if has_messages:
         run_filecheck(messages_file, args.input, messages_prefix,
                       ["-implicit-check-not={{warning|error}}:"])
-    elif re.search(r"(warning|error):", result.stderr):
+    elif re.search(r"(warning|error):", diagnostics):
         sys.exit("unexpected diagnostics (no %s lines):\n%s" %
-                 (messages_prefix, result.stderr))
+                 (messages_prefix, diagnostics))
     if has_fixes:
         run_filecheck(temp_source, args.input, fixes_prefix,
                       ["-strict-whitespace"])

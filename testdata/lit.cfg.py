@@ -31,6 +31,23 @@ config.substitutions.append(
                           os.path.join(config.test_source_root, "check_fixes.py"),
                           tool)))
 config.substitutions.append(("%pgtable-migrate", tool))
+# The clang-tidy plugin and the clang-tidy 16 tools (llvm-16/bin: clang-tidy,
+# run-clang-tidy, clang-apply-replacements) that load and apply it.
+tidy_plugin = config.pgmigrate_tidy_plugin
+clang_tidy = os.path.join(config.llvm_tools_dir, "clang-tidy")
+config.substitutions.append(("%pgtable_tidy_plugin", tidy_plugin))
+config.substitutions.append(("%clang_tidy", clang_tidy))
+config.substitutions.append(
+    ("%run_clang_tidy",
+     "%s %s -clang-tidy-binary %s -clang-apply-replacements-binary %s" %
+     (python, os.path.join(config.llvm_tools_dir, "run-clang-tidy"),
+      clang_tidy, os.path.join(config.llvm_tools_dir,
+                               "clang-apply-replacements"))))
+config.substitutions.append(
+    ("%check_tidy",
+     "%s %s --clang-tidy %s --plugin %s" %
+     (python, os.path.join(config.test_source_root, "check_fixes.py"),
+      clang_tidy, tidy_plugin)))
 config.substitutions.append(("%refimpl_include", config.refimpl_include))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(

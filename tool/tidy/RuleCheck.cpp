@@ -1,0 +1,128 @@
+//===- RuleCheck.cpp ------------------------------------------------------===//
+
+#include "RuleCheck.h"
+#include "UnitFindings.h"
+#include "pgmigrate/Rules.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace pgmigrate::tidy {
+
+RuleCheck::RuleCheck(llvm::StringRef CheckName,
+                     clang::tidy::ClangTidyContext *Context,
+                     llvm::StringRef RuleName, unsigned Groups)
+    : ClangTidyCheck(CheckName, Context), Groups(Groups | TargetNames) {
+  const OptionSettings Defaults;
+  for (const CheckOption &Option : allCheckOptions()) {
+    if (!(this->Groups & Option.Group))
+      continue;
+    if (Option.Text)
+      Settings.*Option.Text =
+          Options.getLocalOrGlobal(Option.Name, Defaults.*Option.Text).str();
+    else
+      Settings.*Option.Flag =
+          Options.getLocalOrGlobal<bool>(Option.Name, Defaults.*Option.Flag);
+  }
+  Settings.Rules = RuleName.str();
+  llvm::Expected<MigrationOptions> Resolved = buildOptions(Settings);
+  if (!Resolved) {
+    configurationDiag("%0: %1; the check does nothing", DiagnosticIDs::Error)
+        << CheckName << llvm::toString(Resolved.takeError());
+    return;
+  }
+  TheRule = createRule(RuleName, *Resolved);
+}
+
+RuleCheck::~RuleCheck() = default;
+
+void RuleCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  for (const CheckOption &Option : allCheckOptions()) {
+    if (!(Groups & Option.Group))
+      continue;
+    if (Option.Text)
+      Options.store(Opts, Option.Name, Settings.*Option.Text);
+    else
+      Options.store(Opts, Option.Name, Settings.*Option.Flag);
+  }
+}
+
+void RuleCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                                    Preprocessor *ModuleExpanderPP) {
+  this->SM = &SM;
+}
+
+void RuleCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
+  if (TheRule)
+    TheRule->registerMatchers(*Finder, this);
+}
+
+void RuleCheck::check(const ast_matchers::MatchFinder::MatchResult &Result) {
+  SM = Result.SourceManager;
+  TheRule->check(Result, *this);
+}
+
+void RuleCheck::onStartOfTranslationUnit() { Findings.clear(); }
+
+void RuleCheck::report(Finding F) { Findings.push_back(std::move(F)); }
+
+void RuleCheck::onEndOfTranslationUnit() {
+  settleUnitFindings(Findings);
+  for (const Finding &F : Findings)
+    emit(F);
+  Findings.clear();
+}
+
+// The location of byte Offset of the file at Path, as this unit knows it.
+static SourceLocation locationOf(const SourceManager &SM, llvm::StringRef Path,
+                                 unsigned Offset, SourceLocation Hint) {
+  FileID File;
+  if (Hint.isValid() && Hint.isFileID()) {
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Hint));
+    if (Entry) {
+      llvm::SmallString<256> Name(Entry->getName());
+      SM.getFileManager().makeAbsolutePath(Name);
+      llvm::sys::path::remove_dots(Name, /*remove_dot_dot=*/true);
+      if (Name == Path)
+        File = SM.getFileID(Hint);
+    }
+  }
+  if (File.isInvalid()) {
+    if (llvm::Expected<FileEntryRef> Entry =
+            SM.getFileManager().getFileRef(Path))
+      File = SM.translateFile(*Entry);
+    else
+      llvm::consumeError(Entry.takeError());
+  }
+  if (File.isInvalid() || Offset > SM.getBufferData(File).size())
+    return {};
+  return SM.getComposedLoc(File, Offset);
+}
+
+void RuleCheck::emit(const Finding &F) {
+  SourceLocation Loc = F.Loc;
+  if (Loc.isInvalid())
+    Loc = locationOf(*SM, F.FilePath, F.Offset, {});
+  std::vector<FixItHint> Fixes;
+  if (F.Kind == FindingKind::Converted) {
+    for (const tooling::Replacement &R : F.Replacements) {
+      SourceLocation Begin =
+          locationOf(*SM, R.getFilePath(), R.getOffset(), F.Loc);
+      if (Begin.isInvalid()) {
+        // An edit the unit cannot place: no edit at all rather than part.
+        diag(Loc, "%0; not converted here: the edit in '%1' is not in a file "
+                  "of this translation unit")
+            << F.Message << R.getFilePath();
+        return;
+      }
+      Fixes.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getCharRange(Begin,
+                                        Begin.getLocWithOffset(R.getLength())),
+          R.getReplacementText()));
+    }
+  }
+  diag(Loc, "%0") << F.Message << Fixes;
+}
+
+} // namespace pgmigrate::tidy

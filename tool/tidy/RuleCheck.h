@@ -1,0 +1,59 @@
+//===- RuleCheck.h - A migration rule as a clang-tidy check -----*- C++ -*-===//
+//
+/// RuleCheck runs one rule of the matchers/ library as the clang-tidy check
+/// "pgtable-<rule>": the rule's matchers report to this check, the rule
+/// turns each match into findings, and at the end of the translation unit
+/// every finding becomes one diagnostic with the CLI's message at the CLI's
+/// location; a converted finding carries its edits as fix-its, a refused one
+/// none. The check has no rule logic of its own. What one translation unit
+/// cannot decide (see UnitFindings.h) is refused with the reason. User
+/// documentation: tool/README.md, "clang-tidy plugin".
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PGMIGRATE_TIDY_RULECHECK_H
+#define PGMIGRATE_TIDY_RULECHECK_H
+
+#include "CheckOptions.h"
+#include "pgmigrate/Finding.h"
+#include "pgmigrate/Options.h"
+#include "pgmigrate/Rule.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include <memory>
+#include <vector>
+
+namespace pgmigrate::tidy {
+
+class RuleCheck : public clang::tidy::ClangTidyCheck, private FindingSink {
+public:
+  /// The check CheckName over rule RuleName, reading the options of Groups.
+  RuleCheck(llvm::StringRef CheckName, clang::tidy::ClangTidyContext *Context,
+            llvm::StringRef RuleName, unsigned Groups);
+  ~RuleCheck() override;
+
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
+      override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  void report(Finding F) override;
+  void emit(const Finding &F);
+
+  unsigned Groups;
+  OptionSettings Settings;
+  /// Null when the options are invalid (reported once, then the check does
+  /// nothing).
+  std::unique_ptr<Rule> TheRule;
+  const clang::SourceManager *SM = nullptr;
+  std::vector<Finding> Findings;
+};
+
+} // namespace pgmigrate::tidy
+
+#endif // PGMIGRATE_TIDY_RULECHECK_H
