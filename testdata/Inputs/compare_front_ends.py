@@ -1,0 +1,508 @@
+#!/usr/bin/env python3
+"""Runs pgtable-migrate and the clang-tidy plugin over the testdata corpus
+and requires that they do the same thing.
+
+    compare_front_ends.py --tool TOOL --clang-tidy CLANG_TIDY --plugin LIB
+        --testdata DIR --refimpl-include DIR --work DIR --expected FILE
+        [--write-actual FILE]
+
+The corpus:
+  * every RUN line of every rule test (testdata/<rule>/*.c, `%check_fixes
+    INPUT TEMP -- ARGS -- FLAGS`): the CLI with ARGS, clang-tidy with the
+    same settings as check options (see tidy_settings());
+  * the kernel-style trees with generated compile databases: sample-tree,
+    Inputs/tree (default configuration, and with its memory-hotplug
+    database too), Inputs/conflict (two configurations), Inputs/outside-root
+    (--root; clang-tidy's -header-filter plays its part), Inputs/format.
+
+Each run works on its own copy under --work. The CLI runs once with
+`--export-fixes` and `--diagnostics-file`; clang-tidy runs once per
+database with `--export-fixes` (a unit after another, as run-clang-tidy
+does). Compared, as sets with absolute paths:
+  * the replacements (file, offset, length, text);
+  * the diagnostics (file, line, column, message, rule; clang-tidy's
+    "pgtable-<rule>" is the CLI's "<rule>").
+Formatting is switched off for both (a .clang-format with DisableFormat
+at the top of --work, and none in the copied trees): it is the same step
+after the rules in both front ends (the CLI formats around its edits with
+the tree's .clang-format, clang-tidy with -format-style or
+clang-apply-replacements -format), which run-clang-tidy.test checks; here
+the rules' own edits are compared byte for byte.
+
+Every difference must be listed in the expected-differences file (one
+line each, with a comment saying why), and every listed difference must
+occur: the list is reviewed, not a blanket ignore.
+"""
+
+import argparse
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+
+try:
+    import yaml
+except ImportError:
+    sys.exit("compare_front_ends.py needs PyYAML (Debian package python3-yaml)")
+
+# Rule test directories are testdata/* except these.
+NOT_RULE_DIRS = {"Inputs", "sample-tree", "scenarios", "clang-tidy", "driver"}
+
+
+class Unmappable(Exception):
+    """A CLI setting that no clang-tidy check option can express."""
+
+
+def tidy_settings(cli_args):
+    """The -checks and CheckOptions equivalent to the CLI's ARGS."""
+    rules = None
+    disabled = []
+    options = {}
+    renames = {
+        "--api": "Api",
+        "--alloc-name": "AllocName",
+        "--free-name": "FreeName",
+    }
+    for arg in cli_args:
+        name, _, value = arg.partition("=")
+        if name in renames and value:
+            options[renames[name]] = value
+        elif name == "--rules" and value:
+            rules = [r.strip() for r in value.split(",") if r.strip()]
+        elif name == "--disable-rule" and value:
+            disabled += [r.strip() for r in value.split(",") if r.strip()]
+        else:
+            raise Unmappable("the CLI switch '%s' has no check option" % arg)
+    checks = "-*," + (",".join("pgtable-" + r for r in rules)
+                      if rules and rules != ["all"] else "pgtable-*")
+    checks += "".join(",-pgtable-" + r for r in disabled)
+    return checks, options
+
+
+def tidy_config(options):
+    return json.dumps({"CheckOptions": options}, sort_keys=True)
+
+
+def parse_run_line(line, refimpl_include):
+    """The CLI ARGS, FLAGS and variant name of one %check_fixes RUN line;
+    None for another kind of RUN line. Raises Unmappable for a run that
+    clang-tidy cannot do."""
+    words = shlex.split(line)
+    if not words or words[0] != "%check_fixes":
+        return None
+    words = [w.replace("%refimpl_include", refimpl_include) for w in words]
+    suffix = ""
+    cli_only = []
+    i = 1
+    while words[i] != "%s":
+        word = words[i]
+        if word.startswith("--check-suffix"):
+            if "=" in word:
+                suffix = word.split("=", 1)[1]
+            else:
+                i += 1
+                suffix = words[i]
+        elif word.startswith("--expect-exit"):
+            if "=" not in word:
+                i += 1
+        elif word.startswith(("--scan-tree", "--no-database")):
+            cli_only.append(word)
+            if word == "--scan-tree":
+                i += 1
+        else:
+            raise SystemExit("RUN line with unknown %%check_fixes option "
+                             "'%s': %s" % (word, line))
+        i += 1
+    rest = words[i + 2:]  # after %s and %t...
+    args, flags = [], []
+    if rest and rest[0] == "--":
+        rest = rest[1:]
+        if "--" in rest:
+            split = rest.index("--")
+            args, flags = rest[:split], rest[split + 1:]
+        else:
+            args = rest
+    for word in args + flags:
+        if "%" in word:
+            raise SystemExit("unknown lit substitution in '%s'" % line)
+    return {"suffix": suffix, "args": args, "flags": flags,
+            "cli_only": cli_only}
+
+
+class Run:
+    """One comparison: a root directory, the CLI command, the clang-tidy
+    commands (each with its working directory)."""
+
+    def __init__(self, name, root):
+        self.name = name
+        self.root = root
+        self.cli = None
+        self.tidy = []  # (command, cwd)
+        self.not_for_tidy = None
+
+
+def lit_runs(testdata, refimpl_include, work):
+    runs = []
+    for rule_dir in sorted(os.listdir(testdata)):
+        path = os.path.join(testdata, rule_dir)
+        if rule_dir in NOT_RULE_DIRS or not os.path.isdir(path):
+            continue
+        for name in sorted(os.listdir(path)):
+            if not name.endswith(".c"):
+                continue
+            source = os.path.join(path, name)
+            with open(source, encoding="utf-8") as f:
+                lines = [m.group(1) for m in
+                         re.finditer(r"RUN: *(.*)", f.read())]
+            for line in lines:
+                run_line = parse_run_line(line, refimpl_include)
+                if run_line is None:
+                    continue
+                variant = run_line["suffix"] or "default"
+                label = "%s/%s%s" % (rule_dir, name,
+                                     "#" + run_line["suffix"]
+                                     if run_line["suffix"] else "")
+                root = os.path.join(work, "lit", rule_dir, name + "." + variant)
+                run = Run("lit " + label, root)
+                copy = os.path.join(root, name)
+                run.copy = (source, copy)
+                run.cli = ([TOOL, copy] + run_line["args"] + ["--"] +
+                           run_line["flags"])
+                if run_line["cli_only"]:
+                    run.not_for_tidy = ("the CLI's %s" %
+                                        " ".join(run_line["cli_only"]))
+                else:
+                    try:
+                        checks, options = tidy_settings(run_line["args"])
+                        run.tidy = [([CLANG_TIDY, "-load=" + PLUGIN,
+                                      "-checks=" + checks,
+                                      "-config=" + tidy_config(options),
+                                      "-header-filter=.*", "-quiet", copy,
+                                      "--"] + run_line["flags"], root)]
+                    except Unmappable as e:
+                        run.not_for_tidy = str(e)
+                runs.append(run)
+    return runs
+
+
+def make_db(tree, out, refimpl_include, defines=(), files=(), includes=()):
+    cmd = [sys.executable, MAKE_DB, tree, out, "--include", refimpl_include]
+    for include in includes:
+        cmd += ["--include", include]
+    for define in defines:
+        cmd += ["-D", define]
+    cmd += list(files)
+    subprocess.run(cmd, check=True)
+    return out
+
+
+def tree_header_filter(tree):
+    """clang-tidy's -header-filter for the headers of one tree. clang-tidy
+    matches a header by the name it was opened with: relative names are
+    relative to the compile command's directory, which is the tree."""
+    return "^(%s/|[^/])" % re.escape(tree)
+
+
+def tidy_over_db(db, header_filter=".*"):
+    with open(db, encoding="utf-8") as f:
+        entries = json.load(f)
+    build = os.path.dirname(db)
+    commands = []
+    for entry in entries:
+        source = os.path.normpath(os.path.join(entry["directory"],
+                                               entry["file"]))
+        commands.append(([CLANG_TIDY, "-load=" + PLUGIN,
+                          "-checks=-*,pgtable-*",
+                          "-header-filter=" + header_filter, "-quiet",
+                          "-p", build, source], entry["directory"]))
+    return commands
+
+
+def tree_runs(testdata, refimpl_include, work):
+    inputs = os.path.join(testdata, "Inputs")
+    runs = []
+
+    def tree(name, source):
+        root = os.path.join(work, "trees", name)
+        run = Run("tree " + name, root)
+        copy = os.path.join(root, "tree")
+        run.copy_tree = (source, copy)
+        # As `make run` does: the tree is the root; clang-tidy shows (and
+        # fixes) the headers of the same tree.
+        run.cli_extra = ["--root", copy]
+        run.header_filter = tree_header_filter(copy)
+        return run, copy
+
+    # sample-tree, as CMake generates its database for `make run`.
+    run, copy = tree("sample-tree", os.path.join(testdata, "sample-tree"))
+    run.setup = lambda run=run, copy=copy: [make_db(
+        copy, os.path.join(run.root, "db", "compile_commands.json"),
+        refimpl_include)]
+    runs.append(run)
+
+    # The driver tests' fixture tree: default configuration, then both.
+    for name, hotplug in (("Inputs/tree", False),
+                          ("Inputs/tree (+ hotplug database)", True)):
+        run, copy = tree(name.replace(" ", "_").replace("(", "").replace(
+            ")", "").replace("+", "and"), os.path.join(inputs, "tree"))
+        run.name = "tree " + name
+
+        def setup(run=run, copy=copy, hotplug=hotplug):
+            dbs = [make_db(copy, os.path.join(run.root, "build",
+                                              "compile_commands.json"),
+                           refimpl_include)]
+            if hotplug:
+                dbs.append(make_db(
+                    copy, os.path.join(run.root, "build-hotplug",
+                                       "compile_commands.json"),
+                    refimpl_include, defines=["CONFIG_MEMORY_HOTPLUG"],
+                    files=["arch/x86/mm/init.c"]))
+            return dbs
+        run.setup = setup
+        runs.append(run)
+
+    # Two configurations that disagree about a header (driver/conflict.test).
+    run, copy = tree("Inputs/conflict", os.path.join(inputs, "conflict"))
+    run.setup = lambda run=run, copy=copy: [
+        make_db(copy, os.path.join(run.root, "db-plain",
+                                   "compile_commands.json"),
+                refimpl_include, files=["plain.c"]),
+        make_db(copy, os.path.join(run.root, "db-traced",
+                                   "compile_commands.json"),
+                refimpl_include, defines=["ARCH_TRACES_PAGETABLE_FREE"],
+                files=["traced.c"])]
+    runs.append(run)
+
+    # A header outside --root (driver/outside-root.test): clang-tidy's
+    # -header-filter limits it to the same tree.
+    run = Run("tree Inputs/outside-root", os.path.join(work, "trees",
+                                                       "Inputs/outside-root"))
+    run.copy_tree = (os.path.join(inputs, "outside-root"),
+                     os.path.join(run.root, "outside-root"))
+    tree_dir = os.path.join(run.root, "outside-root", "tree")
+    run.setup = lambda run=run, tree_dir=tree_dir: [make_db(
+        tree_dir, os.path.join(run.root, "build", "compile_commands.json"),
+        refimpl_include,
+        includes=[os.path.join(run.root, "outside-root", "shared")])]
+    run.cli_extra = ["--root", tree_dir]
+    run.header_filter = tree_header_filter(tree_dir)
+    runs.append(run)
+
+    # One file with flags after '--' (driver/format-style.test's input).
+    run = Run("file Inputs/format/long_call.c",
+              os.path.join(work, "trees", "Inputs/format"))
+    source = os.path.join(inputs, "format", "long_call.c")
+    copy = os.path.join(run.root, "long_call.c")
+    run.copy = (source, copy)
+    flags = ["-I" + refimpl_include]
+    run.cli = [TOOL, copy, "--"] + flags
+    run.tidy = [([CLANG_TIDY, "-load=" + PLUGIN, "-checks=-*,pgtable-*",
+                  "-header-filter=.*", "-quiet", copy, "--"] + flags,
+                 run.root)]
+    runs.append(run)
+    return runs
+
+
+def prepare(run):
+    if os.path.exists(run.root):
+        shutil.rmtree(run.root)
+    os.makedirs(run.root)
+    if hasattr(run, "copy"):
+        # As check_fixes.py runs the rule tests: expectation comments
+        # blanked, line numbers kept.
+        with open(run.copy[0], encoding="utf-8") as f:
+            text = f.read()
+        with open(run.copy[1], "w", encoding="utf-8") as f:
+            f.write(re.sub(r"// *CHECK-[A-Z0-9-]*:[^\r\n]*", "//", text))
+    if hasattr(run, "copy_tree"):
+        shutil.copytree(*run.copy_tree,
+                        ignore=shutil.ignore_patterns(".clang-format"))
+    if hasattr(run, "setup"):
+        dbs = run.setup()
+        run.cli = [TOOL] + sum((["-p", os.path.dirname(db)] for db in dbs),
+                               []) + getattr(run, "cli_extra", [])
+        run.tidy = sum((tidy_over_db(db, getattr(run, "header_filter", ".*"))
+                        for db in dbs), [])
+
+
+def absolute(path, directory):
+    return os.path.normpath(os.path.join(directory or "/", path))
+
+
+def position(path, offset, cache={}):
+    if path not in cache:
+        with open(path, "rb") as f:
+            cache[path] = f.read()
+    data = cache[path][:offset]
+    line = data.count(b"\n") + 1
+    column = offset - (data.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def cli_results(run):
+    fixes_file = os.path.join(run.root, "cli-fixes.yaml")
+    diags_file = os.path.join(run.root, "cli-diagnostics.txt")
+    cmd = (run.cli[:1] + ["--quiet", "--export-fixes=" + fixes_file,
+                          "--diagnostics-file=" + diags_file] + run.cli[1:])
+    result = subprocess.run(cmd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, universal_newlines=True,
+                            cwd=run.root)
+    if result.returncode not in (0, 1):
+        raise SystemExit("%s: the CLI failed (%d): %s\n%s" %
+                         (run.name, result.returncode, " ".join(cmd),
+                          result.stderr))
+    fixes = set()
+    if os.path.exists(fixes_file):
+        with open(fixes_file, encoding="utf-8") as f:
+            document = yaml.safe_load(f) or {}
+        for r in document.get("Replacements") or []:
+            fixes.add((absolute(r["FilePath"], None), r["Offset"], r["Length"],
+                       r["ReplacementText"] or ""))
+    diags = set()
+    with open(diags_file, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"^(.*?):(\d+):(\d+): warning: (.*) \[([a-z-]+)\]$",
+                         line.rstrip("\n"))
+            if not m:
+                raise SystemExit("%s: unexpected CLI diagnostic: %s" %
+                                 (run.name, line))
+            diags.add((absolute(m.group(1), run.root), int(m.group(2)),
+                       int(m.group(3)), m.group(4), m.group(5)))
+    return fixes, diags
+
+
+def tidy_results(run):
+    fixes, diags = set(), set()
+    for index, (cmd, cwd) in enumerate(run.tidy):
+        fixes_file = os.path.join(run.root, "tidy-fixes-%d.yaml" % index)
+        cmd = cmd[:1] + ["--export-fixes=" + fixes_file] + cmd[1:]
+        result = subprocess.run(cmd, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE,
+                                universal_newlines=True, cwd=cwd)
+        if result.returncode != 0:
+            raise SystemExit("%s: clang-tidy failed (%d): %s\n%s%s" %
+                             (run.name, result.returncode, " ".join(cmd),
+                              result.stdout, result.stderr))
+        if not os.path.exists(fixes_file):
+            continue
+        with open(fixes_file, encoding="utf-8") as f:
+            document = yaml.safe_load(f) or {}
+        for d in document.get("Diagnostics") or []:
+            name = d["DiagnosticName"]
+            if not name.startswith("pgtable-"):
+                raise SystemExit("%s: clang-tidy reported %s: %s" %
+                                 (run.name, name, d))
+            message = d["DiagnosticMessage"]
+            build = d.get("BuildDirectory") or cwd
+            path = absolute(message["FilePath"], build)
+            line, column = position(path, message["FileOffset"])
+            diags.add((path, line, column, message["Message"],
+                       name[len("pgtable-"):]))
+            for r in message.get("Replacements") or []:
+                fixes.add((absolute(r["FilePath"], build), r["Offset"],
+                           r["Length"], r["ReplacementText"] or ""))
+    return fixes, diags
+
+
+def show(run, text):
+    """Text without this machine's directories: paths in the run's copy are
+    relative to it, the source tree is <source>."""
+    return (text.replace(run.root + "/", "").replace(SOURCE + "/",
+                                                      "<source>/"))
+
+
+def describe_fix(run, fix):
+    path, offset, length, text = fix
+    line, column = position(path, offset)
+    return "%s:%d:%d: replace %d bytes with %s" % (
+        show(run, path), line, column, length, json.dumps(text))
+
+
+def describe_diag(run, diag):
+    path, line, column, message, rule = diag
+    return "%s:%d:%d: %s [%s]" % (show(run, path), line, column,
+                                  show(run, message), rule)
+
+
+def compare(run):
+    """The differences of one run, as lines, and how much agreed."""
+    prepare(run)
+    if run.not_for_tidy:
+        return ["%s: not run through clang-tidy: %s" %
+                (run.name, run.not_for_tidy)], 0, 0
+    cli_fixes, cli_diags = cli_results(run)
+    tidy_fixes, tidy_diags = tidy_results(run)
+    lines = []
+    for side, only in (("pgtable-migrate", cli_fixes - tidy_fixes),
+                       ("clang-tidy", tidy_fixes - cli_fixes)):
+        lines += sorted("%s: fix only from %s: %s" %
+                        (run.name, side, describe_fix(run, f)) for f in only)
+    for side, only in (("pgtable-migrate", cli_diags - tidy_diags),
+                       ("clang-tidy", tidy_diags - cli_diags)):
+        lines += sorted("%s: diagnostic only from %s: %s" %
+                        (run.name, side, describe_diag(run, d)) for d in only)
+    return lines, len(cli_fixes & tidy_fixes), len(cli_diags & tidy_diags)
+
+
+def read_expected(path):
+    expected = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                expected.append(line)
+    return expected
+
+
+def main():
+    global TOOL, CLANG_TIDY, PLUGIN, MAKE_DB, SOURCE
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tool", required=True)
+    parser.add_argument("--clang-tidy", required=True)
+    parser.add_argument("--plugin", required=True)
+    parser.add_argument("--testdata", required=True)
+    parser.add_argument("--refimpl-include", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--expected", required=True)
+    parser.add_argument("--write-actual")
+    args = parser.parse_args()
+    TOOL, CLANG_TIDY, PLUGIN = (os.path.abspath(p) for p in (
+        args.tool, args.clang_tidy, args.plugin))
+    MAKE_DB = os.path.join(args.testdata, "Inputs", "make_db.py")
+    SOURCE = os.path.dirname(os.path.abspath(args.testdata))
+    work = os.path.abspath(args.work)
+    os.makedirs(work, exist_ok=True)
+    with open(os.path.join(work, ".clang-format"), "w") as f:
+        f.write("DisableFormat: true\n")
+
+    runs = (lit_runs(args.testdata, args.refimpl_include, work) +
+            tree_runs(args.testdata, args.refimpl_include, work))
+    actual, same_fixes, same_diags = [], 0, 0
+    for run in runs:
+        lines, fixes, diags = compare(run)
+        actual += lines
+        same_fixes += fixes
+        same_diags += diags
+    if args.write_actual:
+        with open(args.write_actual, "w", encoding="utf-8") as f:
+            f.write("".join(line + "\n" for line in actual))
+
+    expected = read_expected(args.expected)
+    unexpected = [line for line in actual if line not in expected]
+    missing = [line for line in expected if line not in actual]
+    print("%d runs; %d replacements and %d diagnostics the same from both "
+          "front ends; %d listed differences" %
+          (len(runs), same_fixes, same_diags, len(actual)))
+    if unexpected or missing:
+        for line in unexpected:
+            print("unexpected difference: " + line)
+        for line in missing:
+            print("listed difference that did not occur: " + line)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
