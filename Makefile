@@ -1,7 +1,6 @@
 # Thin wrapper over CMake + CTest. `make run` and `make check` work on a fresh
 # Debian 12 machine: they install missing packages first (see deps below).
 BUILD ?= build
-GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian packages the build and the tests need: LLVM/Clang 16 for the tool
@@ -25,7 +24,8 @@ deps:
 
 configure: deps
 	@if [ ! -f $(BUILD)/CMakeCache.txt ]; then \
-		cmake -S . -B $(BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		generator=$$(command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles"); \
+		cmake -S . -B $(BUILD) -G "$$generator" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 			-DCMAKE_C_COMPILER=$(CC_FOR_BUILD) -DCMAKE_CXX_COMPILER=$(CXX_FOR_BUILD); \
 	fi
 
