@@ -336,14 +336,15 @@ private:
   }
 
   // An attribute-like group ending at Code[Close] (a ')'): __attribute__((
-  // ...)), or IDENT(...) right after a declarator's ')' (__acquires(x)).
-  // Returns the index before it, or -1 when it is not one.
-  int skipAttributeBack(unsigned Close) const {
+  // ...)), __IDENT(...) among declaration specifiers (__alias(f),
+  // __aligned(8)), or __IDENT(...) right after a declarator's ')'
+  // (__acquires(x)). Returns the index before it, or -1 when it is not one.
+  int skipAttributeBack(unsigned Close, bool InSpecifiers = false) const {
     int M = Match[Close];
     if (M < 1 || !Code[M - 1].isIdent())
       return -1;
     if (Code[M - 1].Text.startswith("__attribute") ||
-        Code[M - 1].Text.startswith("__aligned"))
+        (InSpecifiers && Code[M - 1].Text.startswith("__")))
       return M - 2;
     if (M >= 2 && Code[M - 2].is(tok::r_paren) &&
         Code[M - 1].Text.startswith("__"))
@@ -373,7 +374,7 @@ private:
         continue;
       }
       if (T.is(tok::r_paren)) {
-        int Before = skipAttributeBack(J);
+        int Before = skipAttributeBack(J, /*InSpecifiers=*/true);
         if (Before == -1)
           return P;
         J = Before;
