@@ -194,6 +194,8 @@ private:
   // Whether some unit's AST saw the token at Offset of Path: it compiled
   // that code, or the AST rule reported the site.
   bool decidedByAst(const FileScan &F, const ScannedToken &T) const {
+    if (F.Assembly)
+      return false; // a unit may preprocess a .S file, but has no AST of it
     auto Sites = Input.AstSites.find(F.Path);
     if (Sites != Input.AstSites.end() && Sites->second.count(T.Offset))
       return true;
