@@ -11,6 +11,10 @@ The expectation comments are blanked (line numbers stay), the result is
 written to TEMP.c, and the tool edits it in place: `TOOL TEMP.c -i ARGS --
 FLAGS`. Its diagnostics are checked against CHECK-MESSAGES (any other
 warning or error is a failure), the edited file against CHECK-FIXES.
+
+--scan-tree DIR adds the lexical scan of DIR (rule name-conflicts);
+--no-database then runs the scan alone (`TOOL --scan-tree=DIR -i ARGS`), as
+for a file no compile database covers.
 """
 
 import argparse
@@ -33,6 +37,8 @@ def main():
     parser.add_argument("--tool", required=True)
     parser.add_argument("--check-suffix", default="")
     parser.add_argument("--expect-exit", type=int, default=0)
+    parser.add_argument("--scan-tree")
+    parser.add_argument("--no-database", action="store_true")
     parser.add_argument("input")
     parser.add_argument("temp")
     argv = sys.argv[1:]
@@ -62,7 +68,12 @@ def main():
     with open(temp_source, "w", encoding="utf-8") as f:
         f.write(cleaned)
 
-    cmd = [args.tool, temp_source, "-i", "--quiet"] + tool_args + ["--"] + flags
+    scan = ["--scan-tree=" + args.scan_tree] if args.scan_tree else []
+    if args.no_database:
+        cmd = [args.tool] + scan + ["-i", "--quiet"] + tool_args
+    else:
+        cmd = ([args.tool, temp_source] + scan + ["-i", "--quiet"] + tool_args +
+               ["--"] + flags)
     result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             universal_newlines=True)
     sys.stdout.write(result.stdout)
