@@ -14,10 +14,14 @@ written to TEMP.c, and the tool edits it in place: `TOOL TEMP.c -i ARGS --
 FLAGS`. Its diagnostics are checked against CHECK-MESSAGES (any other
 warning or error is a failure), the edited file against CHECK-FIXES.
 
+--scan-tree DIR adds the lexical scan of DIR (rule name-conflicts);
+--no-database then runs the scan alone (`TOOL --scan-tree=DIR -i ARGS`), as
+for a file no compile database covers.
+
 With --clang-tidy, the plugin's checks do the same job:
 `CLANG_TIDY -load=LIB -checks=-*,pgtable-* -header-filter=.* -fix ARGS
 TEMP.c -- FLAGS` (ARGS may give its own -checks=). Its diagnostics read
-`... [pgtable-<rule>]`.
+`... [pgtable-<rule>]`. The lexical scan is the CLI's alone.
 """
 
 import argparse
@@ -51,6 +55,8 @@ def main():
     parser.add_argument("--plugin")
     parser.add_argument("--check-suffix", default="")
     parser.add_argument("--expect-exit", type=int, default=0)
+    parser.add_argument("--scan-tree")
+    parser.add_argument("--no-database", action="store_true")
     parser.add_argument("input")
     parser.add_argument("temp")
     argv = sys.argv[1:]
@@ -71,8 +77,9 @@ def main():
 
     with open(args.input, encoding="utf-8") as f:
         text = f.read()
-    has_messages = re.search(r"\b" + messages_prefix + r":", text)
-    has_fixes = re.search(r"\b" + fixes_prefix + r":", text)
+    directive = r"(-DAG|-NEXT|-SAME|-NOT|-LABEL|-EMPTY)?:"
+    has_messages = re.search(r"\b" + messages_prefix + directive, text)
+    has_fixes = re.search(r"\b" + fixes_prefix + directive, text)
     cleaned = re.sub(r"// *CHECK-[A-Z0-9-]*:[^\r\n]*", "//", text)
 
     temp_source = args.temp + ".c"
@@ -80,13 +87,18 @@ def main():
     with open(temp_source, "w", encoding="utf-8") as f:
         f.write(cleaned)
 
+    scan = ["--scan-tree=" + args.scan_tree] if args.scan_tree else []
     if args.clang_tidy:
+        if scan or args.no_database:
+            sys.exit("--scan-tree and --no-database are the CLI's alone")
         cmd = tidy_command(args, temp_source, tool_args, flags)
-    elif args.tool:
-        cmd = ([args.tool, temp_source, "-i", "--quiet"] + tool_args + ["--"] +
-               flags)
-    else:
+    elif not args.tool:
         sys.exit("give --tool or --clang-tidy")
+    elif args.no_database:
+        cmd = [args.tool] + scan + ["-i", "--quiet"] + tool_args
+    else:
+        cmd = ([args.tool, temp_source] + scan + ["-i", "--quiet"] + tool_args +
+               ["--"] + flags)
     result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             universal_newlines=True)
     sys.stdout.write(result.stdout)

@@ -18,6 +18,7 @@
 #include "SarifWriter.h"
 #include "SourceRoot.h"
 #include "TranslationUnitRunner.h"
+#include "TreeScan.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rules.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -72,6 +73,32 @@ static cl::opt<std::string> AllocName("alloc-name",
 static cl::opt<std::string> FreeName("free-name",
                                      cl::desc("Name of the new free function"),
                                      cl::cat(Category));
+static cl::opt<bool> RenameConflicts(
+    "rename-conflicts",
+    cl::desc("name-conflicts: rename the clashing declarations and their "
+             "uses (default: report them)"),
+    cl::cat(Category));
+static cl::opt<std::string> ConflictPrefix(
+    "conflict-prefix",
+    cl::desc("name-conflicts: prefix for a clashing function, prototype, "
+             "macro, global variable, typedef or enumerator (default '__')"),
+    cl::value_desc("prefix"), cl::init("__"), cl::cat(Category));
+static cl::opt<std::string> ConflictParamName(
+    "conflict-param-name",
+    cl::desc("name-conflicts: new name of a clashing parameter or local "
+             "variable, '%s' standing for the old name (default '%s_fn')"),
+    cl::value_desc("pattern"), cl::init("%s_fn"), cl::cat(Category));
+static cl::opt<std::string> ConflictFieldName(
+    "conflict-field-name",
+    cl::desc("name-conflicts: new name of a clashing struct or union field, "
+             "'%s' standing for the old name (default '%s_fn')"),
+    cl::value_desc("pattern"), cl::init("%s_fn"), cl::cat(Category));
+static cl::opt<std::string> ScanTree(
+    "scan-tree",
+    cl::desc("name-conflicts: also scan every .c/.h/.S file under this "
+             "directory lexically (files no database covers, #if branches "
+             "no configuration compiles); works without -p too"),
+    cl::value_desc("dir"), cl::cat(Category));
 static cl::opt<unsigned> Jobs("j",
                               cl::desc("Worker threads (default: all cores)"),
                               cl::init(0), cl::Prefix, cl::cat(Category));
@@ -116,6 +143,7 @@ static const char Overview[] =
     "\n"
     "  pgtable-migrate -p BUILD_DIR [-p BUILD_DIR...] [PATH...]\n"
     "  pgtable-migrate FILE... -- COMPILER_FLAGS\n"
+    "  pgtable-migrate --scan-tree=DIR [-p BUILD_DIR...] [--rename-conflicts]\n"
     "\n"
     "Prints a unified diff (for git apply) on stdout, a diagnostic for every\n"
     "site converted or refused, and a summary on stderr.\n"
@@ -191,6 +219,10 @@ int main(int argc, const char **argv) {
   Settings.Api = Api;
   Settings.AllocName = AllocName;
   Settings.FreeName = FreeName;
+  Settings.RenameConflicts = RenameConflicts;
+  Settings.ConflictPrefix = ConflictPrefix;
+  Settings.ConflictLocalName = ConflictParamName;
+  Settings.ConflictFieldName = ConflictFieldName;
   llvm::Expected<MigrationOptions> Options = buildOptions(Settings);
   if (!Options) {
     Errors.report(llvm::toString(Options.takeError()));
@@ -200,6 +232,22 @@ int main(int argc, const char **argv) {
     Errors.report("--check and --in-place exclude each other");
     return 2;
   }
+
+  // --scan-tree: the tree the name-conflicts rule scans lexically.
+  std::string ScanRoot;
+  if (!ScanTree.empty()) {
+    ScanRoot = absolutePath(ScanTree);
+    if (!llvm::sys::fs::is_directory(ScanRoot)) {
+      Errors.report("--scan-tree: '" + ScanRoot + "' is not a directory");
+      return 2;
+    }
+    if (!Options->isEnabled(rule_names::NameConflicts)) {
+      Errors.warn("--scan-tree is ignored: rule name-conflicts is not "
+                  "enabled");
+      ScanRoot.clear();
+    }
+  }
+  bool ScanOnly = !ScanRoot.empty() && BuildPaths.empty() && !Fixed;
 
   // The compile databases.
   std::optional<CompilationDatabases> Databases;
@@ -225,25 +273,35 @@ int main(int argc, const char **argv) {
       return 2;
     }
     Databases = std::move(*Loaded);
-  } else {
+  } else if (!ScanOnly) {
     Errors.report("no compile database: give -p BUILD_DIR (with "
                   "compile_commands.json), or FILE... -- FLAGS");
     return 2;
   }
-
-  std::vector<std::string> Unmatched;
-  std::vector<CompileJob> Units = Databases->select(SourcePaths, Unmatched);
-  for (const std::string &Message : Unmatched)
-    Errors.report(Message);
-  if (Units.empty()) {
-    Errors.report("no translation unit to process");
+  if (ScanOnly && !SourcePaths.empty()) {
+    Errors.report("PATH arguments select translation units: give -p "
+                  "BUILD_DIR with them, or only --scan-tree=DIR");
     return 2;
+  }
+
+  std::vector<CompileJob> Units;
+  if (Databases) {
+    std::vector<std::string> Unmatched;
+    Units = Databases->select(SourcePaths, Unmatched);
+    for (const std::string &Message : Unmatched)
+      Errors.report(Message);
+    if (Units.empty()) {
+      Errors.report("no translation unit to process");
+      return 2;
+    }
   }
 
   std::string Root;
   if (!RootOption.empty())
     Root = absolutePath(RootOption);
-  else if (std::optional<std::string> Top = gitTopLevel(Units.front().Path))
+  else if (std::optional<std::string> Top =
+               gitTopLevel(Units.empty() ? ScanRoot
+                                         : Units.front().Path))
     Root = *Top;
   else
     Root = absolutePath(".");
@@ -253,13 +311,18 @@ int main(int argc, const char **argv) {
                           : llvm::hardware_concurrency().compute_thread_count();
   ProgressLine Progress(!Quiet && llvm::sys::Process::StandardErrIsDisplayed(),
                         Units.size());
-  TranslationUnitRunner Runner(*Databases, *Options,
-                               PGMIGRATE_CLANG_RESOURCE_DIR);
-  std::vector<TranslationUnitResult> Results =
-      Runner.runAll(Units, Threads, Progress);
+  std::vector<TranslationUnitResult> Results;
+  if (Databases) {
+    TranslationUnitRunner Runner(*Databases, *Options,
+                                 PGMIGRATE_CLANG_RESOURCE_DIR);
+    Results = Runner.runAll(Units, Threads, Progress);
+  }
 
   ReplacementSet Merger;
   unsigned Failed = 0;
+  TreeScanInput Scan;
+  Scan.Root = ScanRoot;
+  Scan.Threads = Threads;
   for (TranslationUnitResult &Result : Results) {
     if (!Result.Parsed) {
       ++Failed;
@@ -268,8 +331,22 @@ int main(int argc, const char **argv) {
                     llvm::StringRef(Result.Errors).rtrim());
       continue;
     }
+    for (auto &[Path, Entries] : Result.Coverage)
+      for (TranslationUnitResult::SkippedRanges &Skipped : Entries)
+        Scan.Coverage[Path].push_back(std::move(Skipped));
+    for (const Finding &F : Result.Findings)
+      if (F.Rule == rule_names::NameConflicts)
+        Scan.AstSites[F.FilePath].insert(F.Offset);
     refuseEditsOutsideRoot(Result.Findings, Root);
     Merger.add(std::move(Result.Findings));
+  }
+  std::optional<TreeScanResult> Scanned;
+  if (!ScanRoot.empty()) {
+    Scanned = scanTree(Scan, *Options);
+    for (const std::string &Message : Scanned->Errors)
+      Errors.report(Message);
+    refuseEditsOutsideRoot(Scanned->Findings, Root);
+    Merger.add(std::move(Scanned->Findings));
   }
   ReplacementSet::Result Merged = Merger.merge();
 
@@ -356,6 +433,12 @@ int main(int argc, const char **argv) {
       llvm::outs() << unifiedDiff(Relative, Change->Old, Change->New);
   }
 
+  if (!Quiet && Scanned)
+    llvm::errs() << "pgtable-migrate: scanned " << Scanned->FilesWalked
+                 << " files under '" << ScanRoot << "': "
+                 << Scanned->FilesWithNames << " mention the API's names, "
+                 << Scanned->Tokens << " tokens, "
+                 << Scanned->DecidedLexically << " decided lexically\n";
   if (!Quiet) {
     unsigned Converted = 0, Refused = 0, Conflicts = 0;
     for (const Finding &F : Merged.Findings) {

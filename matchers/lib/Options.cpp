@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace pgmigrate {
 
@@ -17,6 +18,17 @@ bool MigrationOptions::isEnabled(llvm::StringRef Rule) const {
 
 std::vector<std::string> MigrationOptions::apiImplementationNames() const {
   return {AllocName, AllocName + "_noprof", FreeName};
+}
+
+std::vector<std::string> MigrationOptions::conflictNames() const {
+  std::set<std::string> Names;
+  for (const std::string &Name :
+       {std::string("pgtable_alloc"), std::string("pgtable_free"), AllocName,
+        FreeName}) {
+    Names.insert(Name);
+    Names.insert(Name + "_noprof");
+  }
+  return {Names.begin(), Names.end()};
 }
 
 static llvm::Error error(const llvm::Twine &Message) {
@@ -101,6 +113,30 @@ llvm::Expected<MigrationOptions> buildOptions(const OptionSettings &Settings) {
     if (llvm::Error E = checkIdentifier("free name", Settings.FreeName))
       return std::move(E);
     Options.FreeName = Settings.FreeName;
+  }
+
+  Options.RenameConflicts = Settings.RenameConflicts;
+  if (!clang::isValidAsciiIdentifier(Settings.ConflictPrefix + "x"))
+    return error("conflict prefix '" + Settings.ConflictPrefix +
+                 "' does not start a C identifier");
+  Options.ConflictPrefix = Settings.ConflictPrefix;
+  for (auto [Option, Pattern, Field] :
+       {std::make_tuple("conflict parameter name", &Settings.ConflictLocalName,
+                        &Options.ConflictLocalName),
+        std::make_tuple("conflict field name", &Settings.ConflictFieldName,
+                        &Options.ConflictFieldName)}) {
+    llvm::StringRef P(*Pattern);
+    size_t At = P.find("%s");
+    std::string Example = P.str();
+    if (At != llvm::StringRef::npos)
+      Example.replace(At, 2, "pgtable_alloc");
+    if (At == llvm::StringRef::npos ||
+        P.find("%s", At + 2) != llvm::StringRef::npos ||
+        !clang::isValidAsciiIdentifier(Example) || P == "%s")
+      return error(llvm::Twine(Option) + " '" + P +
+                   "' must contain '%s' (the old name) once and make a new C "
+                   "identifier, e.g. '%s_fn'");
+    *Field = P.str();
   }
   return Options;
 }

@@ -1,6 +1,7 @@
 //===- Rules.cpp - The rule registry --------------------------------------===//
 
 #include "pgmigrate/Rules.h"
+#include "NameConflictsRule.h"
 #include "PtdescFreeRule.h"
 
 namespace pgmigrate {
@@ -20,8 +21,9 @@ static const RuleInfo Registry[] = {
      "pgtable_alloc(), free_page() of it -> pgtable_free()",
      /*Implemented=*/false},
     {rule_names::NameConflicts,
-     "declarations that clash with the new API's names",
-     /*Implemented=*/false},
+     "declarations that clash with the new API's names (reported; renamed "
+     "with --rename-conflicts)",
+     /*Implemented=*/true},
 };
 
 llvm::ArrayRef<RuleInfo> allRules() { return Registry; }
@@ -37,6 +39,8 @@ std::unique_ptr<Rule> createRule(llvm::StringRef Name,
                                  const MigrationOptions &Options) {
   if (Name == rule_names::PtdescFree)
     return std::make_unique<PtdescFreeRule>(Options);
+  if (Name == rule_names::NameConflicts)
+    return std::make_unique<NameConflictsRule>(Options);
   return nullptr;
 }
 

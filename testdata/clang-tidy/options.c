@@ -4,14 +4,14 @@
 // <Name>; the check's own key wins.
 // RUN: %check_tidy %s %t -- -- -I%refimpl_include
 // RUN: %check_tidy --check-suffix=ADDR %s %t.addr -- -config='{CheckOptions: {Api: addr}}' -- -I%refimpl_include
-// RUN: %check_tidy --check-suffix=ADDR %s %t.addr-local -- -config='{CheckOptions: {pgtable-ptdesc-free.Api: addr}}' -- -I%refimpl_include
+// RUN: %check_tidy --check-suffix=ADDR %s %t.addr-local -- -checks='-*,pgtable-ptdesc-free' -config='{CheckOptions: {pgtable-ptdesc-free.Api: addr}}' -- -I%refimpl_include
 // RUN: %check_tidy --check-suffix=NAMED %s %t.named -- -config='{CheckOptions: {Api: addr, FreeName: arch_pgtable_free}}' -- -I%refimpl_include
 // RUN: %check_tidy --check-suffix=NAMED %s %t.local-wins -- -config='{CheckOptions: {FreeName: other_free, pgtable-ptdesc-free.FreeName: arch_pgtable_free}}' -- -I%refimpl_include
 //
 // A value the CLI rejects is an error with the CLI's words, and the check
 // does nothing.
 // RUN: %check_tidy --check-suffix=BAD-API --expect-exit=1 %s %t.bad-api -- -config='{CheckOptions: {Api: page}}' -- -I%refimpl_include
-// RUN: %check_tidy --check-suffix=BAD-NAME --expect-exit=1 %s %t.bad-name -- -config='{CheckOptions: {pgtable-ptdesc-free.FreeName: pgtable-free}}' -- -I%refimpl_include
+// RUN: %check_tidy --check-suffix=BAD-NAME --expect-exit=1 %s %t.bad-name -- -checks='-*,pgtable-ptdesc-free' -config='{CheckOptions: {FreeName: pgtable-free}}' -- -I%refimpl_include
 //
 // --dump-config shows every option with its default.
 // RUN: %clang_tidy -load=%pgtable_tidy_plugin -checks='-*,pgtable-*' --dump-config | FileCheck %s --check-prefix=DUMP
@@ -33,7 +33,8 @@ void free_pte_table(pte_t *pte)
 // CHECK-FIXES-BAD-NAME: {{^}}	pagetable_free(virt_to_ptdesc(pte));{{$}}
 }
 
-// CHECK-MESSAGES-BAD-API: error: pgtable-ptdesc-free: unknown API variant 'page' (expected 'default' or 'addr'); the check does nothing [clang-tidy-config]
+// CHECK-MESSAGES-BAD-API-DAG: error: pgtable-name-conflicts: unknown API variant 'page' (expected 'default' or 'addr'); the check does nothing [clang-tidy-config]
+// CHECK-MESSAGES-BAD-API-DAG: error: pgtable-ptdesc-free: unknown API variant 'page' (expected 'default' or 'addr'); the check does nothing [clang-tidy-config]
 // CHECK-MESSAGES-BAD-NAME: error: pgtable-ptdesc-free: free name 'pgtable-free' is not a C identifier; the check does nothing [clang-tidy-config]
 
 // DUMP-DAG: pgtable-ptdesc-free.Api: default

@@ -46,6 +46,11 @@ CompilationDatabases CompilationDatabases::fixed(
 }
 
 // Path names Filter itself or lies inside the directory Filter.
+// Whether a database entry is a C translation unit (not assembly).
+static bool isCSource(llvm::StringRef File) {
+  return File.endswith(".c") || File.endswith(".h");
+}
+
 static bool isUnder(llvm::StringRef Path, llvm::StringRef Filter) {
   if (Path == Filter)
     return true;
@@ -83,6 +88,10 @@ CompilationDatabases::select(const std::vector<std::string> &Filters,
       continue;
     }
     for (const std::string &File : Databases[D].Database->getAllFiles()) {
+      // A kernel database also lists assembly (.S) units: they are not C,
+      // and the lexical tree scan is what reaches them.
+      if (!isCSource(File))
+        continue;
       std::string Path = absolutePath(File);
       bool Selected = Filters.empty();
       for (size_t I = 0; I < Filters.size(); ++I) {

@@ -4,8 +4,12 @@
 #include "pgmigrate/Rules.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
@@ -40,6 +44,71 @@ public:
        << Message << "\n";
   }
   std::string Text;
+};
+
+// Which files the unit read and what the preprocessor skipped in each.
+class CoverageRecorder : public PPCallbacks {
+public:
+  using Coverage = std::map<std::string,
+                            std::vector<TranslationUnitResult::SkippedRanges>>;
+  CoverageRecorder(const SourceManager &SM, Coverage &Files)
+      : SM(SM), Files(Files) {}
+
+  void FileChanged(SourceLocation Loc, FileChangeReason Reason,
+                   SrcMgr::CharacteristicKind, FileID) override {
+    if (Reason != EnterFile)
+      return;
+    FileID File = SM.getFileID(Loc);
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+    if (!Entry)
+      return;
+    llvm::SmallString<256> Path(Entry->getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    std::vector<TranslationUnitResult::SkippedRanges> &Entries =
+        Files[std::string(Path)];
+    Entries.emplace_back();
+    Current[File] = Entries.size() - 1;
+    Paths[File] = std::string(Path);
+  }
+
+  void SourceRangeSkipped(SourceRange Range, SourceLocation) override {
+    std::pair<FileID, unsigned> Begin = SM.getDecomposedLoc(Range.getBegin());
+    std::pair<FileID, unsigned> End = SM.getDecomposedLoc(Range.getEnd());
+    auto It = Current.find(Begin.first);
+    if (It == Current.end() || End.first != Begin.first)
+      return;
+    Files[Paths[Begin.first]][It->second].emplace_back(Begin.second,
+                                                       End.second);
+  }
+
+private:
+  const SourceManager &SM;
+  Coverage &Files;
+  std::map<FileID, size_t> Current;
+  std::map<FileID, std::string> Paths;
+};
+
+// Before each unit is parsed: the rules' and the coverage's preprocessor
+// callbacks.
+class PreprocessorHooks : public tooling::SourceFileCallbacks {
+public:
+  PreprocessorHooks(std::vector<std::unique_ptr<Rule>> &Rules,
+                    CoverageRecorder::Coverage *Files)
+      : Rules(Rules), Files(Files) {}
+  bool handleBeginSource(CompilerInstance &CI) override {
+    Preprocessor &PP = CI.getPreprocessor();
+    for (std::unique_ptr<Rule> &R : Rules)
+      R->registerPPCallbacks(PP);
+    if (Files)
+      PP.addPPCallbacks(
+          std::make_unique<CoverageRecorder>(CI.getSourceManager(), *Files));
+    return true;
+  }
+
+private:
+  std::vector<std::unique_ptr<Rule>> &Rules;
+  CoverageRecorder::Coverage *Files;
 };
 
 } // namespace
@@ -77,7 +146,11 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
   Tool.setDiagnosticConsumer(&Errors);
   Tool.setPrintErrorMessage(false);
 
-  int Status = Tool.run(tooling::newFrontendActionFactory(&Finder).get());
+  PreprocessorHooks Hooks(Rules, Options.isEnabled("name-conflicts")
+                                     ? &Result.Coverage
+                                     : nullptr);
+  int Status =
+      Tool.run(tooling::newFrontendActionFactory(&Finder, &Hooks).get());
   Result.Parsed = Status == 0 && Errors.getNumErrors() == 0;
   Result.Errors = std::move(Errors.Text);
   if (!Result.Parsed && Result.Errors.empty())
@@ -85,6 +158,8 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
                                 : "clang could not process the file\n";
   if (Result.Parsed)
     Result.Findings = std::move(Sink.Findings);
+  else
+    Result.Coverage.clear();
   return Result;
 }
 

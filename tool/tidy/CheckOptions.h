@@ -20,6 +20,10 @@ namespace pgmigrate::tidy {
 enum OptionGroup : unsigned {
   /// Api, AllocName, FreeName (--api, --alloc-name, --free-name).
   TargetNames = 1u << 0,
+  /// RenameConflicts, ConflictPrefix, ConflictParamName, ConflictFieldName
+  /// (--rename-conflicts, --conflict-prefix, --conflict-param-name,
+  /// --conflict-field-name).
+  ConflictRenaming = 1u << 1,
 };
 
 /// One check option and the OptionSettings field it sets. Exactly one of

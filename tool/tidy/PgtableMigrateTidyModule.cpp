@@ -21,6 +21,7 @@ public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &Factories) override {
     add(Factories, rule_names::PtdescFree, TargetNames);
+    add(Factories, rule_names::NameConflicts, TargetNames | ConflictRenaming);
   }
 
 private:

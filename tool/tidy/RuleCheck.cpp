@@ -3,6 +3,7 @@
 #include "RuleCheck.h"
 #include "UnitFindings.h"
 #include "pgmigrate/Rules.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -51,6 +52,8 @@ void RuleCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
 void RuleCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                                     Preprocessor *ModuleExpanderPP) {
   this->SM = &SM;
+  if (TheRule)
+    TheRule->registerPPCallbacks(*PP);
 }
 
 void RuleCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
@@ -60,14 +63,24 @@ void RuleCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
 
 void RuleCheck::check(const ast_matchers::MatchFinder::MatchResult &Result) {
   SM = Result.SourceManager;
+  Context = Result.Context;
   TheRule->check(Result, *this);
 }
 
-void RuleCheck::onStartOfTranslationUnit() { Findings.clear(); }
+void RuleCheck::onStartOfTranslationUnit() {
+  Findings.clear();
+  Context = nullptr;
+}
 
 void RuleCheck::report(Finding F) { Findings.push_back(std::move(F)); }
 
 void RuleCheck::onEndOfTranslationUnit() {
+  // Like the CLI, which skips a unit that does not parse: no finding from
+  // an AST with errors (clang-tidy reports the errors themselves).
+  if (Context && Context->getDiagnostics().hasErrorOccurred()) {
+    Findings.clear();
+    return;
+  }
   settleUnitFindings(Findings);
   for (const Finding &F : Findings)
     emit(F);

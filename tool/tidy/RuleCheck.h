@@ -51,6 +51,7 @@ private:
   /// nothing).
   std::unique_ptr<Rule> TheRule;
   const clang::SourceManager *SM = nullptr;
+  clang::ASTContext *Context = nullptr;
   std::vector<Finding> Findings;
 };
 

@@ -24,10 +24,25 @@ struct MigrationOptions {
   std::string AllocName = "pgtable_alloc";
   std::string FreeName = "pgtable_free";
 
+  /// name-conflicts: rename the clashing declarations and their uses
+  /// (otherwise they are only reported).
+  bool RenameConflicts = false;
+  /// name-conflicts: a clashing file-scope name (function, prototype, macro,
+  /// global variable, typedef, enumerator) becomes this prefix + the name.
+  std::string ConflictPrefix = "__";
+  /// name-conflicts: the new name of a clashing parameter or block-scope
+  /// variable, and of a clashing struct/union field; "%s" is the old name.
+  std::string ConflictLocalName = "%s_fn";
+  std::string ConflictFieldName = "%s_fn";
+
   bool isEnabled(llvm::StringRef Rule) const;
   /// The names of the functions that implement the new API; rules never
   /// rewrite inside them.
   std::vector<std::string> apiImplementationNames() const;
+  /// The names a declaration must not have (name-conflicts): pgtable_alloc,
+  /// pgtable_free, the configured names, and the _noprof form of each;
+  /// sorted, each once.
+  std::vector<std::string> conflictNames() const;
 };
 
 /// The settings as the user spelled them.
@@ -43,6 +58,11 @@ struct OptionSettings {
   /// Override the names chosen by Api when non-empty.
   std::string AllocName;
   std::string FreeName;
+  /// name-conflicts renaming (see MigrationOptions).
+  bool RenameConflicts = false;
+  std::string ConflictPrefix = "__";
+  std::string ConflictLocalName = "%s_fn";
+  std::string ConflictFieldName = "%s_fn";
 };
 
 /// Checks the settings and resolves them into options. Errors name the bad

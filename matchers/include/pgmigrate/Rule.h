@@ -16,6 +16,7 @@
 
 #include "pgmigrate/Finding.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace pgmigrate {
@@ -37,6 +38,12 @@ public:
   virtual void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result,
         FindingSink &Sink) = 0;
+
+  /// For rules that watch the preprocessor (macro definitions and
+  /// expansions): called once per translation unit before it is parsed,
+  /// like ClangTidyCheck::registerPPCallbacks. The callbacks must be done
+  /// before check() runs at the end of the unit.
+  virtual void registerPPCallbacks(clang::Preprocessor &PP) {}
 };
 
 /// Connects a rule to a MatchFinder outside clang-tidy.

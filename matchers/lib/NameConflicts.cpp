@@ -1,0 +1,115 @@
+//===- NameConflicts.cpp --------------------------------------------------===//
+
+#include "pgmigrate/NameConflicts.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/ErrorHandling.h"
+
+namespace pgmigrate {
+
+llvm::StringRef describe(ConflictDecl Kind) {
+  switch (Kind) {
+  case ConflictDecl::FunctionDefinition:
+    return "function definition";
+  case ConflictDecl::FunctionPrototype:
+    return "function prototype";
+  case ConflictDecl::FunctionMacro:
+    return "function-like macro";
+  case ConflictDecl::ObjectMacro:
+    return "object-like macro";
+  case ConflictDecl::Variable:
+    return "variable";
+  case ConflictDecl::LocalVariable:
+    return "local variable";
+  case ConflictDecl::Parameter:
+    return "parameter";
+  case ConflictDecl::FunctionPointerParameter:
+    return "function-pointer parameter";
+  case ConflictDecl::Field:
+    return "struct field";
+  case ConflictDecl::UnionField:
+    return "union field";
+  case ConflictDecl::Typedef:
+    return "typedef";
+  case ConflictDecl::Enumerator:
+    return "enumerator";
+  }
+  llvm_unreachable("unknown declaration kind");
+}
+
+ConflictScope scopeOf(ConflictDecl Kind) {
+  switch (Kind) {
+  case ConflictDecl::LocalVariable:
+  case ConflictDecl::Parameter:
+  case ConflictDecl::FunctionPointerParameter:
+    return ConflictScope::Local;
+  case ConflictDecl::Field:
+  case ConflictDecl::UnionField:
+    return ConflictScope::Field;
+  default:
+    return ConflictScope::File;
+  }
+}
+
+std::string conflictNewName(const MigrationOptions &Options,
+                            ConflictScope Scope, llvm::StringRef Old) {
+  if (Scope == ConflictScope::File)
+    return Options.ConflictPrefix + Old.str();
+  std::string Pattern = Scope == ConflictScope::Local
+                            ? Options.ConflictLocalName
+                            : Options.ConflictFieldName;
+  size_t At = Pattern.find("%s");
+  if (At != std::string::npos)
+    Pattern.replace(At, 2, Old.str());
+  return Pattern;
+}
+
+bool isAllocName(const MigrationOptions &Options, llvm::StringRef Name) {
+  Name.consume_back("_noprof");
+  return Name == "pgtable_alloc" || Name == Options.AllocName;
+}
+
+bool isArchPath(llvm::StringRef Path) {
+  llvm::SmallVector<llvm::StringRef, 16> Parts;
+  Path.split(Parts, '/');
+  Parts.pop_back(); // the file's own name
+  for (llvm::StringRef Part : Parts)
+    if (Part == "arch")
+      return true;
+  return false;
+}
+
+llvm::StringRef describe(ConflictUse Kind) {
+  switch (Kind) {
+  case ConflictUse::Call:
+    return "call";
+  case ConflictUse::Use:
+    return "use";
+  case ConflictUse::MemberAccess:
+    return "member access";
+  case ConflictUse::MacroReference:
+    return "macro reference";
+  case ConflictUse::ParameterCall:
+    return "call through the parameter";
+  case ConflictUse::ParameterUse:
+    return "use of the parameter";
+  }
+  llvm_unreachable("unknown use kind");
+}
+
+std::string conflictMessage(llvm::StringRef Name, llvm::StringRef What,
+                            llvm::StringRef NewName, bool Renamed) {
+  std::string Message =
+      "'" + Name.str() + "' clashes with the new API: " + What.str() + "; ";
+  if (Renamed)
+    return Message + "renamed to '" + NewName.str() + "'";
+  return Message + "not renamed (--rename-conflicts renames it to '" +
+         NewName.str() + "')";
+}
+
+std::string conflictRefusal(llvm::StringRef Name, llvm::StringRef What,
+                            llvm::StringRef Reason) {
+  return "'" + Name.str() + "' clashes with the new API: " + What.str() +
+         "; not renamed: " + Reason.str();
+}
+
+} // namespace pgmigrate
