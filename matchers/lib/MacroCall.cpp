@@ -110,6 +110,18 @@ MacroCall locateCall(const CallExpr *Call, llvm::ArrayRef<llvm::StringRef> Macro
   return Result;
 }
 
+TokenSpelling spellArgumentToken(SourceLocation Loc, const MacroCall &Call,
+                                 const SourceManager &SM,
+                                 const LangOptions &LO) {
+  TokenSpelling Result = spellToken(Loc, SM, LO);
+  if (!Call.ThroughMacro)
+    return Result;
+  llvm::erase_if(Result.Arguments, [&](SourceLocation Argument) {
+    return isInExpansion(Argument, Call.Expansion, SM);
+  });
+  return Result;
+}
+
 std::string fileText(SourceLocation Begin, SourceLocation End,
                      const SourceManager &SM, const LangOptions &LO) {
   if (Begin.isInvalid() || End.isInvalid() || !Begin.isFileID() ||

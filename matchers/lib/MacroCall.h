@@ -47,6 +47,15 @@ struct MacroCall {
   bool editable(const clang::SourceManager &SM) const;
 };
 
+/// How a token of the invocation's arguments is written, as seen from
+/// outside the invocation: the macro-argument levels of the invocation
+/// itself are left out, so the token compares with the invocation's name
+/// in spelledTogether().
+TokenSpelling spellArgumentToken(clang::SourceLocation Loc,
+                                 const MacroCall &Call,
+                                 const clang::SourceManager &SM,
+                                 const clang::LangOptions &LO);
+
 /// Locates the invocation that produced Call. MacroNames are the macros
 /// that may wrap the call (the allocator macros), outermost last or in any
 /// order.

@@ -2,6 +2,7 @@
 
 #include "pgmigrate/Rules.h"
 #include "PtdescFreeRule.h"
+#include "ZeroedPageRule.h"
 
 namespace pgmigrate {
 
@@ -18,7 +19,7 @@ static const RuleInfo Registry[] = {
     {rule_names::ZeroedPage,
      "get_zeroed_page()/__get_free_pages() of a page table -> "
      "pgtable_alloc(), free_page() of it -> pgtable_free()",
-     /*Implemented=*/false},
+     /*Implemented=*/true},
     {rule_names::NameConflicts,
      "declarations that clash with the new API's names",
      /*Implemented=*/false},
@@ -37,6 +38,8 @@ std::unique_ptr<Rule> createRule(llvm::StringRef Name,
                                  const MigrationOptions &Options) {
   if (Name == rule_names::PtdescFree)
     return std::make_unique<PtdescFreeRule>(Options);
+  if (Name == rule_names::ZeroedPage)
+    return std::make_unique<ZeroedPageRule>(Options);
   return nullptr;
 }
 
