@@ -30,6 +30,44 @@ unsigned lineOf(SourceLocation Loc, const SourceManager &SM) {
   return SM.getExpansionLineNumber(Loc);
 }
 
+unsigned offsetOf(SourceLocation Loc, const SourceManager &SM) {
+  return SM.getFileOffset(SM.getExpansionLoc(Loc));
+}
+
+std::string textOf(const Expr *E, const SourceManager &SM,
+                   const LangOptions &LO) {
+  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
+  llvm::StringRef Text = Lexer::getSourceText(Range, SM, LO);
+  if (Text.empty())
+    Text = Lexer::getSourceText(SM.getExpansionRange(Range), SM, LO);
+  return oneLine(Text);
+}
+
+std::optional<Write> writeAt(const DeclRefExpr *Ref, ASTContext &Context) {
+  const Expr *E = Ref;
+  while (const Stmt *Parent = parentStmt(E, Context)) {
+    if (!isa<ParenExpr>(Parent))
+      break;
+    E = cast<Expr>(Parent);
+  }
+  const Stmt *Parent = parentStmt(E, Context);
+  if (const auto *Op = dyn_cast_or_null<BinaryOperator>(Parent)) {
+    if (Op->isAssignmentOp() && Op->getLHS() == E)
+      return Write{Ref, Op->getOpcode() == BO_Assign ? Op->getRHS() : nullptr};
+    return std::nullopt;
+  }
+  if (const auto *Op = dyn_cast_or_null<UnaryOperator>(Parent))
+    if (Op->isIncrementDecrementOp() || Op->getOpcode() == UO_AddrOf)
+      return Write{Ref, nullptr};
+  return std::nullopt;
+}
+
+bool isNull(const Expr *E, ASTContext &Context) {
+  return E->IgnoreParenCasts()->isNullPointerConstant(
+             Context, Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
+}
+
 const Stmt *parentStmt(const Stmt *S, ASTContext &Context) {
   DynTypedNodeList Parents = Context.getParents(*S);
   if (Parents.empty())
@@ -204,18 +242,46 @@ std::optional<TableEvidence> derivedTable(const Expr *E, ASTContext &Context) {
 
 namespace {
 
-// True when E is, as a whole, the expansion of the macro Name.
+// One step from a macro location toward where its token was written: for
+// a macro argument, where the argument is written; for a macro body, the
+// invocation of the macro.
+SourceLocation towardWritten(SourceLocation Loc, const SourceManager &SM) {
+  if (SM.isMacroArgExpansion(Loc))
+    return SM.getImmediateSpellingLoc(Loc);
+  return SM.getImmediateExpansionRange(Loc).getBegin();
+}
+
+bool comesFromBody(SourceLocation Loc, FileID Body, const SourceManager &SM) {
+  for (; Loc.isMacroID(); Loc = towardWritten(Loc, SM))
+    if (SM.getFileID(Loc) == Body)
+      return true;
+  return false;
+}
+
+// True when E is, as a whole, the expansion of the macro Name (wherever
+// that expansion then went: macro arguments pass it on).
 bool isExpansionOf(const Expr *E, llvm::StringRef Name,
                    const SourceManager &SM, const LangOptions &LO) {
-  SourceLocation Loc = E->getBeginLoc();
-  while (Loc.isMacroID()) {
-    if (!SM.isMacroArgExpansion(Loc) &&
-        Lexer::getImmediateMacroName(Loc, SM, LO) == Name) {
-      FileID Expansion = SM.getFileID(Loc);
-      if (isInExpansion(E->getEndLoc(), Expansion, SM))
-        return true;
-    }
-    Loc = SM.getImmediateExpansionRange(Loc).getBegin();
+  for (SourceLocation Loc = E->getBeginLoc(); Loc.isMacroID();
+       Loc = towardWritten(Loc, SM)) {
+    if (SM.isMacroArgExpansion(Loc) ||
+        Lexer::getImmediateMacroName(Loc, SM, LO) != Name)
+      continue;
+    // The first token of the body, and the last one from the same body.
+    FileID Body = SM.getFileID(Loc);
+    if (SM.getFileOffset(Loc) != 0)
+      return false;
+    SourceLocation End = E->getEndLoc();
+    if (!comesFromBody(End, Body, SM))
+      return false;
+    for (; SM.getFileID(End) != Body; End = towardWritten(End, SM))
+      ;
+    const SrcMgr::SLocEntry &Entry = SM.getSLocEntry(Body);
+    unsigned Length = SM.getFileIDSize(Body);
+    (void)Entry;
+    return SM.getFileOffset(End) + Lexer::MeasureTokenLength(
+                                       SM.getSpellingLoc(End), SM, LO) ==
+           Length;
   }
   return false;
 }

@@ -70,6 +70,28 @@ const clang::Expr *climbParensAndCasts(const clang::Expr *E,
 /// The line of Loc where it is expanded, for messages.
 unsigned lineOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
 
+/// The offset of Loc in its file where it is expanded (for ordering).
+unsigned offsetOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
+
+/// E as written, on one line (for messages).
+std::string textOf(const clang::Expr *E, const clang::SourceManager &SM,
+                   const clang::LangOptions &LO);
+
+/// A reference to a variable that writes it.
+struct Write {
+  const clang::DeclRefExpr *Ref;
+  /// The value assigned; null for ++, --, compound assignments and &v (an
+  /// unknown value).
+  const clang::Expr *Value;
+};
+
+/// The write Ref makes, if it is the target of an assignment, ++, -- or &.
+std::optional<Write> writeAt(const clang::DeclRefExpr *Ref,
+                             clang::ASTContext &Context);
+
+/// True for a null pointer constant (NULL, 0), through casts.
+bool isNull(const clang::Expr *E, clang::ASTContext &Context);
+
 } // namespace pgmigrate
 
 #endif // PGMIGRATE_PAGETABLES_H

@@ -1,6 +1,7 @@
 //===- Rules.cpp - The rule registry --------------------------------------===//
 
 #include "pgmigrate/Rules.h"
+#include "PtdescAddressRule.h"
 #include "PtdescFreeRule.h"
 #include "ZeroedPageRule.h"
 
@@ -12,7 +13,7 @@ static const RuleInfo Registry[] = {
     {rule_names::PtdescAddress,
      "pt = pagetable_alloc(gfp, order) used only through ptdesc_address() "
      "-> pgtable_alloc(gfp, order)",
-     /*Implemented=*/false},
+     /*Implemented=*/true},
     {rule_names::PtdescFree,
      "pagetable_free(virt_to_ptdesc(p)) -> pgtable_free(p)",
      /*Implemented=*/true},
@@ -36,6 +37,8 @@ const RuleInfo *findRule(llvm::StringRef Name) {
 
 std::unique_ptr<Rule> createRule(llvm::StringRef Name,
                                  const MigrationOptions &Options) {
+  if (Name == rule_names::PtdescAddress)
+    return std::make_unique<PtdescAddressRule>(Options);
   if (Name == rule_names::PtdescFree)
     return std::make_unique<PtdescFreeRule>(Options);
   if (Name == rule_names::ZeroedPage)

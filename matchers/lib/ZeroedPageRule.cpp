@@ -81,16 +81,6 @@ void ZeroedPageRule::registerMatchers(MatchFinder &Finder,
 
 namespace {
 
-unsigned offsetOf(SourceLocation Loc, const SourceManager &SM) {
-  return SM.getFileOffset(SM.getExpansionLoc(Loc));
-}
-
-std::string textOf(const Expr *E, const SourceManager &SM,
-                   const LangOptions &LO) {
-  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
-  return oneLine(Lexer::getSourceText(Range, SM, LO));
-}
-
 // The chain of statements from S up to the function body, each with the
 // child it was reached from.
 std::vector<std::pair<const Stmt *, const Stmt *>>
@@ -161,38 +151,6 @@ bool followsOnPath(const Stmt *Earlier, const Stmt *Later, ASTContext &Context) 
   return false;
 }
 
-// For a reference that is assigned to: the assigned value (null for ++, --,
-// and compound assignments: an unknown value).
-struct Write {
-  const DeclRefExpr *Ref;
-  const Expr *Value; // null: not a plain assignment
-};
-
-std::optional<Write> writeAt(const DeclRefExpr *Ref, ASTContext &Context) {
-  const Expr *E = Ref;
-  while (const Stmt *Parent = parentStmt(E, Context)) {
-    if (!isa<ParenExpr>(Parent))
-      break;
-    E = cast<Expr>(Parent);
-  }
-  const Stmt *Parent = parentStmt(E, Context);
-  if (const auto *Op = dyn_cast_or_null<BinaryOperator>(Parent)) {
-    if (Op->isAssignmentOp() && Op->getLHS() == E)
-      return Write{Ref, Op->getOpcode() == BO_Assign ? Op->getRHS() : nullptr};
-    return std::nullopt;
-  }
-  if (const auto *Op = dyn_cast_or_null<UnaryOperator>(Parent))
-    if (Op->isIncrementDecrementOp() || Op->getOpcode() == UO_AddrOf)
-      return Write{Ref, nullptr};
-  return std::nullopt;
-}
-
-bool isNull(const Expr *E, ASTContext &Context) {
-  return E->IgnoreParenCasts()->isNullPointerConstant(
-             Context, Expr::NPC_ValueDependentIsNotNull) !=
-         Expr::NPCK_NotNull;
-}
-
 // How a value escapes at a use, for messages; empty for other uses.
 std::string escapeAt(const DeclRefExpr *Ref, ASTContext &Context) {
   const Expr *Top = climbParensAndCasts(Ref, Context);
@@ -204,8 +162,11 @@ std::string escapeAt(const DeclRefExpr *Ref, ASTContext &Context) {
   if (const auto *Call = Parents[0].get<CallExpr>()) {
     if (Call->getCallee() == Top)
       return "";
-    if (const FunctionDecl *F = Call->getDirectCallee())
+    if (const FunctionDecl *F = Call->getDirectCallee()) {
+      if (F->getIdentifier() && F->getName() == "free_pages")
+        return ""; // freed, not escaping
       return ("passed to " + F->getName() + "()").str();
+    }
     return "passed to a function pointer";
   }
   if (const auto *Op = Parents[0].get<BinaryOperator>())
