@@ -24,6 +24,20 @@ bool isInExpansion(SourceLocation Loc, FileID Expansion,
   return false;
 }
 
+bool isFromExpansion(SourceLocation Loc, FileID Expansion,
+                     const SourceManager &SM) {
+  if (isInExpansion(Loc, Expansion, SM))
+    return true;
+  while (Loc.isMacroID()) {
+    if (SM.getFileID(Loc) == Expansion)
+      return true;
+    Loc = SM.isMacroArgExpansion(Loc)
+              ? SM.getImmediateSpellingLoc(Loc)
+              : SM.getImmediateExpansionRange(Loc).getBegin();
+  }
+  return false;
+}
+
 // The single parent of a node, as a Stmt or Decl node; an invalid node when
 // the parent is of another kind (a type: the node is in typeof()).
 static DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Context) {
@@ -63,8 +77,10 @@ MacroCall locateCall(const CallExpr *Call, llvm::ArrayRef<llvm::StringRef> Macro
       Loc = Range.getBegin();
       continue;
     }
-    // The invocation (or the call) is written in the body of another macro.
+    // The invocation (or the call) is written in the body of another macro,
+    // or only its name is.
     Result.BodyMacro = Macro.empty() ? "<unnamed>" : Macro.str();
+    Result.NameFromMacro = !isFromExpansion(Result.End, SM.getFileID(Loc), SM);
     SourceLocation Body = SM.getSpellingLoc(Loc);
     if (!absoluteFilePath(Body, SM).empty())
       Result.BodyLoc = Body;
@@ -99,14 +115,34 @@ MacroCall locateCall(const CallExpr *Call, llvm::ArrayRef<llvm::StringRef> Macro
     if (Parent.getNodeKind().isNone())
       break;
     SourceRange Range = Parent.getSourceRange();
-    if (!isInExpansion(Range.getBegin(), Result.Expansion, SM) ||
-        !isInExpansion(Range.getEnd(), Result.Expansion, SM))
+    if (!isFromExpansion(Range.getBegin(), Result.Expansion, SM) ||
+        !isFromExpansion(Range.getEnd(), Result.Expansion, SM))
       break;
     Up = Parent;
     if (const auto *E = Up.get<Expr>())
       Outer = E;
   }
   Result.Outer = Outer;
+
+  // An invocation written in the argument of another macro is expanded
+  // before that macro: its name and parenthesis keep their file locations,
+  // while the code around it (a cast in the same argument) is seen through
+  // the argument. Give the invocation the same argument levels as its
+  // expansion has, so that spelledTogether() compares like with like.
+  llvm::SmallVector<SourceLocation, 2> Levels;
+  SourceLocation Loc2 = Outer->getBeginLoc();
+  while (Loc2.isMacroID() && SM.isMacroArgExpansion(Loc2)) {
+    Levels.push_back(SM.getSLocEntry(SM.getFileID(Loc2))
+                         .getExpansion()
+                         .getExpansionLocStart());
+    Loc2 = SM.getImmediateSpellingLoc(Loc2);
+  }
+  if (!Levels.empty() && isInExpansion(Loc2, Result.Expansion, SM) &&
+      Result.NameSpelling.Arguments.empty() &&
+      Result.EndSpelling.Arguments.empty()) {
+    Result.NameSpelling.Arguments = Levels;
+    Result.EndSpelling.Arguments = Levels;
+  }
   return Result;
 }
 

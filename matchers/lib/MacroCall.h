@@ -39,6 +39,10 @@ struct MacroCall {
   /// that macro's name and where the invocation is written in it.
   std::string BodyMacro;
   clang::SourceLocation BodyLoc;
+  /// True when only the name comes from the body of BodyMacro (e.g.
+  /// "#define ZALLOC get_zeroed_page" and "ZALLOC(gfp)"): the invocation is
+  /// split across a macro boundary rather than written inside the macro.
+  bool NameFromMacro = false;
   /// Where the name and the closing parenthesis are written.
   TokenSpelling NameSpelling, EndSpelling;
 
@@ -83,6 +87,13 @@ std::string oneLine(llvm::StringRef Text);
 /// expansion Expansion.
 bool isInExpansion(clang::SourceLocation Loc, clang::FileID Expansion,
                    const clang::SourceManager &SM);
+
+/// True when Loc comes from the expansion Expansion: through the macro
+/// expansions that hold it, or through the arguments that passed it on (an
+/// invocation written in another macro's argument is expanded before that
+/// macro).
+bool isFromExpansion(clang::SourceLocation Loc, clang::FileID Expansion,
+                     const clang::SourceManager &SM);
 
 /// The names of the macros whose arguments Loc's token was written in,
 /// innermost first (e.g. "__pa", "__pmd" for the "pte" of

@@ -246,7 +246,8 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
                                       Where.EndSpelling.FileLoc, SM, LO)) +
                      "'"
                : Where.Name + "()";
-  SourceLocation ReportAt = Where.BodyLoc.isValid() ? Where.BodyLoc
+  SourceLocation ReportAt = Where.BodyLoc.isValid() && !Where.NameFromMacro
+                                ? Where.BodyLoc
                             : Where.NameSpelling.FileLoc.isValid()
                                 ? Where.NameSpelling.FileLoc
                                 : SM.getExpansionLoc(Call->getBeginLoc());
@@ -258,6 +259,13 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
     setSiteToExpansion(F, Where.Outer->getSourceRange(), SM, LO);
     Sink.report(std::move(F));
   };
+  if (Where.NameFromMacro) {
+    What = Where.Name + "()";
+    Refuse("is split across a macro boundary: its name comes from the body "
+           "of macro '" +
+           Where.BodyMacro + "'");
+    return;
+  }
   if (!Where.BodyMacro.empty()) {
     What = Where.Name + "()";
     Refuse("is written inside the definition of macro '" + Where.BodyMacro +

@@ -220,6 +220,10 @@ std::string refusalWhat(const MacroCall &Where, bool Editable,
 std::string editProblem(const MacroCall &Where,
                         llvm::ArrayRef<TokenSpelling> Tokens,
                         const SourceManager &SM) {
+  if (Where.NameFromMacro)
+    return "is split across a macro boundary: its name comes from the body "
+           "of macro '" +
+           Where.BodyMacro + "'";
   if (!Where.BodyMacro.empty())
     return "is written inside the definition of macro '" + Where.BodyMacro +
            "'; convert the macro by hand";
@@ -414,8 +418,18 @@ ZeroedPageRule::analyzeAllocation(const CallExpr *Call, ASTContext &Context) {
     Tokens.push_back(spellToken(OuterCast->getBeginLoc(), SM, LO));
   Tokens.push_back(A.Where.NameSpelling);
   Tokens.push_back(A.Where.EndSpelling);
+  // Parentheses between the cast and the invocation go with the cast.
+  if (OuterCast) {
+    SourceLocation CastEnd = OuterCast->getEndLoc();
+    bool InInvocation = A.Where.ThroughMacro
+                            ? isFromExpansion(CastEnd, A.Where.Expansion, SM)
+                            : CastEnd == Call->getRParenLoc();
+    if (!InInvocation)
+      Tokens.push_back(spellToken(CastEnd, SM, LO));
+  }
   std::string Problem = editProblem(A.Where, Tokens, SM);
-  A.ReportAt = A.Where.BodyLoc.isValid() ? A.Where.BodyLoc
+  A.ReportAt = A.Where.BodyLoc.isValid() && !A.Where.NameFromMacro
+                   ? A.Where.BodyLoc
                : A.Where.NameSpelling.FileLoc.isValid()
                    ? A.Where.NameSpelling.FileLoc
                    : SM.getExpansionLoc(Call->getBeginLoc());
@@ -488,7 +502,8 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
     if (R.Refusal.empty())
       R.Refusal = std::move(Reason);
   };
-  R.ReportAt = R.Where.BodyLoc.isValid() ? R.Where.BodyLoc
+  R.ReportAt = R.Where.BodyLoc.isValid() && !R.Where.NameFromMacro
+                   ? R.Where.BodyLoc
                : R.Where.NameSpelling.FileLoc.isValid()
                    ? R.Where.NameSpelling.FileLoc
                    : SM.getExpansionLoc(Call->getBeginLoc());
@@ -500,8 +515,10 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
   if (Cast && Cast->getType()->isIntegerType() &&
       Cast->getSubExpr()->IgnoreParenImpCasts()->getType()->isPointerType())
     Pointer = Cast->getSubExpr();
+  llvm::SmallVector<std::string, 2> Written = writtenArguments(R.Where, SM, LO);
   if (!Pointer)
-    Refuse("the address '" + textOf(Call->getArg(0), SM, LO) +
+    Refuse("the address '" +
+           (Written.empty() ? textOf(Call->getArg(0), SM, LO) : Written[0]) +
            "' is kept as unsigned long, not a pointer cast to it: converting "
            "needs a type change");
 
@@ -513,7 +530,9 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
     if (!OrderArg->isValueDependent() && OrderArg->EvaluateAsInt(Order, Context))
       R.Order = Order.Val.getInt().getZExtValue();
     else
-      Refuse("the order '" + textOf(OrderArg, SM, LO) + "' is not a constant");
+      Refuse("the order '" +
+             (Written.size() == 2 ? Written[1] : textOf(OrderArg, SM, LO)) +
+             "' is not a constant");
   }
 
   if (Pointer) {
@@ -636,7 +655,8 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
                 "no page-table evidence: '" + Name + "' is given '" +
                     textOf(Value, SM, LO) + "' at line " +
                     std::to_string(lineOf(At, SM)) +
-                    ", which is not read from a page-table entry"};
+                    ", which is not the start of a table read from a "
+                    "page-table entry"};
       }
       return {Level, ""};
     };
@@ -648,7 +668,8 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
         if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
           return SourceOfVar(Var, F, Depth, Depth == 0 ? E : nullptr);
       return {std::nullopt, "no page-table evidence: '" + textOf(E, SM, LO) +
-                                "' is not read from a page-table entry"};
+                                "' is not the start of a table read from a page-table "
+                                "entry"};
     };
     Source S = SourceOf(Pointer, R.Function, 0);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Pointer->IgnoreParenCasts()))
@@ -680,12 +701,12 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
   }
   if (!Pointer)
     return R;
-  const Expr *Written = Pointer;
-  if (const auto *Paren = dyn_cast<ParenExpr>(Written))
-    if (isa<DeclRefExpr>(Paren->getSubExpr()->IgnoreParens()))
-      Written = Paren->getSubExpr()->IgnoreParens();
-  TokenSpelling WrittenBegin = spellToken(Written->getBeginLoc(), SM, LO);
-  TokenSpelling WrittenEnd = spellToken(Written->getEndLoc(), SM, LO);
+  const Expr *Freed = Pointer->IgnoreImpCasts();
+  if (const auto *Paren = dyn_cast<ParenExpr>(Freed))
+    if (isa<DeclRefExpr>(Paren->getSubExpr()->IgnoreParenImpCasts()))
+      Freed = Paren->getSubExpr()->IgnoreParenImpCasts();
+  TokenSpelling WrittenBegin = spellToken(Freed->getBeginLoc(), SM, LO);
+  TokenSpelling WrittenEnd = spellToken(Freed->getEndLoc(), SM, LO);
   std::string New =
       FreeName + "(" +
       fileText(WrittenBegin.FileLoc, WrittenEnd.FileLoc, SM, LO) + ")";
