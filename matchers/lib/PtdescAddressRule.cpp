@@ -312,6 +312,16 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
     Refuse("the ptdesc " + Escape);
     return;
   }
+  for (const Expr *E = Where.Outer; E != Top;) {
+    const Stmt *Parent = parentStmt(E, Context);
+    if (isa<ExplicitCastExpr>(Parent)) {
+      Refuse("the ptdesc is cast to another type");
+      return;
+    }
+    E = cast<Expr>(Parent);
+  }
+  // Written as the whole value, not wrapped in a macro or parentheses.
+  bool Bare = Top == Where.Outer && Where.NameSpelling.Arguments.empty();
   std::string VarName = Var->getName().str();
 
   // Every use of the variable: the assignment, NULL tests, ptdesc_address().
@@ -399,7 +409,7 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
                                  : static_cast<const Stmt *>(Decl);
   const auto *Block = dyn_cast_or_null<CompoundStmt>(parentStmt(First, Context));
   bool Plain = false;
-  if (Block && AddressCalls.size() == 1 && Renamed.size() == 1) {
+  if (Bare && Block && AddressCalls.size() == 1 && Renamed.size() == 1) {
     const Stmt *const *It = llvm::find(Block->body(), First);
     if (It != Block->body_end() && It + 1 != Block->body_end() &&
         It + 2 != Block->body_end()) {
@@ -494,9 +504,15 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
 
     // The declaration.
     SourceLocation DeclBegin = Decl->getBeginLoc();
+    SourceLocation NameLoc = Var->getLocation();
+    if (!NameLoc.isFileID() || SM.getFileID(NameLoc) != File) {
+      Refuse("the declaration of '" + VarName + "' is written through a macro");
+      return;
+    }
     if (!Assignment) {
-      Edits.push_back(makeReplacement(DeclBegin, CallEnd,
-                                      Declarator + " = " + NewCall, SM));
+      Edits.push_back(makeReplacement(
+          DeclBegin, NameLoc.getLocWithOffset(VarName.size()), Declarator, SM));
+      Edits.push_back(makeReplacement(CallBegin, CallEnd, NewCall, SM));
     } else {
       std::string Init;
       if (Var->getInit())
