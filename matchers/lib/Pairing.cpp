@@ -88,6 +88,11 @@ static std::string withdrawn(const Finding &F, const std::string &Reason) {
 }
 
 void applyPairing(std::vector<Finding> &Findings) {
+  for (Finding &F : Findings) {
+    llvm::sort(F.PairingKeys);
+    F.PairingKeys.erase(std::unique(F.PairingKeys.begin(), F.PairingKeys.end()),
+                        F.PairingKeys.end());
+  }
   // Members in a fixed order whatever the input order.
   std::vector<size_t> Order(Findings.size());
   for (size_t I = 0; I < Findings.size(); ++I)

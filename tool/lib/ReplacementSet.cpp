@@ -70,11 +70,21 @@ ReplacementSet::Result ReplacementSet::merge() const {
       return A < B;
     return SiteKey(A) < SiteKey(B);
   });
-  Reports.erase(std::unique(Reports.begin(), Reports.end(),
-                            [&](const Finding &A, const Finding &B) {
-                              return A == B && SiteKey(A) == SiteKey(B);
-                            }),
-                Reports.end());
+  // Duplicates go; their pairing keys stay (units may know different ones).
+  {
+    std::vector<Finding> Unique;
+    for (Finding &F : Reports) {
+      if (!Unique.empty() && Unique.back() == F &&
+          SiteKey(Unique.back()) == SiteKey(F)) {
+        for (std::string &Key : F.PairingKeys)
+          if (!llvm::is_contained(Unique.back().PairingKeys, Key))
+            Unique.back().PairingKeys.push_back(std::move(Key));
+        continue;
+      }
+      Unique.push_back(std::move(F));
+    }
+    Reports = std::move(Unique);
+  }
 
   // 1. Units that disagree about the same code. Sites sorted by start; an
   // overlap is found by scanning forward while the next site starts inside.
