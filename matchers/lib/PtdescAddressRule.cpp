@@ -431,7 +431,8 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
               !Old.contains('#') && Old.count('(') == Old.count(')')) {
             std::string New = "return " + NewCall + ";";
             Edits.push_back(makeReplacement(Begin, End, New, SM));
-            Message = "replace '" + oneLine(Old) + "' with '" + New + "'";
+            Message =
+                "replace '" + oneLine(Old) + "' with '" + oneLine(New) + "'";
             Plain = true;
             if (Assignment) {
               // The declaration goes with its line (and a blank line after
@@ -555,7 +556,7 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
       return;
     }
     Message = "replace '" + What.substr(1, What.size() - 2) + "' with '" +
-              NewCall + "'; the ptdesc '" + VarName + "' becomes '" +
+              oneLine(NewCall) + "'; the ptdesc '" + VarName + "' becomes '" +
               Declarator + "'";
   }
   Message += Zeroing;

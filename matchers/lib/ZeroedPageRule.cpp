@@ -471,7 +471,7 @@ ZeroedPageRule::analyzeAllocation(const CallExpr *Call, ASTContext &Context) {
       break;
     }
   }
-  A.Message = "replace '" + Old + "' with '" + New + "'";
+  A.Message = "replace '" + Old + "' with '" + oneLine(New) + "'";
   if (A.Evidence)
     A.Message += " (" + levelName(A.Evidence->Level).str() + " table, " +
                  A.Evidence->How + ")";
