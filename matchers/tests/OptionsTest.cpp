@@ -44,9 +44,9 @@ TEST(Options, UnimplementedRulesAreNamedButNeverEnabledByDefault) {
 
 TEST(Options, ExplicitUnimplementedRuleIsAnError) {
   OptionSettings Settings;
-  Settings.Rules = "ptdesc-free,zeroed-page";
+  Settings.Rules = "ptdesc-free,name-conflicts";
   EXPECT_EQ(errorText(buildOptions(Settings)),
-            "rule 'zeroed-page' is not implemented yet");
+            "rule 'name-conflicts' is not implemented yet");
 }
 
 TEST(Options, UnknownRuleIsAnErrorListingTheKnownOnes) {
