@@ -165,9 +165,7 @@ struct ErrorLog {
 
 void listRules() {
   for (const RuleInfo &Info : allRules())
-    llvm::outs() << Info.Name
-                 << (Info.Implemented ? "" : " (not implemented yet)")
-                 << "\n    " << Info.Summary << "\n";
+    llvm::outs() << Info.Name << "\n    " << Info.Summary << "\n";
 }
 
 void writeDiagnostics(llvm::raw_ostream &OS,

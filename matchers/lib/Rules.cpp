@@ -13,19 +13,15 @@ Rule::~Rule() = default;
 static const RuleInfo Registry[] = {
     {rule_names::PtdescAddress,
      "pt = pagetable_alloc(gfp, order) used only through ptdesc_address() "
-     "-> pgtable_alloc(gfp, order)",
-     /*Implemented=*/true},
+     "-> pgtable_alloc(gfp, order)"},
     {rule_names::PtdescFree,
-     "pagetable_free(virt_to_ptdesc(p)) -> pgtable_free(p)",
-     /*Implemented=*/true},
+     "pagetable_free(virt_to_ptdesc(p)) -> pgtable_free(p)"},
     {rule_names::ZeroedPage,
      "get_zeroed_page()/__get_free_pages() of a page table -> "
-     "pgtable_alloc(), free_page() of it -> pgtable_free()",
-     /*Implemented=*/true},
+     "pgtable_alloc(), free_page() of it -> pgtable_free()"},
     {rule_names::NameConflicts,
      "declarations that clash with the new API's names (reported; renamed "
-     "with --rename-conflicts)",
-     /*Implemented=*/true},
+     "with --rename-conflicts)"},
 };
 
 llvm::ArrayRef<RuleInfo> allRules() { return Registry; }
