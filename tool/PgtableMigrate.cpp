@@ -298,8 +298,7 @@ int main(int argc, const char **argv) {
   if (!RootOption.empty())
     Root = absolutePath(RootOption);
   else if (std::optional<std::string> Top =
-               gitTopLevel(Units.empty() ? ScanRoot
-                                         : Units.front().Path))
+               gitTopLevel(Units.empty() ? ScanRoot : Units.front().Path))
     Root = *Top;
   else
     Root = absolutePath(".");
@@ -433,10 +432,11 @@ int main(int argc, const char **argv) {
 
   if (!Quiet && Scanned)
     llvm::errs() << "pgtable-migrate: scanned " << Scanned->FilesWalked
-                 << " files under '" << ScanRoot << "': "
-                 << Scanned->FilesWithNames << " mention the API's names, "
-                 << Scanned->Tokens << " tokens, "
-                 << Scanned->DecidedLexically << " decided lexically\n";
+                 << " files under '" << ScanRoot
+                 << "': " << Scanned->FilesWithNames
+                 << " mention the API's names, " << Scanned->Tokens
+                 << " tokens, " << Scanned->DecidedLexically
+                 << " decided lexically\n";
   if (!Quiet) {
     unsigned Converted = 0, Refused = 0, Conflicts = 0;
     for (const Finding &F : Merged.Findings) {

@@ -79,8 +79,8 @@ bool splitOr(llvm::StringRef S, size_t Begin, size_t End,
     }
     if (C == '?' || C == ':' || C == ',' || (C == '&' && Next == '&'))
       return false;
-    if (C == '=' && Next != '=' && Prev != '=' && Prev != '!' &&
-        Prev != '<' && Prev != '>')
+    if (C == '=' && Next != '=' && Prev != '=' && Prev != '!' && Prev != '<' &&
+        Prev != '>')
       return false;
   }
   if (Depth)

@@ -50,7 +50,8 @@ static DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Context) {
   return DynTypedNode();
 }
 
-MacroCall locateCall(const CallExpr *Call, llvm::ArrayRef<llvm::StringRef> MacroNames,
+MacroCall locateCall(const CallExpr *Call,
+                     llvm::ArrayRef<llvm::StringRef> MacroNames,
                      ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = Context.getLangOpts();
@@ -170,18 +171,19 @@ std::string fileText(SourceLocation Begin, SourceLocation End,
   return SM.getBufferData(SM.getFileID(Begin)).slice(B, E).str();
 }
 
-llvm::SmallVector<std::string, 2>
-writtenArguments(const MacroCall &Call, const SourceManager &SM,
-                 const LangOptions &LO) {
+llvm::SmallVector<std::string, 2> writtenArguments(const MacroCall &Call,
+                                                   const SourceManager &SM,
+                                                   const LangOptions &LO) {
   llvm::SmallVector<std::string, 2> Args;
   if (!Call.editable(SM))
     return Args;
-  std::string Text = fileText(Call.NameSpelling.FileLoc,
-                              Call.EndSpelling.FileLoc, SM, LO);
+  std::string Text =
+      fileText(Call.NameSpelling.FileLoc, Call.EndSpelling.FileLoc, SM, LO);
   size_t Open = Text.find('(');
   if (Open == std::string::npos || Text.empty() || Text.back() != ')')
     return Args;
-  llvm::StringRef Inner = llvm::StringRef(Text).slice(Open + 1, Text.size() - 1);
+  llvm::StringRef Inner =
+      llvm::StringRef(Text).slice(Open + 1, Text.size() - 1);
   int Depth = 0;
   size_t Start = 0;
   for (size_t I = 0; I < Inner.size(); ++I) {

@@ -70,9 +70,9 @@ MacroCall locateCall(const clang::CallExpr *Call,
 /// The arguments of an invocation written in one piece in a file, as
 /// written (trimmed): the text between its parentheses split at top-level
 /// commas. Empty when the text does not have that shape.
-llvm::SmallVector<std::string, 2> writtenArguments(const MacroCall &Call,
-                                                   const clang::SourceManager &SM,
-                                                   const clang::LangOptions &LO);
+llvm::SmallVector<std::string, 2>
+writtenArguments(const MacroCall &Call, const clang::SourceManager &SM,
+                 const clang::LangOptions &LO);
 
 /// The characters of the file between two file locations ([Begin, End]
 /// where End is the start of the last token).

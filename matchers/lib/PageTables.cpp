@@ -64,8 +64,7 @@ std::optional<Write> writeAt(const DeclRefExpr *Ref, ASTContext &Context) {
 
 bool isNull(const Expr *E, ASTContext &Context) {
   return E->IgnoreParenCasts()->isNullPointerConstant(
-             Context, Expr::NPC_ValueDependentIsNotNull) !=
-         Expr::NPCK_NotNull;
+             Context, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
 }
 
 const Stmt *parentStmt(const Stmt *S, ASTContext &Context) {
@@ -153,10 +152,10 @@ std::optional<TableEvidence> installedTable(const DeclRefExpr *Use,
   if (!Populate.empty()) {
     if (Call->getNumArgs() != 3 || Call->getArg(2) != Top)
       return std::nullopt;
-    return TableEvidence{*tableUnder(Populate),
-                         ("installed by " + calleeName(Call) + "() at line " +
-                          llvm::Twine(Line))
-                             .str()};
+    return TableEvidence{
+        *tableUnder(Populate),
+        ("installed by " + calleeName(Call) + "() at line " + llvm::Twine(Line))
+            .str()};
   }
 
   // __pXd(__pa(v) | flags): __pa(v) is __phys_addr((unsigned long)(v)).
@@ -197,10 +196,10 @@ std::optional<TableEvidence> installedTable(const DeclRefExpr *Use,
   for (auto It = std::next(Pa); It != Macros.end(); ++It) {
     llvm::StringRef Name = *It;
     if (Name.startswith("__") && !entryOfConstructor(Name).empty())
-      return TableEvidence{*tableUnder(entryOfConstructor(Name)),
-                           ("installed by " + Name + "(__pa()) at line " +
-                            llvm::Twine(Line))
-                               .str()};
+      return TableEvidence{
+          *tableUnder(entryOfConstructor(Name)),
+          ("installed by " + Name + "(__pa()) at line " + llvm::Twine(Line))
+              .str()};
   }
   return std::nullopt;
 }
@@ -232,8 +231,8 @@ std::optional<TableEvidence> derivedTable(const Expr *E, ASTContext &Context) {
     return std::nullopt;
   Expr::EvalResult Address;
   const Expr *Arg = Call->getArg(1);
-  if (Arg->isValueDependent() ||
-      !Arg->EvaluateAsInt(Address, Context) || !Address.Val.getInt().isZero())
+  if (Arg->isValueDependent() || !Arg->EvaluateAsInt(Address, Context) ||
+      !Address.Val.getInt().isZero())
     return std::nullopt;
   return TableEvidence{*Level, ("from " + Name + "(..., 0)").str()};
 }
@@ -260,8 +259,8 @@ bool comesFromBody(SourceLocation Loc, FileID Body, const SourceManager &SM) {
 
 // True when E is, as a whole, the expansion of the macro Name (wherever
 // that expansion then went: macro arguments pass it on).
-bool isExpansionOf(const Expr *E, llvm::StringRef Name,
-                   const SourceManager &SM, const LangOptions &LO) {
+bool isExpansionOf(const Expr *E, llvm::StringRef Name, const SourceManager &SM,
+                   const LangOptions &LO) {
   for (SourceLocation Loc = E->getBeginLoc(); Loc.isMacroID();
        Loc = towardWritten(Loc, SM)) {
     if (SM.isMacroArgExpansion(Loc) ||
@@ -279,8 +278,8 @@ bool isExpansionOf(const Expr *E, llvm::StringRef Name,
     const SrcMgr::SLocEntry &Entry = SM.getSLocEntry(Body);
     unsigned Length = SM.getFileIDSize(Body);
     (void)Entry;
-    return SM.getFileOffset(End) + Lexer::MeasureTokenLength(
-                                       SM.getSpellingLoc(End), SM, LO) ==
+    return SM.getFileOffset(End) +
+               Lexer::MeasureTokenLength(SM.getSpellingLoc(End), SM, LO) ==
            Length;
   }
   return false;
@@ -338,8 +337,8 @@ FlagState flagIn(const Expr *E, llvm::StringRef Flag,
                  const FunctionDecl *Function, ASTContext &Context,
                  unsigned Depth);
 
-FlagState constantFlag(const Expr *E, llvm::StringRef Flag,
-                       ASTContext &Context, bool &IsConstant) {
+FlagState constantFlag(const Expr *E, llvm::StringRef Flag, ASTContext &Context,
+                       bool &IsConstant) {
   IsConstant = false;
   Expr::EvalResult Value;
   if (E->isValueDependent() || !E->EvaluateAsInt(Value, Context))

@@ -36,8 +36,8 @@ std::string levelPairingKey(llvm::StringRef Arch, llvm::StringRef Level) {
 std::string localPairingKey(llvm::StringRef File, unsigned DeclOffset,
                             llvm::StringRef Variable,
                             llvm::StringRef Function) {
-  return ("local:" + llvm::Twine(DeclOffset) + ":" + Function + ":" +
-          Variable + ":" + File)
+  return ("local:" + llvm::Twine(DeclOffset) + ":" + Function + ":" + Variable +
+          ":" + File)
       .str();
 }
 
@@ -132,11 +132,10 @@ void applyPairing(std::vector<Finding> &Findings) {
       continue;
     std::string Orders;
     for (auto &[Value, I] : FirstOfOrder)
-      Orders += (Orders.empty() ? "" : ", ") + ("order " + llvm::Twine(Value) +
-                                                 " at " +
-                                                 shortSiteName(Findings[I]) +
-                                                 " [" + Findings[I].Rule + "]")
-                                                    .str();
+      Orders += (Orders.empty() ? "" : ", ") +
+                ("order " + llvm::Twine(Value) + " at " +
+                 shortSiteName(Findings[I]) + " [" + Findings[I].Rule + "]")
+                    .str();
     for (size_t I : Members)
       if (!Blocked[I] && Findings[I].Kind == FindingKind::Converted)
         Block(I, "the page orders in its pairing group (" +
@@ -165,8 +164,8 @@ void applyPairing(std::vector<Finding> &Findings) {
           continue;
         const Finding &B = Findings[Blocker];
         Block(I, "it pairs (" + describePairingKey(Key) + ") with " +
-                     roleName(B.Role).str() + " at " + shortSiteName(B) +
-                     " [" + B.Rule + "], which is not converted");
+                     roleName(B.Role).str() + " at " + shortSiteName(B) + " [" +
+                     B.Rule + "], which is not converted");
       }
     }
   }

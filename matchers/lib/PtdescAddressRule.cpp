@@ -87,8 +87,8 @@ bool isNullTest(const DeclRefExpr *Ref, ASTContext &Context) {
 const CallExpr *addressCall(const DeclRefExpr *Ref, ASTContext &Context) {
   const Expr *E = climbImplicit(Ref, Context);
   const auto *Call = dyn_cast_or_null<CallExpr>(parentStmt(E, Context));
-  if (Call && calleeName(Call) == "ptdesc_address" &&
-      Call->getNumArgs() == 1 && Call->getArg(0) == E)
+  if (Call && calleeName(Call) == "ptdesc_address" && Call->getNumArgs() == 1 &&
+      Call->getArg(0) == E)
     return Call;
   return nullptr;
 }
@@ -182,8 +182,9 @@ SourceLocation afterSemicolon(const Stmt *S, const SourceManager &SM,
     return End.isFileID() ? End.getLocWithOffset(1) : SourceLocation();
   if (!End.isFileID())
     End = SM.getExpansionRange(End).getEnd();
-  return Lexer::findLocationAfterToken(End, tok::semi, SM, LO,
-                                       /*SkipTrailingWhitespaceAndNewLine=*/false);
+  return Lexer::findLocationAfterToken(
+      End, tok::semi, SM, LO,
+      /*SkipTrailingWhitespaceAndNewLine=*/false);
 }
 
 bool isNullReturn(const Stmt *S, ASTContext &Context) {
@@ -253,9 +254,9 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
                                 : SM.getExpansionLoc(Call->getBeginLoc());
   auto Refuse = [&](const std::string &Reason) {
     bool Is = llvm::StringRef(Reason).startswith("is ");
-    Finding F = makeFinding(name(), FindingKind::Refused, ReportAt, SM,
-                            "not converted: " + What + (Is ? " " : ": ") +
-                                Reason);
+    Finding F =
+        makeFinding(name(), FindingKind::Refused, ReportAt, SM,
+                    "not converted: " + What + (Is ? " " : ": ") + Reason);
     setSiteToExpansion(F, Where.Outer->getSourceRange(), SM, LO);
     Sink.report(std::move(F));
   };
@@ -304,8 +305,8 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
     }
   }
   if (Var && (!Var->hasLocalStorage() || isa<ParmVarDecl>(Var))) {
-    Escape = ("is stored in '" + Var->getName() + "', not a local variable")
-                 .str();
+    Escape =
+        ("is stored in '" + Var->getName() + "', not a local variable").str();
     Var = nullptr;
   }
   if (!Var || !Function) {
@@ -326,8 +327,8 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
 
   // Every use of the variable: the assignment, NULL tests, ptdesc_address().
   const DeclRefExpr *AssignedRef = nullptr;
-  std::vector<const DeclRefExpr *> Renamed;      // NULL tests and NULL stores
-  std::vector<const CallExpr *> AddressCalls;    // ptdesc_address(var)
+  std::vector<const DeclRefExpr *> Renamed;   // NULL tests and NULL stores
+  std::vector<const CallExpr *> AddressCalls; // ptdesc_address(var)
   for (const DeclRefExpr *Ref : Idx.usesOf(Var)) {
     if (std::optional<Write> W = writeAt(Ref, Context)) {
       if (Assignment && W->Value == Top) {
@@ -353,7 +354,8 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
     Refuse("the ptdesc '" + VarName + "' " + whatNeeds(Ref, Context));
     return;
   }
-  if (Var->getInit() && Var->getInit() != Top && !isNull(Var->getInit(), Context)) {
+  if (Var->getInit() && Var->getInit() != Top &&
+      !isNull(Var->getInit(), Context)) {
     Refuse("the ptdesc '" + VarName + "' has another value at its declaration");
     return;
   }
@@ -407,7 +409,8 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
   // return ptdesc_address(var);  ->  return pgtable_alloc(...);
   const Stmt *First = Assignment ? static_cast<const Stmt *>(Assignment)
                                  : static_cast<const Stmt *>(Decl);
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(parentStmt(First, Context));
+  const auto *Block =
+      dyn_cast_or_null<CompoundStmt>(parentStmt(First, Context));
   bool Plain = false;
   if (Bare && Block && AddressCalls.size() == 1 && Renamed.size() == 1) {
     const Stmt *const *It = llvm::find(Block->body(), First);
@@ -448,15 +451,15 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
                 llvm::StringRef PreviousLine =
                     Before.drop_front(Before.rfind('\n') + 1);
                 llvm::StringRef Rest = Buffer.drop_front(LE);
-                llvm::StringRef NextLine = Rest.take_until(
-                    [](char C) { return C == '\n'; });
+                llvm::StringRef NextLine =
+                    Rest.take_until([](char C) { return C == '\n'; });
                 if (blankLine(NextLine) &&
                     (PreviousLine.trim() == "{" || blankLine(PreviousLine)) &&
                     NextLine.size() < Rest.size())
                   LE += NextLine.size() + 1;
                 Edits.insert(Edits.begin(),
-                             tooling::Replacement(
-                                 absoluteFilePath(Begin, SM), LB, LE - LB, ""));
+                             tooling::Replacement(absoluteFilePath(Begin, SM),
+                                                  LB, LE - LB, ""));
                 Message += "; the declaration '" +
                            oneLine(Buffer.slice(DB, DE)) + "' goes";
               }
@@ -485,8 +488,8 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
       std::string This;
       if (Cast && Cast->getType()->isPointerType() &&
           Cast->getLParenLoc().isFileID() && Cast->getRParenLoc().isFileID())
-        This = llvm::StringRef(fileText(Cast->getLParenLoc(),
-                                        Cast->getRParenLoc(), SM, LO))
+        This = llvm::StringRef(
+                   fileText(Cast->getLParenLoc(), Cast->getRParenLoc(), SM, LO))
                    .drop_front()
                    .drop_back()
                    .trim()
@@ -518,11 +521,11 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
       std::string Init;
       if (Var->getInit())
         Init = " = " + textOf(Var->getInit(), SM, LO);
-      Edits.push_back(makeReplacement(
-          DeclBegin, Decl->getEndLoc().getLocWithOffset(1),
-          Declarator + Init + ";", SM));
-      SourceLocation Lhs = editableToken(AssignedRef->getLocation(), SM, LO,
-                                         Problem);
+      Edits.push_back(makeReplacement(DeclBegin,
+                                      Decl->getEndLoc().getLocWithOffset(1),
+                                      Declarator + Init + ";", SM));
+      SourceLocation Lhs =
+          editableToken(AssignedRef->getLocation(), SM, LO, Problem);
       if (Lhs.isValid())
         Edits.push_back(makeReplacement(
             Lhs, Lhs.getLocWithOffset(VarName.size()), NewName, SM));
@@ -531,15 +534,16 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
     for (const DeclRefExpr *Ref : Renamed) {
       SourceLocation At = editableToken(Ref->getLocation(), SM, LO, Problem);
       if (At.isValid())
-        Edits.push_back(makeReplacement(
-            At, At.getLocWithOffset(VarName.size()), NewName, SM));
+        Edits.push_back(makeReplacement(At, At.getLocWithOffset(VarName.size()),
+                                        NewName, SM));
     }
     for (const CallExpr *Address : AddressCalls) {
       const Expr *From = Address;
       if (DropCasts)
         From = cast<Expr>(parentStmt(Address, Context));
       SourceLocation B = editableToken(From->getBeginLoc(), SM, LO, Problem);
-      SourceLocation E = editableToken(Address->getRParenLoc(), SM, LO, Problem);
+      SourceLocation E =
+          editableToken(Address->getRParenLoc(), SM, LO, Problem);
       if (B.isValid() && E.isValid()) {
         if (!spelledTogether({spellToken(From->getBeginLoc(), SM, LO),
                               spellToken(Address->getRParenLoc(), SM, LO)},
@@ -547,8 +551,7 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
           Problem = "is split across macro arguments or files";
           break;
         }
-        Edits.push_back(
-            makeReplacement(B, E.getLocWithOffset(1), NewName, SM));
+        Edits.push_back(makeReplacement(B, E.getLocWithOffset(1), NewName, SM));
       }
     }
     if (!Problem.empty()) {
@@ -561,7 +564,8 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
   }
   Message += Zeroing;
 
-  Finding F = makeFinding(name(), FindingKind::Converted, ReportAt, SM, Message);
+  Finding F =
+      makeFinding(name(), FindingKind::Converted, ReportAt, SM, Message);
   unsigned Lowest = ~0u, Highest = 0;
   for (const tooling::Replacement &R : Edits) {
     Lowest = std::min(Lowest, R.getOffset());

@@ -6,8 +6,8 @@
 /// variant in a function whose name ends in _noprof, or for a direct
 /// _noprof call). The ptdesc variable goes away:
 ///
-///   struct ptdesc *pt = pagetable_alloc(gfp, 0);    return pgtable_alloc(gfp, 0);
-///   if (!pt)                                    ->
+///   struct ptdesc *pt = pagetable_alloc(gfp, 0);    return pgtable_alloc(gfp,
+///   0); if (!pt)                                    ->
 ///           return NULL;
 ///   return ptdesc_address(pt);
 ///

@@ -59,8 +59,7 @@ bool UnitIndex::addressTaken(const FunctionDecl *F) const {
   return AddressTaken.lookup(F->getCanonicalDecl());
 }
 
-llvm::ArrayRef<const DeclRefExpr *>
-UnitIndex::usesOf(const VarDecl *V) const {
+llvm::ArrayRef<const DeclRefExpr *> UnitIndex::usesOf(const VarDecl *V) const {
   auto It = Uses.find(V);
   if (It == Uses.end())
     return {};

@@ -69,8 +69,8 @@ llvm::StringRef ZeroedPageRule::name() const { return rule_names::ZeroedPage; }
 void ZeroedPageRule::registerMatchers(MatchFinder &Finder,
                                       MatchFinder::MatchCallback *Callback) {
   Finder.addMatcher(
-      callExpr(callee(functionDecl(
-                   hasAnyName("get_zeroed_page_noprof", "get_free_pages_noprof"))))
+      callExpr(callee(functionDecl(hasAnyName("get_zeroed_page_noprof",
+                                              "get_free_pages_noprof"))))
           .bind("alloc"),
       Callback);
   Finder.addMatcher(
@@ -107,7 +107,8 @@ ancestry(const Stmt *S, ASTContext &Context) {
 // later in the same block, or in the body of the statement whose condition
 // holds Earlier. Loops back are ignored; that is conservative for evidence
 // (a use before the allocation never counts).
-bool followsOnPath(const Stmt *Earlier, const Stmt *Later, ASTContext &Context) {
+bool followsOnPath(const Stmt *Earlier, const Stmt *Later,
+                   ASTContext &Context) {
   auto EarlierChain = ancestry(Earlier, Context);
   llvm::DenseMap<const Stmt *, const Stmt *> ChildOf;
   for (auto &[Parent, Child] : EarlierChain)
@@ -134,10 +135,12 @@ bool followsOnPath(const Stmt *Earlier, const Stmt *Later, ASTContext &Context) 
     if (const auto *While = dyn_cast<WhileStmt>(Parent))
       return EarlierChild == While->getCond() && LaterChild == While->getBody();
     if (const auto *For = dyn_cast<ForStmt>(Parent))
-      return (EarlierChild == For->getInit() || EarlierChild == For->getCond()) &&
+      return (EarlierChild == For->getInit() ||
+              EarlierChild == For->getCond()) &&
              (LaterChild == For->getBody() || LaterChild == For->getInc());
     if (const auto *Switch = dyn_cast<SwitchStmt>(Parent))
-      return EarlierChild == Switch->getCond() && LaterChild == Switch->getBody();
+      return EarlierChild == Switch->getCond() &&
+             LaterChild == Switch->getBody();
     if (isa<DoStmt>(Parent) || isa<ConditionalOperator>(Parent) ||
         isa<BinaryConditionalOperator>(Parent))
       return false;
@@ -185,7 +188,9 @@ std::string escapeAt(const DeclRefExpr *Ref, ASTContext &Context) {
 std::string joinPhrases(const std::vector<std::string> &Phrases) {
   std::string Text;
   for (size_t I = 0; I < Phrases.size(); ++I)
-    Text += (I == 0 ? "" : I + 1 == Phrases.size() ? " and " : ", ") +
+    Text += (I == 0                    ? ""
+             : I + 1 == Phrases.size() ? " and "
+                                       : ", ") +
             Phrases[I];
   return Text;
 }
@@ -313,8 +318,9 @@ ZeroedPageRule::analyzeAllocation(const CallExpr *Call, ASTContext &Context) {
     }
   }
   if (Target && !Target->hasLocalStorage())
-    Escape = ("is stored in '" + Target->getName() + "', which is not a local "
-                                                     "variable")
+    Escape = ("is stored in '" + Target->getName() +
+              "', which is not a local "
+              "variable")
                  .str();
   else if (Target)
     A.Var = Target;
@@ -395,8 +401,9 @@ ZeroedPageRule::analyzeAllocation(const CallExpr *Call, ASTContext &Context) {
     break;
   case FlagState::Unknown:
     Refuse("cannot tell whether the gfp mask '" +
-           textOf(Call->getArg(0), SM, LO) + "' includes __GFP_HIGHMEM, which " +
-           A.Where.Name + "() strips and " + AllocName + "() would not");
+           textOf(Call->getArg(0), SM, LO) +
+           "' includes __GFP_HIGHMEM, which " + A.Where.Name +
+           "() strips and " + AllocName + "() would not");
     break;
   }
 
@@ -406,7 +413,8 @@ ZeroedPageRule::analyzeAllocation(const CallExpr *Call, ASTContext &Context) {
   } else {
     Expr::EvalResult Order;
     const Expr *OrderArg = Call->getArg(1);
-    if (!OrderArg->isValueDependent() && OrderArg->EvaluateAsInt(Order, Context))
+    if (!OrderArg->isValueDependent() &&
+        OrderArg->EvaluateAsInt(Order, Context))
       A.Order = Order.Val.getInt().getZExtValue();
     else
       Refuse("the order '" + textOf(OrderArg, SM, LO) + "' is not a constant");
@@ -527,7 +535,8 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
   } else {
     Expr::EvalResult Order;
     const Expr *OrderArg = Call->getArg(1);
-    if (!OrderArg->isValueDependent() && OrderArg->EvaluateAsInt(Order, Context))
+    if (!OrderArg->isValueDependent() &&
+        OrderArg->EvaluateAsInt(Order, Context))
       R.Order = Order.Val.getInt().getZExtValue();
     else
       Refuse("the order '" +
@@ -594,30 +603,30 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
                                     "(), which is never called in this "
                                     "translation unit"};
         if (Depth > 3)
-          return {std::nullopt, "'" + Name + "' is passed on through too "
-                                             "many static functions"};
+          return {std::nullopt, "'" + Name +
+                                    "' is passed on through too "
+                                    "many static functions"};
         unsigned Index = Parm->getFunctionScopeIndex();
         for (const CallExpr *Caller : Calls) {
           if (Index >= Caller->getNumArgs())
-            return {std::nullopt, "a call of " + Fn + "() has too few "
-                                                      "arguments"};
+            return {std::nullopt, "a call of " + Fn +
+                                      "() has too few "
+                                      "arguments"};
           const Expr *Passed = Caller->getArg(Index);
-          Source S = SourceOf(Passed, enclosingFunction(Caller, Context),
-                              Depth + 1);
+          Source S =
+              SourceOf(Passed, enclosingFunction(Caller, Context), Depth + 1);
           if (!S.Evidence)
             return {std::nullopt,
                     "'" + Name + "' is a parameter of " + Fn +
                         "(), called at line " +
                         std::to_string(lineOf(Caller->getBeginLoc(), SM)) +
-                        " with '" + textOf(Passed, SM, LO) + "': " +
-                        S.Problem};
+                        " with '" + textOf(Passed, SM, LO) + "': " + S.Problem};
           std::string Problem = Merge(*S.Evidence);
           if (!Problem.empty())
             return {std::nullopt, Problem};
         }
         if (Level)
-          Level->How = "every call of " + Fn + "() passes one " +
-                       Level->How;
+          Level->How = "every call of " + Fn + "() passes one " + Level->How;
       } else if (!Var->hasLocalStorage()) {
         return {std::nullopt,
                 "'" + Name + "' is not a local variable or a parameter"};
@@ -625,7 +634,8 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
         return {std::nullopt, "'" + Name + "' is never given a page"};
       }
       for (auto &[Value, At] : Values) {
-        if (std::optional<TableEvidence> Derived = derivedTable(Value, Context)) {
+        if (std::optional<TableEvidence> Derived =
+                derivedTable(Value, Context)) {
           std::string Problem = Merge(*Derived);
           if (!Problem.empty())
             return {std::nullopt, Problem};
@@ -667,9 +677,10 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
       if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
         if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
           return SourceOfVar(Var, F, Depth, Depth == 0 ? E : nullptr);
-      return {std::nullopt, "no page-table evidence: '" + textOf(E, SM, LO) +
-                                "' is not the start of a table read from a page-table "
-                                "entry"};
+      return {std::nullopt,
+              "no page-table evidence: '" + textOf(E, SM, LO) +
+                  "' is not the start of a table read from a page-table "
+                  "entry"};
     };
     Source S = SourceOf(Pointer, R.Function, 0);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Pointer->IgnoreParenCasts()))
@@ -707,9 +718,9 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
       Freed = Paren->getSubExpr()->IgnoreParenImpCasts();
   TokenSpelling WrittenBegin = spellToken(Freed->getBeginLoc(), SM, LO);
   TokenSpelling WrittenEnd = spellToken(Freed->getEndLoc(), SM, LO);
-  std::string New =
-      FreeName + "(" +
-      fileText(WrittenBegin.FileLoc, WrittenEnd.FileLoc, SM, LO) + ")";
+  std::string New = FreeName + "(" +
+                    fileText(WrittenBegin.FileLoc, WrittenEnd.FileLoc, SM, LO) +
+                    ")";
   SourceLocation Begin = R.Where.NameSpelling.FileLoc;
   SourceLocation End = R.Where.EndSpelling.FileLoc.getLocWithOffset(1);
   std::string Old =
@@ -734,12 +745,12 @@ void ZeroedPageRule::check(const MatchFinder::MatchResult &Result,
     Finding F = makeFinding(
         name(), Converted ? FindingKind::Converted : FindingKind::Refused,
         Site.ReportAt, SM,
-        Converted ? Site.Message
-                  : "not converted: " + Site.What +
-                        (llvm::StringRef(Site.Refusal).startswith("is ")
-                             ? " "
-                             : ": ") +
-                        Site.Refusal);
+        Converted
+            ? Site.Message
+            : "not converted: " + Site.What +
+                  (llvm::StringRef(Site.Refusal).startswith("is ") ? " "
+                                                                   : ": ") +
+                  Site.Refusal);
     if (Converted) {
       F.Replacements.push_back(Site.Edit);
       F.SiteFile = Site.Edit.getFilePath().str();
@@ -752,13 +763,14 @@ void ZeroedPageRule::check(const MatchFinder::MatchResult &Result,
     F.Order = Site.Order;
     SourceLocation Code = SM.getExpansionLoc(Call->getBeginLoc());
     if (Site.Evidence)
-      F.PairingKeys.push_back(levelPairingKey(
-          archOfPath(absoluteFilePath(Code, SM)), levelName(Site.Evidence->Level)));
+      F.PairingKeys.push_back(
+          levelPairingKey(archOfPath(absoluteFilePath(Code, SM)),
+                          levelName(Site.Evidence->Level)));
     if (Var && Site.Function && Site.Function->getIdentifier()) {
       SourceLocation Decl = SM.getExpansionLoc(Var->getLocation());
-      F.PairingKeys.push_back(localPairingKey(
-          absoluteFilePath(Decl, SM), SM.getFileOffset(Decl), Var->getName(),
-          Site.Function->getName()));
+      F.PairingKeys.push_back(
+          localPairingKey(absoluteFilePath(Decl, SM), SM.getFileOffset(Decl),
+                          Var->getName(), Site.Function->getName()));
     }
     Sink.report(std::move(F));
   };

@@ -41,8 +41,7 @@ TEST(GfpExpression, LeavesWhatIsNotPlainlyAnOr) {
   EXPECT_EQ(drop("GFP_KERNEL"), "<unchanged>");
   EXPECT_EQ(drop("GFP_PGTABLE_KERNEL"), "<unchanged>");
   EXPECT_EQ(drop("__GFP_ZERO"), "<unchanged>"); // nothing would be left
-  EXPECT_EQ(drop("zero ? GFP_KERNEL | __GFP_ZERO : GFP_KERNEL"),
-            "<unchanged>");
+  EXPECT_EQ(drop("zero ? GFP_KERNEL | __GFP_ZERO : GFP_KERNEL"), "<unchanged>");
   EXPECT_EQ(drop("a || __GFP_ZERO"), "<unchanged>");
   EXPECT_EQ(drop("f(GFP_KERNEL, __GFP_ZERO)"), "<unchanged>");
   EXPECT_EQ(drop("gfp = GFP_KERNEL | __GFP_ZERO"), "<unchanged>");

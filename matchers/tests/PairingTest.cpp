@@ -45,8 +45,8 @@ TEST(Pairing, KeysDescribeTheirGroup) {
   EXPECT_EQ(describePairingKey(PteX86), "pte tables of arch/x86");
   EXPECT_EQ(describePairingKey(levelPairingKey("generic", "pmd")),
             "pmd tables of code outside arch/");
-  EXPECT_EQ(describePairingKey(localPairingKey("/a:b/c.c", 120, "pte",
-                                               "alloc_pte_page")),
+  EXPECT_EQ(describePairingKey(
+                localPairingKey("/a:b/c.c", 120, "pte", "alloc_pte_page")),
             "variable 'pte' of alloc_pte_page()");
   EXPECT_NE(localPairingKey("/a.c", 1, "p", "f"),
             localPairingKey("/a.c", 2, "p", "f"));
@@ -82,8 +82,8 @@ TEST(Pairing, ARefusedMemberBlocksItsGroupOnly) {
            {PteX86}),
       site("/a/arch/x86/mm/b.c", 3, FindingKind::Converted,
            PairingRole::Allocation, {PmdX86}),
-      site("/a/arch/x86/mm/b.c", 4, FindingKind::Converted,
-           PairingRole::None, {}),
+      site("/a/arch/x86/mm/b.c", 4, FindingKind::Converted, PairingRole::None,
+           {}),
   };
   applyPairing(Findings);
   EXPECT_EQ(Findings[0].Message, "not converted: why");

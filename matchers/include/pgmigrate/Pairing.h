@@ -38,8 +38,7 @@ std::string levelPairingKey(llvm::StringRef Arch, llvm::StringRef Level);
 /// The key of one local variable: declared at DeclOffset of File, named
 /// Variable, in Function.
 std::string localPairingKey(llvm::StringRef File, unsigned DeclOffset,
-                            llvm::StringRef Variable,
-                            llvm::StringRef Function);
+                            llvm::StringRef Variable, llvm::StringRef Function);
 
 /// The group a key stands for, for messages: "pte tables of arch/x86",
 /// "variable 'pte' of alloc_pte_page()".
