@@ -165,9 +165,7 @@ struct ErrorLog {
 
 void listRules() {
   for (const RuleInfo &Info : allRules())
-    llvm::outs() << Info.Name
-                 << (Info.Implemented ? "" : " (not implemented yet)")
-                 << "\n    " << Info.Summary << "\n";
+    llvm::outs() << Info.Name << "\n    " << Info.Summary << "\n";
 }
 
 void writeDiagnostics(llvm::raw_ostream &OS,
@@ -300,8 +298,7 @@ int main(int argc, const char **argv) {
   if (!RootOption.empty())
     Root = absolutePath(RootOption);
   else if (std::optional<std::string> Top =
-               gitTopLevel(Units.empty() ? ScanRoot
-                                         : Units.front().Path))
+               gitTopLevel(Units.empty() ? ScanRoot : Units.front().Path))
     Root = *Top;
   else
     Root = absolutePath(".");
@@ -435,10 +432,11 @@ int main(int argc, const char **argv) {
 
   if (!Quiet && Scanned)
     llvm::errs() << "pgtable-migrate: scanned " << Scanned->FilesWalked
-                 << " files under '" << ScanRoot << "': "
-                 << Scanned->FilesWithNames << " mention the API's names, "
-                 << Scanned->Tokens << " tokens, "
-                 << Scanned->DecidedLexically << " decided lexically\n";
+                 << " files under '" << ScanRoot
+                 << "': " << Scanned->FilesWithNames
+                 << " mention the API's names, " << Scanned->Tokens
+                 << " tokens, " << Scanned->DecidedLexically
+                 << " decided lexically\n";
   if (!Quiet) {
     unsigned Converted = 0, Refused = 0, Conflicts = 0;
     for (const Finding &F : Merged.Findings) {

@@ -168,9 +168,7 @@ private:
   std::vector<Frame> Stack;
   std::vector<ScannedToken> Out;
 
-  bool wanted(const Tk &T) const {
-    return T.isIdent() && Wanted.count(T.Text);
-  }
+  bool wanted(const Tk &T) const { return T.isIdent() && Wanted.count(T.Text); }
 
   ScannedToken &emit(const Tk &T, TokenRole Role) {
     ScannedToken S;
@@ -233,8 +231,8 @@ private:
       if (D.size() < 2)
         return;
       size_t Body = 2;
-      bool FunctionLike = D.size() > 2 && D[2].is(tok::l_paren) &&
-                          D[2].Offset == D[1].end();
+      bool FunctionLike =
+          D.size() > 2 && D[2].is(tok::l_paren) && D[2].Offset == D[1].end();
       llvm::SmallVector<llvm::StringRef, 2> MacroParams;
       if (FunctionLike) {
         while (Body < D.size() && !D[Body].is(tok::r_paren)) {
@@ -298,9 +296,8 @@ private:
         continue;
       // Tolerate brackets unbalanced by #if branches: close the nearest
       // opener of the right kind, dropping what is in between.
-      auto It = std::find_if(Opens.rbegin(), Opens.rend(), [&](unsigned O) {
-        return Code[O].is(Want);
-      });
+      auto It = std::find_if(Opens.rbegin(), Opens.rend(),
+                             [&](unsigned O) { return Code[O].is(Want); });
       if (It == Opens.rend())
         continue;
       Match[I] = *It;
@@ -420,7 +417,8 @@ private:
 
   // Past attribute groups and bare attributes after a declarator's ')'.
   unsigned skipAttributesForward(unsigned K) const {
-    while (K < Code.size() && Code[K].isIdent() && !isTypeKeyword(Code[K].Text)) {
+    while (K < Code.size() && Code[K].isIdent() &&
+           !isTypeKeyword(Code[K].Text)) {
       if (K + 1 < Code.size() && Code[K + 1].is(tok::l_paren) &&
           Match[K + 1] > 0)
         K = Match[K + 1] + 1;
@@ -483,13 +481,13 @@ private:
     std::string Result;
     for (unsigned K = P.Start; K < Name; ++K) {
       const Tk &T = Code[K];
-      bool Keep = T.is(tok::star) ||
-                  (T.isIdent() && (isTypeKeyword(T.Text) ||
-                                   T.Text.endswith("_t") ||
-                                   (K > 0 && Code[K - 1].isIdent() &&
-                                    (Code[K - 1].Text == "struct" ||
-                                     Code[K - 1].Text == "union" ||
-                                     Code[K - 1].Text == "enum"))));
+      bool Keep =
+          T.is(tok::star) ||
+          (T.isIdent() &&
+           (isTypeKeyword(T.Text) || T.Text.endswith("_t") ||
+            (K > 0 && Code[K - 1].isIdent() &&
+             (Code[K - 1].Text == "struct" || Code[K - 1].Text == "union" ||
+              Code[K - 1].Text == "enum"))));
       if (!Keep)
         continue;
       if (!Result.empty())
@@ -516,8 +514,8 @@ private:
     }
     bool First = true;
     for (std::vector<const Tk *> &Param : Params) {
-      bool HasParens = llvm::any_of(
-          Param, [](const Tk *T) { return T->is(tok::l_paren); });
+      bool HasParens =
+          llvm::any_of(Param, [](const Tk *T) { return T->is(tok::l_paren); });
       if (!HasParens && Param.size() >= 2 && Param.back()->isIdent() &&
           !isTypeKeyword(Param.back()->Text) &&
           !(Param[Param.size() - 2]->isIdent() &&
@@ -644,11 +642,10 @@ private:
       return Use(TokenRole::Call);
     }
 
-    bool DeclaratorEnd =
-        !Next || Next->is(tok::semi) || Next->is(tok::comma) ||
-        Next->is(tok::r_paren) || Next->is(tok::l_square) ||
-        Next->is(tok::equal) || Next->is(tok::colon) ||
-        (Next->isIdent() && Next->Text.startswith("__"));
+    bool DeclaratorEnd = !Next || Next->is(tok::semi) || Next->is(tok::comma) ||
+                         Next->is(tok::r_paren) || Next->is(tok::l_square) ||
+                         Next->is(tok::equal) || Next->is(tok::colon) ||
+                         (Next->isIdent() && Next->Text.startswith("__"));
     Prefix P = declPrefix(int(I) - 1);
     if (!P.Ok || !DeclaratorEnd)
       return Use(TokenRole::Reference);
@@ -687,8 +684,8 @@ private:
                 : Want == tok::l_square ? Open::Bracket
                                         : Open::Block;
     for (size_t K = Stack.size(); K-- > 0;) {
-      bool Same = Kind == Open::Block ? isBrace(Stack[K].Kind)
-                                      : Stack[K].Kind == Kind;
+      bool Same =
+          Kind == Open::Block ? isBrace(Stack[K].Kind) : Stack[K].Kind == Kind;
       if (Same) {
         Stack.resize(K);
         return;

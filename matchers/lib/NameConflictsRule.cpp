@@ -92,8 +92,8 @@ llvm::StringRef NameConflictsRule::name() const {
   return rule_names::NameConflicts;
 }
 
-void NameConflictsRule::registerMatchers(
-    MatchFinder &Finder, MatchFinder::MatchCallback *Callback) {
+void NameConflictsRule::registerMatchers(MatchFinder &Finder,
+                                         MatchFinder::MatchCallback *Callback) {
   Finder.addMatcher(translationUnitDecl().bind("tu"), Callback);
 }
 
@@ -152,8 +152,8 @@ public:
       if (isa<ParmVarDecl>(V) || V->isLocalVarDecl())
         if (const auto *FD =
                 dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod()))
-          Scopes[FD->getCanonicalDecl()].Declared.emplace(
-              V->getName().str(), V);
+          Scopes[FD->getCanonicalDecl()].Declared.emplace(V->getName().str(),
+                                                          V);
     return true;
   }
 
@@ -178,9 +178,9 @@ public:
       return true;
     bool Call = Callees.count(E);
     bool Param = isa<ParmVarDecl>(E->getDecl());
-    ConflictUse Kind = Param ? (Call ? ConflictUse::ParameterCall
-                                     : ConflictUse::ParameterUse)
-                             : (Call ? ConflictUse::Call : ConflictUse::Use);
+    ConflictUse Kind =
+        Param ? (Call ? ConflictUse::ParameterCall : ConflictUse::ParameterUse)
+              : (Call ? ConflictUse::Call : ConflictUse::Use);
     Uses.push_back({E->getDecl(), E->getLocation(), Kind});
     return true;
   }
@@ -223,9 +223,8 @@ private:
 
 ConflictDecl kindOf(const NamedDecl *D) {
   if (const auto *FD = dyn_cast<FunctionDecl>(D))
-    return FD->doesThisDeclarationHaveABody()
-               ? ConflictDecl::FunctionDefinition
-               : ConflictDecl::FunctionPrototype;
+    return FD->doesThisDeclarationHaveABody() ? ConflictDecl::FunctionDefinition
+                                              : ConflictDecl::FunctionPrototype;
   if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
     QualType T = P->getOriginalType();
     return T->isFunctionPointerType() || T->isFunctionType()
@@ -298,8 +297,7 @@ public:
   }
 
   std::string takenReason(llvm::StringRef NewName, ConflictScope Scope) const {
-    llvm::StringRef Option = Scope == ConflictScope::File
-                                 ? "--conflict-prefix"
+    llvm::StringRef Option = Scope == ConflictScope::File ? "--conflict-prefix"
                              : Scope == ConflictScope::Local
                                  ? "--conflict-param-name"
                                  : "--conflict-field-name";
@@ -322,15 +320,16 @@ public:
             llvm::StringRef NewName, llvm::StringRef Refusal) {
     if (absoluteFilePath(P.At, SM).empty())
       return; // the command line, builtins
-    bool Rename = Refusal.empty() && P.Reason.empty() && Options.RenameConflicts;
+    bool Rename =
+        Refusal.empty() && P.Reason.empty() && Options.RenameConflicts;
     std::string Message =
-        !P.Reason.empty()   ? conflictRefusal(Name, What, P.Reason)
-        : !Refusal.empty()  ? conflictRefusal(Name, What, Refusal)
-                            : conflictMessage(Name, What, NewName, Rename);
-    Finding F = makeFinding(rule_names::NameConflicts,
-                            Rename ? FindingKind::Converted
-                                   : FindingKind::Refused,
-                            P.At, SM, Message);
+        !P.Reason.empty()  ? conflictRefusal(Name, What, P.Reason)
+        : !Refusal.empty() ? conflictRefusal(Name, What, Refusal)
+                           : conflictMessage(Name, What, NewName, Rename);
+    Finding F =
+        makeFinding(rule_names::NameConflicts,
+                    Rename ? FindingKind::Converted : FindingKind::Refused,
+                    P.At, SM, Message);
     F.SiteLength = Name.size();
     if (Rename)
       F.Replacements.push_back(makeReplacement(

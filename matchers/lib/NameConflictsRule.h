@@ -1,4 +1,5 @@
-//===- NameConflictsRule.h - Declarations named like the new API -*- C++ -*-===//
+//===- NameConflictsRule.h - Declarations named like the new API -*- C++
+//-*-===//
 //
 /// Rule "name-conflicts", AST half: every declaration of the translation
 /// unit written in a file (main file or header) whose name clashes with the

@@ -41,8 +41,6 @@ static std::string knownRuleList() {
     if (!List.empty())
       List += ", ";
     List += Info.Name.str();
-    if (!Info.Implemented)
-      List += " (not implemented yet)";
   }
   return List;
 }
@@ -71,16 +69,13 @@ llvm::Expected<MigrationOptions> buildOptions(const OptionSettings &Settings) {
   if (!Settings.Rules || Settings.Rules->empty() ||
       llvm::StringRef(*Settings.Rules).trim() == "all") {
     for (const RuleInfo &Info : allRules())
-      if (Info.Implemented)
-        Enabled.insert(Info.Name.str());
+      Enabled.insert(Info.Name.str());
   } else {
     for (llvm::StringRef Name : splitNames(*Settings.Rules)) {
       const RuleInfo *Info = findRule(Name);
       if (!Info)
         return error("unknown rule '" + Name + "' (rules: " + knownRuleList() +
                      ")");
-      if (!Info->Implemented)
-        return error("rule '" + Name + "' is not implemented yet");
       Enabled.insert(Name.str());
     }
   }

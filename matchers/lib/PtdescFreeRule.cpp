@@ -62,6 +62,9 @@ void PtdescFreeRule::check(const MatchFinder::MatchResult &Result,
     return;
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LangOpts = Result.Context->getLangOpts();
+  // As in clang-tidy, code in system headers is not a candidate.
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Free->getBeginLoc())))
+    return;
 
   // The four tokens that the rewrite removes or replaces.
   TokenSpelling Tokens[] = {

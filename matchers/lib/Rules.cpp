@@ -2,7 +2,9 @@
 
 #include "pgmigrate/Rules.h"
 #include "NameConflictsRule.h"
+#include "PtdescAddressRule.h"
 #include "PtdescFreeRule.h"
+#include "ZeroedPageRule.h"
 
 namespace pgmigrate {
 
@@ -11,19 +13,15 @@ Rule::~Rule() = default;
 static const RuleInfo Registry[] = {
     {rule_names::PtdescAddress,
      "pt = pagetable_alloc(gfp, order) used only through ptdesc_address() "
-     "-> pgtable_alloc(gfp, order)",
-     /*Implemented=*/false},
+     "-> pgtable_alloc(gfp, order)"},
     {rule_names::PtdescFree,
-     "pagetable_free(virt_to_ptdesc(p)) -> pgtable_free(p)",
-     /*Implemented=*/true},
+     "pagetable_free(virt_to_ptdesc(p)) -> pgtable_free(p)"},
     {rule_names::ZeroedPage,
      "get_zeroed_page()/__get_free_pages() of a page table -> "
-     "pgtable_alloc(), free_page() of it -> pgtable_free()",
-     /*Implemented=*/false},
+     "pgtable_alloc(), free_page() of it -> pgtable_free()"},
     {rule_names::NameConflicts,
      "declarations that clash with the new API's names (reported; renamed "
-     "with --rename-conflicts)",
-     /*Implemented=*/true},
+     "with --rename-conflicts)"},
 };
 
 llvm::ArrayRef<RuleInfo> allRules() { return Registry; }
@@ -37,10 +35,14 @@ const RuleInfo *findRule(llvm::StringRef Name) {
 
 std::unique_ptr<Rule> createRule(llvm::StringRef Name,
                                  const MigrationOptions &Options) {
+  if (Name == rule_names::PtdescAddress)
+    return std::make_unique<PtdescAddressRule>(Options);
   if (Name == rule_names::PtdescFree)
     return std::make_unique<PtdescFreeRule>(Options);
   if (Name == rule_names::NameConflicts)
     return std::make_unique<NameConflictsRule>(Options);
+  if (Name == rule_names::ZeroedPage)
+    return std::make_unique<ZeroedPageRule>(Options);
   return nullptr;
 }
 

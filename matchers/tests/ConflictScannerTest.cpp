@@ -103,10 +103,10 @@ TEST(ConflictScanner, Arm64FunctionPointerParameterAndItsUses) {
       "{\n"
       "\tpgtable_alloc(GFP_KERNEL, 0);\n"
       "}\n";
-  EXPECT_EQ(roles(Code), (Roles{"2:19 function-pointer parameter",
-                                "6:11 reference [param]", "7:14 call [param]",
-                                "9:23 reference [param]", "10:11 call [param]",
-                                "14:2 call"}));
+  EXPECT_EQ(roles(Code),
+            (Roles{"2:19 function-pointer parameter", "6:11 reference [param]",
+                   "7:14 call [param]", "9:23 reference [param]",
+                   "10:11 call [param]", "14:2 call"}));
 }
 
 TEST(ConflictScanner, PrototypesWithAttributesAndFunctionPointerParameters) {
@@ -129,25 +129,25 @@ TEST(ConflictScanner, PrototypesWithAttributesAndFunctionPointerParameters) {
 }
 
 TEST(ConflictScanner, MacrosAndTheirReferences) {
-  const char *Code =
-      "#define pgtable_alloc(...) alloc_hooks(pgtable_alloc_noprof(__VA_ARGS__))\n"
-      "#define pgtable_free pgtable_free_impl\n"
-      "#define FREE_IT(p) pgtable_free(p)\n"
-      "#define GET(t) ((t)->pgtable_free)\n"
-      "#define WRAP(pgtable_alloc) pgtable_alloc(0)\n"
-      "#ifdef pgtable_alloc\n"
-      "#undef pgtable_alloc\n"
-      "#endif\n"
-      "#if defined(pgtable_free) && !defined pgtable_alloc\n"
-      "#endif\n";
-  EXPECT_EQ(roles(Code),
-            (Roles{"1:9 function-like macro definition",
-                   "2:9 object-like macro definition",
-                   "3:20 call [macro body]", "4:22 member access [macro body]",
-                   "5:14 parameter [macro body]",
-                   "5:29 call [param] [macro body]", "6:8 macro reference",
-                   "7:8 macro reference", "9:13 macro reference",
-                   "9:39 macro reference"}));
+  const char *Code = "#define pgtable_alloc(...) "
+                     "alloc_hooks(pgtable_alloc_noprof(__VA_ARGS__))\n"
+                     "#define pgtable_free pgtable_free_impl\n"
+                     "#define FREE_IT(p) pgtable_free(p)\n"
+                     "#define GET(t) ((t)->pgtable_free)\n"
+                     "#define WRAP(pgtable_alloc) pgtable_alloc(0)\n"
+                     "#ifdef pgtable_alloc\n"
+                     "#undef pgtable_alloc\n"
+                     "#endif\n"
+                     "#if defined(pgtable_free) && !defined pgtable_alloc\n"
+                     "#endif\n";
+  EXPECT_EQ(
+      roles(Code),
+      (Roles{"1:9 function-like macro definition",
+             "2:9 object-like macro definition", "3:20 call [macro body]",
+             "4:22 member access [macro body]", "5:14 parameter [macro body]",
+             "5:29 call [param] [macro body]", "6:8 macro reference",
+             "7:8 macro reference", "9:13 macro reference",
+             "9:39 macro reference"}));
   std::vector<ScannedToken> Tokens = scanIdentifiers(Code, Names);
   EXPECT_EQ(Tokens[0].MacroBody,
             "alloc_hooks(pgtable_alloc_noprof(__VA_ARGS__))");
@@ -168,9 +168,9 @@ TEST(ConflictScanner, FieldsMemberAccessesAndDesignators) {
                      "\to->pgtable_free(o);\n"
                      "\tops.pgtable_alloc = 1;\n"
                      "}\n";
-  EXPECT_EQ(roles(Code), (Roles{"2:9 field", "3:6 field", "4:15 field",
-                                "7:3 member access", "11:5 member access",
-                                "12:6 member access"}));
+  EXPECT_EQ(roles(Code),
+            (Roles{"2:9 field", "3:6 field", "4:15 field", "7:3 member access",
+                   "11:5 member access", "12:6 member access"}));
   EXPECT_TRUE(scanIdentifiers(Code, Names)[2].InUnion);
   EXPECT_FALSE(scanIdentifiers(Code, Names)[1].InUnion);
 }
@@ -209,9 +209,9 @@ TEST(ConflictScanner, ExpressionsThatLookLikeDeclarations) {
                      "}\n"
                      "static void (*hooks[])(void *) = { pgtable_free, };\n"
                      "EXPORT_SYMBOL(pgtable_free);\n";
-  EXPECT_EQ(roles(Code), (Roles{"3:10 reference", "4:9 reference",
-                                "5:10 reference", "6:7 reference",
-                                "8:36 reference", "9:15 reference"}));
+  EXPECT_EQ(roles(Code),
+            (Roles{"3:10 reference", "4:9 reference", "5:10 reference",
+                   "6:7 reference", "8:36 reference", "9:15 reference"}));
 }
 
 TEST(ConflictScanner, CommentsStringsAndLongerNamesAreNotTokens) {

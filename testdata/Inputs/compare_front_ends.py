@@ -56,11 +56,12 @@ class Unmappable(Exception):
     """A CLI setting that no clang-tidy check option can express."""
 
 
-def tidy_settings(cli_args):
-    """The -checks and CheckOptions equivalent to the CLI's ARGS."""
+def tidy_settings(cli_args, scope):
+    """The -checks and CheckOptions equivalent to the CLI's ARGS, with
+    PairingScope SCOPE (the plugin's own option)."""
     rules = None
     disabled = []
-    options = {}
+    options = {"PairingScope": scope}
     renames = {
         "--api": "Api",
         "--alloc-name": "AllocName",
@@ -155,6 +156,9 @@ class Run:
         self.cli = None
         self.tidy = []  # (command, cwd, the unit's source file)
         self.not_for_tidy = None
+        # Tree runs compare clang-tidy with each PairingScope: the default
+        # ("run") and "unit" (labelled as such).
+        self.scopes = [None]
 
 
 def lit_runs(testdata, refimpl_include, work):
@@ -192,7 +196,9 @@ def lit_runs(testdata, refimpl_include, work):
                         " ".join(run_line["cli_only"] + run_line["args"]))
                 else:
                     try:
-                        checks, options = tidy_settings(run_line["args"])
+                        # The CLI given one unit pairs within that unit.
+                        checks, options = tidy_settings(run_line["args"],
+                                                        "unit")
                         run.tidy = [([CLANG_TIDY, "-load=" + PLUGIN,
                                       "-checks=" + checks,
                                       "-config=" + tidy_config(options),
@@ -253,8 +259,10 @@ def tree_runs(testdata, refimpl_include, work):
         run.header_filter = tree_header_filter(copy)
         return run, copy
 
-    # sample-tree, as CMake generates its database for `make run`.
+    # sample-tree, as CMake generates its database for `make run`; the one
+    # tree with zeroed-page sites, so clang-tidy runs in both pairing scopes.
     run, copy = tree("sample-tree", os.path.join(testdata, "sample-tree"))
+    run.both_scopes = True
     run.setup = lambda run=run, copy=copy: [make_db(
         copy, os.path.join(run.root, "db", "compile_commands.json"),
         refimpl_include)]
@@ -370,9 +378,18 @@ def prepare(run):
         dbs = run.setup()
         run.cli = [TOOL] + sum((["-p", os.path.dirname(db)] for db in dbs),
                                []) + getattr(run, "cli_extra", [])
-        run.tidy = sum((tidy_over_db(db, getattr(run, "header_filter", ".*"),
-                                     getattr(run, "tidy_options", None))
-                        for db in dbs), [])
+        run.dbs = dbs
+        run.scopes = ["run", "unit"] if getattr(run, "both_scopes",
+                                                False) else ["run"]
+
+
+def tidy_commands(run, scope):
+    if scope is None:
+        return run.tidy
+    options = dict(getattr(run, "tidy_options", {}))
+    options["PairingScope"] = scope
+    return sum((tidy_over_db(db, getattr(run, "header_filter", ".*"), options)
+                for db in run.dbs), [])
 
 
 def absolute(path, directory):
@@ -391,9 +408,10 @@ def position(path, offset, cache={}):
 
 def cli_results(run):
     fixes_file = os.path.join(run.root, "cli-fixes.yaml")
-    diags_file = os.path.join(run.root, "cli-diagnostics.txt")
+    diags_file = os.path.join(run.root, "cli-diagnostics.json")
     cmd = (run.cli[:1] + ["--quiet", "--export-fixes=" + fixes_file,
-                          "--diagnostics-file=" + diags_file] + run.cli[1:])
+                          "--format=json", "--diagnostics-file=" + diags_file] +
+           run.cli[1:])
     result = subprocess.run(cmd, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, universal_newlines=True,
                             cwd=run.root)
@@ -413,22 +431,21 @@ def cli_results(run):
         for r in document.get("Replacements") or []:
             fixes.add((absolute(r["FilePath"], None), r["Offset"], r["Length"],
                        r["ReplacementText"] or ""))
-    diags = set()
+    diags, edits = set(), {}
     with open(diags_file, encoding="utf-8") as f:
-        for line in f:
-            m = re.match(r"^(.*?):(\d+):(\d+): warning: (.*) \[([a-z-]+)\]$",
-                         line.rstrip("\n"))
-            if not m:
-                raise SystemExit("%s: unexpected CLI diagnostic: %s" %
-                                 (run.name, line))
-            diags.add((absolute(m.group(1), run.root), int(m.group(2)),
-                       int(m.group(3)), m.group(4), m.group(5)))
-    return fixes, diags, failed
+        for finding in json.load(f)["findings"]:
+            diag = (absolute(finding["file"], run.root), finding["line"],
+                    finding["column"], finding["message"], finding["rule"])
+            diags.add(diag)
+            edits.setdefault(diag, set()).update(
+                (absolute(r["file"], None), r["offset"], r["length"], r["text"])
+                for r in finding["replacements"])
+    return fixes, diags, failed, edits
 
 
-def tidy_results(run):
+def tidy_results(run, scope):
     fixes, diags, failed = set(), set(), set()
-    for index, (cmd, cwd, unit) in enumerate(run.tidy):
+    for index, (cmd, cwd, unit) in enumerate(tidy_commands(run, scope)):
         fixes_file = os.path.join(run.root, "tidy-fixes-%d.yaml" % index)
         cmd = cmd[:1] + ["--export-fixes=" + fixes_file] + cmd[1:]
         result = subprocess.run(cmd, stdout=subprocess.PIPE,
@@ -487,28 +504,74 @@ def describe_diag(run, diag):
                                   show(run, message), rule)
 
 
+WITHDRAWN = re.compile(
+    r"not converted: it pairs \((.*?)\) with the allocations and frees of "
+    r"other translation units, which one clang-tidy unit does not see "
+    r"\(.*?\); it would (.*)$")
+
+
+def withdrawn_across_units(run, name, cli_fixes, cli_diags, cli_edits,
+                           tidy_fixes, tidy_diags):
+    """With PairingScope 'run', clang-tidy refuses what the CLI converts in
+    pairing groups that reach beyond one unit. Such a pair of diagnostics
+    is one difference line, if the refusal is exactly the CLI's conversion
+    withdrawn: same place, same rule, "it would <the CLI's message>", and
+    the CLI's edits for that site absent from clang-tidy's. Removes what it
+    accounts for from the sets."""
+    lines = []
+    tidy_only = sorted(tidy_diags - cli_diags)
+    for cli in sorted(cli_diags - tidy_diags):
+        for tidy in tidy_only:
+            m = WITHDRAWN.match(tidy[3])
+            if not m or tidy[:3] != cli[:3] or tidy[4] != cli[4]:
+                continue
+            message = cli[3]
+            would = (message if message.startswith("replace ") else
+                     "do: " + message)
+            edits = cli_edits.get(cli, set())
+            if m.group(2) != would or not edits or edits & tidy_fixes:
+                continue
+            cli_diags.discard(cli)
+            tidy_diags.discard(tidy)
+            cli_fixes.difference_update(edits)
+            lines.append("%s: withdrawn, paired across units (%s): %s:%d:%d "
+                         "[%s]" % (name, m.group(1), show(run, cli[0]),
+                                   cli[1], cli[2], cli[4]))
+            break
+    return lines
+
+
 def compare(run):
     """The differences of one run, as lines, and how much agreed."""
     prepare(run)
     if run.not_for_tidy:
         return ["%s: not run through clang-tidy: %s" %
                 (run.name, run.not_for_tidy)], 0, 0
-    cli_fixes, cli_diags, cli_failed = cli_results(run)
-    tidy_fixes, tidy_diags, tidy_failed = tidy_results(run)
-    lines = []
-    for side, only in (("pgtable-migrate", cli_failed - tidy_failed),
-                       ("clang-tidy", tidy_failed - cli_failed)):
-        lines += sorted("%s: only %s fails to parse %s" %
-                        (run.name, side, show(run, path)) for path in only)
-    for side, only in (("pgtable-migrate", cli_fixes - tidy_fixes),
-                       ("clang-tidy", tidy_fixes - cli_fixes)):
-        lines += sorted("%s: fix only from %s: %s" %
-                        (run.name, side, describe_fix(run, f)) for f in only)
-    for side, only in (("pgtable-migrate", cli_diags - tidy_diags),
-                       ("clang-tidy", tidy_diags - cli_diags)):
-        lines += sorted("%s: diagnostic only from %s: %s" %
-                        (run.name, side, describe_diag(run, d)) for d in only)
-    return lines, len(cli_fixes & tidy_fixes), len(cli_diags & tidy_diags)
+    all_lines, same_fixes, same_diags = [], 0, 0
+    results = cli_results(run)
+    for scope in run.scopes:
+        cli_fixes, cli_diags, cli_failed, cli_edits = (set(r) if isinstance(
+            r, set) else r for r in results)
+        tidy_fixes, tidy_diags, tidy_failed = tidy_results(run, scope)
+        name = run.name + (" [PairingScope unit]" if scope == "unit" else "")
+        lines = withdrawn_across_units(run, name, cli_fixes, cli_diags,
+                                       cli_edits, tidy_fixes, tidy_diags)
+        for side, only in (("pgtable-migrate", cli_failed - tidy_failed),
+                           ("clang-tidy", tidy_failed - cli_failed)):
+            lines += sorted("%s: only %s fails to parse %s" %
+                            (name, side, show(run, path)) for path in only)
+        for side, only in (("pgtable-migrate", cli_fixes - tidy_fixes),
+                           ("clang-tidy", tidy_fixes - cli_fixes)):
+            lines += sorted("%s: fix only from %s: %s" %
+                            (name, side, describe_fix(run, f)) for f in only)
+        for side, only in (("pgtable-migrate", cli_diags - tidy_diags),
+                           ("clang-tidy", tidy_diags - cli_diags)):
+            lines += sorted("%s: diagnostic only from %s: %s" %
+                            (name, side, describe_diag(run, d)) for d in only)
+        all_lines += lines
+        same_fixes += len(cli_fixes & tidy_fixes)
+        same_diags += len(cli_diags & tidy_diags)
+    return all_lines, same_fixes, same_diags
 
 
 def read_expected(path):

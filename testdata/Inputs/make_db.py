@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a compile_commands.json for a kernel-style fixture tree.
 
-    make_db.py TREE OUT.json [--include DIR] [-D NAME]... [FILE...]
+    make_db.py TREE OUT.json [--include DIR] [--system-include DIR] [-D NAME]...
+               [FILE...]
 
 The entries look like the kernel's gen_compile_commands.py output for an
 LLVM=1 build: "directory" is the tree, "file" is relative to it, "command"
@@ -19,6 +20,9 @@ def main():
     parser.add_argument("tree")
     parser.add_argument("out")
     parser.add_argument("--include", action="append", default=[])
+    # Headers the tree is built against but does not own (-isystem): the
+    # rules leave them alone, as clang-tidy does.
+    parser.add_argument("--system-include", action="append", default=[])
     parser.add_argument("-D", dest="defines", action="append", default=[])
     parser.add_argument("files", nargs="*")
     args = parser.parse_intermixed_args()
@@ -35,6 +39,8 @@ def main():
         command = (["clang", "-std=gnu11", "-D__KERNEL__"] +
                    ["-D" + d for d in args.defines] +
                    ["-I" + os.path.abspath(i) for i in args.include] +
+                   ["-isystem" + os.path.abspath(i)
+                    for i in args.system_include] +
                    ["-Iarch/x86/include", "-c", "-o", obj, name])
         entries.append({"command": " ".join(shlex.quote(c) for c in command),
                         "directory": tree, "file": name})

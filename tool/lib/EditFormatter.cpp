@@ -15,8 +15,8 @@ static bool isIdentifier(llvm::StringRef Text) {
 static unsigned width(llvm::StringRef Line, unsigned TabWidth) {
   unsigned Column = 0;
   for (char C : Line)
-    Column = C == '\t' && TabWidth ? (Column / TabWidth + 1) * TabWidth
-                                   : Column + 1;
+    Column =
+        C == '\t' && TabWidth ? (Column / TabWidth + 1) * TabWidth : Column + 1;
   return Column;
 }
 
@@ -40,8 +40,8 @@ formatEdits(llvm::StringRef FilePath, llvm::StringRef Code,
     llvm::StringRef Old = Code.substr(R.getOffset(), R.getLength());
     if (isIdentifier(Old) && isIdentifier(R.getReplacementText())) {
       size_t LineStart = Code.rfind('\n', R.getOffset());
-      Renames[LineStart == llvm::StringRef::npos ? 0 : LineStart + 1]
-          .push_back(&R);
+      Renames[LineStart == llvm::StringRef::npos ? 0 : LineStart + 1].push_back(
+          &R);
       continue;
     }
     if (llvm::Error E = Others.add(R))
@@ -54,9 +54,9 @@ formatEdits(llvm::StringRef FilePath, llvm::StringRef Code,
     int Growth = 0;
     for (const clang::tooling::Replacement *R : OnLine)
       Growth += int(R->getReplacementText().size()) - int(R->getLength());
-    bool Fits = !Style->ColumnLimit ||
-                int(width(Line, Style->TabWidth)) + Growth <=
-                    int(Style->ColumnLimit);
+    bool Fits =
+        !Style->ColumnLimit ||
+        int(width(Line, Style->TabWidth)) + Growth <= int(Style->ColumnLimit);
     for (const clang::tooling::Replacement *R : OnLine)
       if (llvm::Error E = (Fits ? Kept : Others).add(*R))
         return std::move(E);

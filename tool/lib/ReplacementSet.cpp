@@ -1,6 +1,7 @@
 //===- ReplacementSet.cpp -------------------------------------------------===//
 
 #include "ReplacementSet.h"
+#include "pgmigrate/Pairing.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 #include <tuple>
@@ -69,11 +70,21 @@ ReplacementSet::Result ReplacementSet::merge() const {
       return A < B;
     return SiteKey(A) < SiteKey(B);
   });
-  Reports.erase(std::unique(Reports.begin(), Reports.end(),
-                            [&](const Finding &A, const Finding &B) {
-                              return A == B && SiteKey(A) == SiteKey(B);
-                            }),
-                Reports.end());
+  // Duplicates go; their pairing keys stay (units may know different ones).
+  {
+    std::vector<Finding> Unique;
+    for (Finding &F : Reports) {
+      if (!Unique.empty() && Unique.back() == F &&
+          SiteKey(Unique.back()) == SiteKey(F)) {
+        for (std::string &Key : F.PairingKeys)
+          if (!llvm::is_contained(Unique.back().PairingKeys, Key))
+            Unique.back().PairingKeys.push_back(std::move(Key));
+        continue;
+      }
+      Unique.push_back(std::move(F));
+    }
+    Reports = std::move(Unique);
+  }
 
   // 1. Units that disagree about the same code. Sites sorted by start; an
   // overlap is found by scanning forward while the next site starts inside.
@@ -107,6 +118,10 @@ ReplacementSet::Result ReplacementSet::merge() const {
   for (size_t I = 0; I < Reports.size(); ++I) {
     if (Sites.empty() || Sites.back() != Reports[I])
       Sites.push_back(Reports[I]);
+    else
+      for (const std::string &Key : Reports[I].PairingKeys)
+        if (!llvm::is_contained(Sites.back().PairingKeys, Key))
+          Sites.back().PairingKeys.push_back(Key);
     auto It = Disagreements.find(I);
     if (It != Disagreements.end() && Reports[I].Kind == FindingKind::Converted)
       for (std::string &Message : It->second)
@@ -175,7 +190,11 @@ ReplacementSet::Result ReplacementSet::merge() const {
                                  " from another translation unit"));
   }
 
-  // 3. The edits that survive. They no longer overlap, so add() succeeds;
+  // 3. Sites that convert together or not at all: a refusal or a conflict
+  // in a pairing group withdraws its other conversions.
+  applyPairing(Merged.Findings);
+
+  // 4. The edits that survive. They no longer overlap, so add() succeeds;
   // if it did not, the site would become a conflict rather than be dropped.
   for (Finding &F : Merged.Findings) {
     if (F.Kind != FindingKind::Converted)

@@ -6,7 +6,7 @@
 // once. Units that disagree about a site (different edits, or one converts
 // where another refuses), or edits that overlap, make a conflict: those
 // sites are left alone and reported, and the other edits of the file still
-// apply.
+// apply. Then sites that pair (Pairing.h) convert together or not at all.
 //
 //===----------------------------------------------------------------------===//
 

@@ -39,7 +39,6 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
         {"shortDescription", llvm::json::Object{{"text", Info.Summary}}},
         {"fullDescription", llvm::json::Object{{"text", Info.Summary}}},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
-        {"properties", llvm::json::Object{{"implemented", Info.Implemented}}},
     });
   auto RuleIndex = [](llvm::StringRef Name) {
     int Index = 0;

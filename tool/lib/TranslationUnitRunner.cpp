@@ -49,8 +49,8 @@ public:
 // Which files the unit read and what the preprocessor skipped in each.
 class CoverageRecorder : public PPCallbacks {
 public:
-  using Coverage = std::map<std::string,
-                            std::vector<TranslationUnitResult::SkippedRanges>>;
+  using Coverage =
+      std::map<std::string, std::vector<TranslationUnitResult::SkippedRanges>>;
   CoverageRecorder(const SourceManager &SM, Coverage &Files)
       : SM(SM), Files(Files) {}
 
@@ -146,9 +146,8 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
   Tool.setDiagnosticConsumer(&Errors);
   Tool.setPrintErrorMessage(false);
 
-  PreprocessorHooks Hooks(Rules, Options.isEnabled("name-conflicts")
-                                     ? &Result.Coverage
-                                     : nullptr);
+  PreprocessorHooks Hooks(
+      Rules, Options.isEnabled("name-conflicts") ? &Result.Coverage : nullptr);
   int Status =
       Tool.run(tooling::newFrontendActionFactory(&Finder, &Hooks).get());
   Result.Parsed = Status == 0 && Errors.getNumErrors() == 0;

@@ -235,20 +235,17 @@ private:
 
   std::string taken(const FileScan &F, ConflictScope Scope,
                     const std::string &NewName) const {
-    bool Used = Scope == ConflictScope::File
-                    ? UsedInGroup.count({F.Group, NewName})
-                : Scope == ConflictScope::Local
-                    ? UsedInFile.count({F.Path, NewName})
-                    : UsedInTree.count(NewName);
+    bool Used =
+        Scope == ConflictScope::File    ? UsedInGroup.count({F.Group, NewName})
+        : Scope == ConflictScope::Local ? UsedInFile.count({F.Path, NewName})
+                                        : UsedInTree.count(NewName);
     if (!Used)
       return "";
-    llvm::StringRef Option = Scope == ConflictScope::File
-                                 ? "--conflict-prefix"
+    llvm::StringRef Option = Scope == ConflictScope::File ? "--conflict-prefix"
                              : Scope == ConflictScope::Local
                                  ? "--conflict-param-name"
                                  : "--conflict-field-name";
-    llvm::StringRef In = Scope == ConflictScope::File
-                             ? "in its group"
+    llvm::StringRef In = Scope == ConflictScope::File    ? "in its group"
                          : Scope == ConflictScope::Local ? "in this file"
                                                          : "in the tree";
     return "the new name '" + NewName + "' is already used " + In.str() +
@@ -356,8 +353,10 @@ private:
               Macro == FunctionMacroAt.end() ? "" : " (" + Macro->second + ")";
           emit(F, T,
                Through + " is expanded by the new API's function-like macro '" +
-                   T.Name + "'" + At + " wherever that is visible, instead of "
-                   "calling the " + (Param ? "parameter" : "variable"),
+                   T.Name + "'" + At +
+                   " wherever that is visible, instead of "
+                   "calling the " +
+                   (Param ? "parameter" : "variable"),
                NewName, Refusal);
           return;
         }
@@ -365,12 +364,13 @@ private:
       if (!Options.RenameConflicts)
         return;
       std::string What =
-          Param ? describe(T.Role == TokenRole::Call ? ConflictUse::ParameterCall
-                                                     : ConflictUse::ParameterUse)
-                      .str()
-                : std::string(T.Role == TokenRole::Call
-                                  ? "call through the local variable"
-                                  : "use of the local variable");
+          Param
+              ? describe(T.Role == TokenRole::Call ? ConflictUse::ParameterCall
+                                                   : ConflictUse::ParameterUse)
+                    .str()
+              : std::string(T.Role == TokenRole::Call
+                                ? "call through the local variable"
+                                : "use of the local variable");
       emit(F, T, What, NewName, Refusal);
       return;
     }
@@ -386,8 +386,7 @@ private:
                        : T.Role == TokenRole::MacroReference
                            ? ConflictUse::MacroReference
                            : ConflictUse::Use;
-    emit(F, T, describe(Kind), FileNew,
-         taken(F, ConflictScope::File, FileNew));
+    emit(F, T, describe(Kind), FileNew, taken(F, ConflictScope::File, FileNew));
   }
 };
 

@@ -1,4 +1,5 @@
-//===- TreeScan.h - Rule name-conflicts over a whole source tree -*- C++ -*-===//
+//===- TreeScan.h - Rule name-conflicts over a whole source tree -*- C++
+//-*-===//
 //
 // The lexical half of rule "name-conflicts" (--scan-tree=DIR): every .c, .h
 // and .S file under DIR goes through the raw-lexer ConflictScanner, so

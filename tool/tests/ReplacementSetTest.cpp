@@ -158,4 +158,63 @@ TEST(ReplacementSet, OutputIsSortedWhateverTheOrderOfUnits) {
   EXPECT_EQ(F[3].FilePath, "/b.c");
 }
 
+TEST(ReplacementSet, ARefusalInAnotherUnitWithdrawsItsPairedEdits) {
+  Finding Alloc = converted("/arch/x86/mm/a.c", 10, 5, "pgtable_alloc");
+  Alloc.Rule = "zeroed-page";
+  Alloc.Role = PairingRole::Allocation;
+  Alloc.PairingKeys = {"level:x86:pte"};
+  Finding Free = refused("/arch/x86/mm/b.c", 40, "not converted: why");
+  Free.Rule = "zeroed-page";
+  Free.Role = PairingRole::Free;
+  Free.PairingKeys = {"level:x86:pte"};
+  Finding Other = converted("/arch/x86/mm/a.c", 80, 5, "keep");
+  ReplacementSet Set;
+  Set.add({Alloc, Other});
+  Set.add({Free});
+  ReplacementSet::Result R = Set.merge();
+  ASSERT_EQ(R.Findings.size(), 3u);
+  EXPECT_EQ(R.Findings[0].Kind, FindingKind::Refused);
+  EXPECT_NE(R.Findings[0].Message.find("with the free at arch/x86/mm/b.c:5"),
+            std::string::npos)
+      << R.Findings[0].Message;
+  ASSERT_EQ(R.EditsByFile.size(), 1u);
+  ASSERT_EQ(R.EditsByFile["/arch/x86/mm/a.c"].size(), 1u);
+  EXPECT_EQ(R.EditsByFile["/arch/x86/mm/a.c"].begin()->getReplacementText(),
+            "keep");
+}
+
+TEST(ReplacementSet, AConflictWithdrawsItsPairedEdits) {
+  // A header free converted in one unit and refused in another: a
+  // conflict, which blocks the allocation it pairs with.
+  Finding HeaderFree = converted("/arch/x86/h.h", 10, 5, "pgtable_free");
+  HeaderFree.PairingKeys = {"level:x86:pmd"};
+  Finding HeaderRefused = refused("/arch/x86/h.h", 10, "not converted: no");
+  HeaderRefused.SiteLength = 5;
+  HeaderRefused.PairingKeys = {"level:x86:pmd"};
+  Finding Alloc = converted("/arch/x86/a.c", 30, 5, "pgtable_alloc");
+  Alloc.PairingKeys = {"level:x86:pmd"};
+  ReplacementSet Set;
+  Set.add({HeaderFree, Alloc});
+  Set.add({HeaderRefused});
+  ReplacementSet::Result R = Set.merge();
+  EXPECT_TRUE(R.EditsByFile.empty());
+  for (const Finding &F : R.Findings)
+    EXPECT_NE(F.Kind, FindingKind::Converted) << F.Message;
+}
+
+TEST(ReplacementSet, IdenticalFindingsUniteTheirPairingKeys) {
+  // A header site seen by two units, each knowing a different key.
+  Finding One = refused("/arch/x86/h.h", 10, "not converted: no");
+  One.PairingKeys = {"level:x86:pte"};
+  Finding Two = One;
+  Two.PairingKeys = {"local:1:f:p:/arch/x86/h.h"};
+  Finding Alloc = converted("/arch/x86/a.c", 30, 5, "pgtable_alloc");
+  Alloc.PairingKeys = {"local:1:f:p:/arch/x86/h.h"};
+  ReplacementSet Set;
+  Set.add({One, Alloc});
+  Set.add({Two});
+  ReplacementSet::Result R = Set.merge();
+  EXPECT_TRUE(R.EditsByFile.empty());
+}
+
 } // namespace

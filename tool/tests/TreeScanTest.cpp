@@ -73,7 +73,8 @@ TEST_F(TreeScanTest, ListsCAndAssemblySourcesSortedSkippingGit) {
 }
 
 TEST_F(TreeScanTest, CallsAreTheArchsOwnWhereTheArchDefinesTheName) {
-  write("arch/sparc/mm/init.c", "void pgtable_free(void *t, bool page)\n{\n}\n");
+  write("arch/sparc/mm/init.c",
+        "void pgtable_free(void *t, bool page)\n{\n}\n");
   write("arch/sparc/include/asm/pgalloc.h",
         "static inline void f(void *t)\n{\n\tpgtable_free(t, 1);\n}\n");
   // No local definition: the generic API's call.

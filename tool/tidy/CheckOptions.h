@@ -24,6 +24,9 @@ enum OptionGroup : unsigned {
   /// (--rename-conflicts, --conflict-prefix, --conflict-param-name,
   /// --conflict-field-name).
   ConflictRenaming = 1u << 1,
+  /// PairingScope: the plugin's own (the CLI always pairs over its whole
+  /// run); see UnitFindings.h.
+  Pairing = 1u << 2,
 };
 
 /// One check option and the OptionSettings field it sets. Exactly one of

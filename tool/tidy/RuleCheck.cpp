@@ -1,6 +1,7 @@
 //===- RuleCheck.cpp ------------------------------------------------------===//
 
 #include "RuleCheck.h"
+#include "NolintDirectives.h"
 #include "UnitFindings.h"
 #include "pgmigrate/Rules.h"
 #include "clang/AST/ASTContext.h"
@@ -14,7 +15,8 @@ namespace pgmigrate::tidy {
 RuleCheck::RuleCheck(llvm::StringRef CheckName,
                      clang::tidy::ClangTidyContext *Context,
                      llvm::StringRef RuleName, unsigned Groups)
-    : ClangTidyCheck(CheckName, Context), Groups(Groups | TargetNames) {
+    : ClangTidyCheck(CheckName, Context), CheckName(CheckName.str()),
+      Groups(Groups | TargetNames) {
   const OptionSettings Defaults;
   for (const CheckOption &Option : allCheckOptions()) {
     if (!(this->Groups & Option.Group))
@@ -25,6 +27,18 @@ RuleCheck::RuleCheck(llvm::StringRef CheckName,
     else
       Settings.*Option.Flag =
           Options.getLocalOrGlobal<bool>(Option.Name, Defaults.*Option.Flag);
+  }
+  if (this->Groups & Pairing) {
+    llvm::StringRef Scope = Options.getLocalOrGlobal("PairingScope", "run");
+    if (std::optional<PairingScope> Parsed = parsePairingScope(Scope)) {
+      this->Scope = *Parsed;
+    } else {
+      configurationDiag("%0: pairing scope '%1' is not 'run' or 'unit'; the "
+                        "check does nothing",
+                        DiagnosticIDs::Error)
+          << CheckName << Scope;
+      return;
+    }
   }
   Settings.Rules = RuleName.str();
   llvm::Expected<MigrationOptions> Resolved = buildOptions(Settings);
@@ -47,6 +61,8 @@ void RuleCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
     else
       Options.store(Opts, Option.Name, Settings.*Option.Flag);
   }
+  if (Groups & Pairing)
+    Options.store(Opts, "PairingScope", pairingScopeName(Scope));
 }
 
 void RuleCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
@@ -81,7 +97,15 @@ void RuleCheck::onEndOfTranslationUnit() {
     Findings.clear();
     return;
   }
-  settleUnitFindings(Findings);
+  // A conversion that NOLINT will suppress is not made: its pairing
+  // partners must not convert either.
+  for (Finding &F : Findings)
+    if (F.Kind == FindingKind::Converted && !F.PairingKeys.empty() &&
+        isSuppressedByNolint(*SM, F.Loc, CheckName)) {
+      F.Kind = FindingKind::Refused;
+      F.Replacements.clear();
+    }
+  settleUnitFindings(Findings, Scope);
   for (const Finding &F : Findings)
     emit(F);
   Findings.clear();

@@ -15,6 +15,7 @@
 #define PGMIGRATE_TIDY_RULECHECK_H
 
 #include "CheckOptions.h"
+#include "UnitFindings.h"
 #include "pgmigrate/Finding.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rule.h"
@@ -45,8 +46,10 @@ private:
   void report(Finding F) override;
   void emit(const Finding &F);
 
+  std::string CheckName;
   unsigned Groups;
   OptionSettings Settings;
+  PairingScope Scope = PairingScope::Run;
   /// Null when the options are invalid (reported once, then the check does
   /// nothing).
   std::unique_ptr<Rule> TheRule;

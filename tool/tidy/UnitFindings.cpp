@@ -1,15 +1,80 @@
 //===- UnitFindings.cpp ---------------------------------------------------===//
 
 #include "UnitFindings.h"
+#include "pgmigrate/Pairing.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 
 namespace pgmigrate::tidy {
 
-void settleUnitFindings(std::vector<Finding> &Findings) {
+std::optional<PairingScope> parsePairingScope(llvm::StringRef Text) {
+  if (Text == "run")
+    return PairingScope::Run;
+  if (Text == "unit")
+    return PairingScope::Unit;
+  return std::nullopt;
+}
+
+llvm::StringRef pairingScopeName(PairingScope Scope) {
+  return Scope == PairingScope::Run ? "run" : "unit";
+}
+
+// Keys of groups that reach beyond one unit: every table of a level in an
+// arch, whichever file allocates or frees it.
+static bool isRunWideKey(llvm::StringRef Key) {
+  return Key.startswith("level:");
+}
+
+// Withdraws a conversion paired across units, in the words of the pairing
+// pass: the reason, then what it would have done.
+static void refuseAcrossUnits(Finding &F, llvm::StringRef Key) {
+  llvm::StringRef Was = F.Message;
+  std::string Would = Was.consume_front("replace ") ? "replace " + Was.str()
+                                                    : "do: " + Was.str();
+  F.Message = "not converted: it pairs (" + describePairingKey(Key) +
+              ") with the allocations and frees of other translation units, "
+              "which one clang-tidy unit does not see (pgtable-migrate pairs "
+              "over the whole run; PairingScope 'unit' pairs within the "
+              "unit); it would " +
+              Would;
+  F.Kind = FindingKind::Refused;
+  F.Replacements.clear();
+}
+
+void settleUnitFindings(std::vector<Finding> &Findings, PairingScope Scope) {
   llvm::stable_sort(Findings);
-  Findings.erase(std::unique(Findings.begin(), Findings.end()),
-                 Findings.end());
+  std::vector<Finding> Merged;
+  for (Finding &F : Findings) {
+    if (!Merged.empty() && Merged.back() == F) {
+      for (std::string &Key : F.PairingKeys)
+        if (!llvm::is_contained(Merged.back().PairingKeys, Key))
+          Merged.back().PairingKeys.push_back(std::move(Key));
+      continue;
+    }
+    Merged.push_back(std::move(F));
+  }
+  Findings = std::move(Merged);
+
+  // What the unit shows itself, as the CLI decides it.
+  applyPairing(Findings);
+  if (Scope == PairingScope::Unit)
+    return;
+
+  bool Withdrew = false;
+  for (Finding &F : Findings) {
+    if (F.Kind != FindingKind::Converted)
+      continue;
+    std::vector<std::string> Keys = F.PairingKeys;
+    llvm::sort(Keys);
+    auto RunWide = llvm::find_if(Keys, isRunWideKey);
+    if (RunWide == Keys.end())
+      continue;
+    refuseAcrossUnits(F, *RunWide);
+    Withdrew = true;
+  }
+  // Sites paired with the withdrawn ones by other keys follow them.
+  if (Withdrew)
+    applyPairing(Findings);
 }
 
 } // namespace pgmigrate::tidy

@@ -2,8 +2,9 @@
 //
 // The CLI merges the findings of every unit of a run before it decides; a
 // clang-tidy check sees one unit. settleUnitFindings() does for one unit
-// what the CLI does after its merge, and refuses, with the reason, every
-// conversion whose fate depends on units the check cannot see.
+// what the CLI does after its merge (identical findings count once, the
+// pairing pass), and refuses, with the reason, every conversion whose fate
+// depends on units the check cannot see.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,13 +12,32 @@
 #define PGMIGRATE_TIDY_UNITFINDINGS_H
 
 #include "pgmigrate/Finding.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <vector>
 
 namespace pgmigrate::tidy {
 
-/// Sorts Findings, drops repeats (a macro definition reports once per
-/// expansion), and withdraws the conversions one unit cannot decide.
-void settleUnitFindings(std::vector<Finding> &Findings);
+/// How far the pairing of allocations and frees reaches (see Pairing.h).
+enum class PairingScope {
+  /// The whole run, as in the CLI: a conversion paired with sites of other
+  /// translation units (by table level) is refused, since one unit cannot
+  /// know whether those convert. The default.
+  Run,
+  /// This translation unit alone, as the CLI pairs when it is given just
+  /// this unit: other units are assumed to convert their sites too.
+  Unit,
+};
+
+/// "run" or "unit"; nullopt for anything else.
+std::optional<PairingScope> parsePairingScope(llvm::StringRef Text);
+llvm::StringRef pairingScopeName(PairingScope Scope);
+
+/// Sorts Findings, merges repeats (a header or a macro definition reports
+/// once per expansion; their pairing keys unite), applies the pairing pass
+/// to the unit, and with PairingScope::Run refuses the conversions paired
+/// across units. Pairing is per check: today only zeroed-page gives keys.
+void settleUnitFindings(std::vector<Finding> &Findings, PairingScope Scope);
 
 } // namespace pgmigrate::tidy
 

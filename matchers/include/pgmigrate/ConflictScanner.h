@@ -1,4 +1,5 @@
-//===- ConflictScanner.h - Identifier tokens without preprocessing -*- C++ -*-===//
+//===- ConflictScanner.h - Identifier tokens without preprocessing -*- C++
+//-*-===//
 //
 // The lexical half of rule "name-conflicts": finds the identifier tokens
 // equal to some names in one file with clang's Lexer in raw mode (no
@@ -25,11 +26,11 @@ namespace pgmigrate {
 
 enum class TokenRole {
   /// Declarations.
-  FunctionDefinition, ///< NAME(...) { at file scope
-  FunctionPrototype,  ///< type NAME(...); at file scope
-  FunctionMacroDefinition, ///< #define NAME(
-  ObjectMacroDefinition,   ///< #define NAME
-  Parameter,               ///< (type NAME, ...) of a declarator
+  FunctionDefinition,       ///< NAME(...) { at file scope
+  FunctionPrototype,        ///< type NAME(...); at file scope
+  FunctionMacroDefinition,  ///< #define NAME(
+  ObjectMacroDefinition,    ///< #define NAME
+  Parameter,                ///< (type NAME, ...) of a declarator
   FunctionPointerParameter, ///< (type (*NAME)(...), ...) of a declarator
   Field,                    ///< struct/union { type NAME; }
   Variable,                 ///< type NAME; at file scope

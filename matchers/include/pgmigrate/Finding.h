@@ -12,6 +12,8 @@
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,15 @@ enum class FindingKind {
 
 /// "converted", "refused" or "conflict".
 llvm::StringRef kindName(FindingKind Kind);
+
+/// What a site does to the object it pairs on (see Pairing.h).
+enum class PairingRole {
+  None,
+  /// The site allocates the object (a page table).
+  Allocation,
+  /// The site frees it.
+  Free,
+};
 
 /// One site a rule looked at. Every match a rule makes becomes exactly one
 /// finding: a rule never drops a candidate silently.
@@ -59,6 +70,15 @@ struct Finding {
   /// in-process front ends such as a clang-tidy check); ignored by
   /// comparisons.
   clang::SourceLocation Loc;
+
+  /// Pairing (see Pairing.h): findings that share a key convert together or
+  /// not at all, whatever translation unit reported them. Not part of the
+  /// finding's identity: merging identical findings unites their keys.
+  std::vector<std::string> PairingKeys;
+  PairingRole Role = PairingRole::None;
+  /// The page order the site allocates or frees, when it is a constant;
+  /// members of one pairing group must agree on it.
+  std::optional<uint64_t> Order;
 };
 
 /// Orders findings by file, offset, rule, kind, message, then edits (the

@@ -31,8 +31,6 @@ inline constexpr llvm::StringLiteral NameConflicts = "name-conflicts";
 struct RuleInfo {
   llvm::StringRef Name;
   llvm::StringRef Summary;
-  /// False for a rule that is named but not written yet: it never runs.
-  bool Implemented;
 };
 
 /// Every rule, in a fixed order.
@@ -41,8 +39,8 @@ llvm::ArrayRef<RuleInfo> allRules();
 /// The rule called Name, or nullptr.
 const RuleInfo *findRule(llvm::StringRef Name);
 
-/// A new instance of the rule called Name, or nullptr when no such rule is
-/// implemented.
+/// A new instance of the rule called Name, or nullptr when there is no such
+/// rule.
 std::unique_ptr<Rule> createRule(llvm::StringRef Name,
                                  const MigrationOptions &Options);
 

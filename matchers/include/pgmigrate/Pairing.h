@@ -1,0 +1,58 @@
+//===- Pairing.h - Sites that convert together or not at all ----*- C++ -*-===//
+//
+// An allocation and the free of the same object must both move to the new
+// API, or neither. A rule cannot always see the object, so it gives each
+// finding pairing keys:
+//
+//   local  the same local variable in one function (an allocation and its
+//          error-path free);
+//   level  every allocation and every free of page tables of one level
+//          (pte, pmd, pud, p4d) within one arch (arch/<name>/, else
+//          "generic"), across every translation unit of the run.
+//
+// After the findings of all units are merged, applyPairing() refuses every
+// converted member of a group that has a member which is not converted
+// (refused, or a conflict between units), or whose members disagree on the
+// page order. The front ends call it: the CLI after merging, a clang-tidy
+// check over one unit's findings.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PGMIGRATE_PAIRING_H
+#define PGMIGRATE_PAIRING_H
+
+#include "pgmigrate/Finding.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace pgmigrate {
+
+/// "x86" for a path with an "arch/x86/" component (the last one), else
+/// "generic".
+std::string archOfPath(llvm::StringRef Path);
+
+/// The key of every table of Level ("pte", "pmd", "pud", "p4d") in Arch.
+std::string levelPairingKey(llvm::StringRef Arch, llvm::StringRef Level);
+
+/// The key of one local variable: declared at DeclOffset of File, named
+/// Variable, in Function.
+std::string localPairingKey(llvm::StringRef File, unsigned DeclOffset,
+                            llvm::StringRef Variable, llvm::StringRef Function);
+
+/// The group a key stands for, for messages: "pte tables of arch/x86",
+/// "variable 'pte' of alloc_pte_page()".
+std::string describePairingKey(llvm::StringRef Key);
+
+/// Where a finding is, for messages: its path from the last "arch/"
+/// component when there is one (else the whole path), and its line.
+std::string shortSiteName(const Finding &F);
+
+/// Refuses the converted findings of every blocked group (see above) and
+/// drops their edits; each says which site blocks it. Deterministic: the
+/// result depends only on the findings, not on their order.
+void applyPairing(std::vector<Finding> &Findings);
+
+} // namespace pgmigrate
+
+#endif // PGMIGRATE_PAIRING_H

@@ -1,0 +1,181 @@
+//===- PairingTest.cpp ----------------------------------------------------===//
+
+#include "pgmigrate/Pairing.h"
+#include "gtest/gtest.h"
+#include <algorithm>
+#include <random>
+
+using namespace pgmigrate;
+using clang::tooling::Replacement;
+
+namespace {
+
+Finding site(llvm::StringRef File, unsigned Line, FindingKind Kind,
+             PairingRole Role, std::vector<std::string> Keys,
+             std::optional<uint64_t> Order = 0) {
+  Finding F;
+  F.Rule = "zeroed-page";
+  F.Kind = Kind;
+  F.FilePath = File.str();
+  F.Line = Line;
+  F.Offset = Line * 10;
+  F.Column = 2;
+  F.Message = Kind == FindingKind::Converted ? "replace 'old' with 'new'"
+                                             : "not converted: why";
+  if (Kind == FindingKind::Converted)
+    F.Replacements.push_back(Replacement(File, Line * 10, 3, "new"));
+  F.Role = Role;
+  F.PairingKeys = std::move(Keys);
+  F.Order = Order;
+  return F;
+}
+
+const std::string PteX86 = levelPairingKey("x86", "pte");
+const std::string PmdX86 = levelPairingKey("x86", "pmd");
+
+TEST(Pairing, ArchOfPath) {
+  EXPECT_EQ(archOfPath("/src/linux/arch/x86/mm/init.c"), "x86");
+  EXPECT_EQ(archOfPath("arch/arm64/include/asm/pgalloc.h"), "arm64");
+  EXPECT_EQ(archOfPath("/home/arch/linux/arch/riscv/mm/init.c"), "riscv");
+  EXPECT_EQ(archOfPath("/src/linux/mm/memory.c"), "generic");
+  EXPECT_EQ(archOfPath("/src/linux/arch/Kconfig"), "generic");
+}
+
+TEST(Pairing, KeysDescribeTheirGroup) {
+  EXPECT_EQ(describePairingKey(PteX86), "pte tables of arch/x86");
+  EXPECT_EQ(describePairingKey(levelPairingKey("generic", "pmd")),
+            "pmd tables of code outside arch/");
+  EXPECT_EQ(describePairingKey(
+                localPairingKey("/a:b/c.c", 120, "pte", "alloc_pte_page")),
+            "variable 'pte' of alloc_pte_page()");
+  EXPECT_NE(localPairingKey("/a.c", 1, "p", "f"),
+            localPairingKey("/a.c", 2, "p", "f"));
+}
+
+TEST(Pairing, ShortSiteNameStartsAtArch) {
+  Finding F = site("/src/linux/arch/x86/mm/pti.c", 266, FindingKind::Refused,
+                   PairingRole::Allocation, {});
+  EXPECT_EQ(shortSiteName(F), "arch/x86/mm/pti.c:266");
+  F.FilePath = "/src/linux/mm/memory.c";
+  EXPECT_EQ(shortSiteName(F), "/src/linux/mm/memory.c:266");
+}
+
+TEST(Pairing, AGroupWithAllMembersConvertedIsKept) {
+  std::vector<Finding> Findings = {
+      site("/a/arch/x86/mm/a.c", 1, FindingKind::Converted,
+           PairingRole::Allocation, {PteX86}),
+      site("/a/arch/x86/mm/b.c", 2, FindingKind::Converted, PairingRole::Free,
+           {PteX86}),
+  };
+  applyPairing(Findings);
+  for (const Finding &F : Findings) {
+    EXPECT_EQ(F.Kind, FindingKind::Converted);
+    EXPECT_EQ(F.Replacements.size(), 1u);
+  }
+}
+
+TEST(Pairing, ARefusedMemberBlocksItsGroupOnly) {
+  std::vector<Finding> Findings = {
+      site("/a/arch/x86/mm/a.c", 1, FindingKind::Refused,
+           PairingRole::Allocation, {PteX86}),
+      site("/a/arch/x86/mm/b.c", 2, FindingKind::Converted, PairingRole::Free,
+           {PteX86}),
+      site("/a/arch/x86/mm/b.c", 3, FindingKind::Converted,
+           PairingRole::Allocation, {PmdX86}),
+      site("/a/arch/x86/mm/b.c", 4, FindingKind::Converted, PairingRole::None,
+           {}),
+  };
+  applyPairing(Findings);
+  EXPECT_EQ(Findings[0].Message, "not converted: why");
+  EXPECT_EQ(Findings[1].Kind, FindingKind::Refused);
+  EXPECT_TRUE(Findings[1].Replacements.empty());
+  EXPECT_EQ(Findings[1].Message,
+            "not converted: it pairs (pte tables of arch/x86) with the "
+            "allocation at arch/x86/mm/a.c:1 [zeroed-page], which is not "
+            "converted; it would replace 'old' with 'new'");
+  EXPECT_EQ(Findings[2].Kind, FindingKind::Converted);
+  EXPECT_EQ(Findings[3].Kind, FindingKind::Converted);
+}
+
+TEST(Pairing, AConflictBlocksItsGroup) {
+  std::vector<Finding> Findings = {
+      site("/a/arch/x86/mm/h.h", 1, FindingKind::Conflict, PairingRole::Free,
+           {PteX86}),
+      site("/a/arch/x86/mm/b.c", 2, FindingKind::Converted,
+           PairingRole::Allocation, {PteX86}),
+  };
+  applyPairing(Findings);
+  EXPECT_EQ(Findings[0].Kind, FindingKind::Conflict);
+  EXPECT_EQ(Findings[1].Kind, FindingKind::Refused);
+  EXPECT_NE(Findings[1].Message.find("with the free at arch/x86/mm/h.h:1"),
+            std::string::npos);
+}
+
+TEST(Pairing, BlockingPropagatesThroughSharedMembers) {
+  // a (refused, local key L) blocks b (L and pte), which blocks c (pte).
+  std::string Local = localPairingKey("/a/arch/x86/mm/a.c", 5, "p", "f");
+  std::vector<Finding> Findings = {
+      site("/a/arch/x86/mm/a.c", 1, FindingKind::Refused, PairingRole::Free,
+           {Local}),
+      site("/a/arch/x86/mm/a.c", 2, FindingKind::Converted,
+           PairingRole::Allocation, {Local, PteX86}),
+      site("/a/arch/x86/mm/c.c", 3, FindingKind::Converted, PairingRole::Free,
+           {PteX86}),
+  };
+  applyPairing(Findings);
+  EXPECT_EQ(Findings[1].Kind, FindingKind::Refused);
+  EXPECT_NE(Findings[1].Message.find("variable 'p' of f()"), std::string::npos);
+  EXPECT_EQ(Findings[2].Kind, FindingKind::Refused);
+  EXPECT_NE(Findings[2].Message.find("with the allocation at "
+                                     "arch/x86/mm/a.c:2"),
+            std::string::npos);
+}
+
+TEST(Pairing, DisagreeingOrdersBlockTheGroup) {
+  std::vector<Finding> Findings = {
+      site("/a/arch/x86/mm/a.c", 1, FindingKind::Converted,
+           PairingRole::Allocation, {PmdX86}, 1),
+      site("/a/arch/x86/mm/b.c", 2, FindingKind::Converted, PairingRole::Free,
+           {PmdX86}, 0),
+  };
+  applyPairing(Findings);
+  for (const Finding &F : Findings) {
+    EXPECT_EQ(F.Kind, FindingKind::Refused);
+    EXPECT_NE(F.Message.find("the page orders in its pairing group (pmd "
+                             "tables of arch/x86) disagree: order 0 at "
+                             "arch/x86/mm/b.c:2 [zeroed-page], order 1 at "
+                             "arch/x86/mm/a.c:1 [zeroed-page]"),
+              std::string::npos)
+        << F.Message;
+  }
+}
+
+TEST(Pairing, TheResultDoesNotDependOnTheInputOrder) {
+  std::string Local = localPairingKey("/a/arch/x86/mm/a.c", 5, "p", "f");
+  std::vector<Finding> Findings = {
+      site("/a/arch/x86/mm/a.c", 1, FindingKind::Refused, PairingRole::Free,
+           {PmdX86}),
+      site("/a/arch/x86/mm/a.c", 2, FindingKind::Converted,
+           PairingRole::Allocation, {Local, PteX86}),
+      site("/a/arch/x86/mm/c.c", 3, FindingKind::Refused, PairingRole::Free,
+           {Local}),
+      site("/a/arch/x86/mm/d.c", 4, FindingKind::Converted, PairingRole::Free,
+           {PteX86, PmdX86}),
+      site("/a/arch/x86/mm/e.c", 5, FindingKind::Converted,
+           PairingRole::Allocation, {PteX86}),
+  };
+  std::vector<Finding> Expected = Findings;
+  applyPairing(Expected);
+  std::mt19937 Random(42);
+  for (int Round = 0; Round < 20; ++Round) {
+    std::vector<Finding> Shuffled = Findings;
+    std::shuffle(Shuffled.begin(), Shuffled.end(), Random);
+    applyPairing(Shuffled);
+    std::sort(Shuffled.begin(), Shuffled.end());
+    std::vector<Finding> Sorted = Expected;
+    std::sort(Sorted.begin(), Sorted.end());
+    ASSERT_EQ(Shuffled, Sorted);
+  }
+}
+
+} // namespace

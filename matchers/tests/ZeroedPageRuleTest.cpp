@@ -1,0 +1,175 @@
+//===- ZeroedPageRuleTest.cpp ---------------------------------------------===//
+//
+// The rule on in-memory code against the reference model's kernel-shaped
+// headers, through the same RuleMatchCallback the CLI uses. The lit tests in
+// testdata/zeroed-page cover messages and edits; these pin down what front
+// ends cannot see in a diagnostic: pairing keys, roles and orders.
+//
+//===----------------------------------------------------------------------===//
+
+#include "pgmigrate/Pairing.h"
+#include "pgmigrate/Rules.h"
+#include "clang/Tooling/Tooling.h"
+#include "gtest/gtest.h"
+
+using namespace pgmigrate;
+using namespace clang;
+
+#ifndef PGMIGRATE_REFIMPL_INCLUDE
+#error "PGMIGRATE_REFIMPL_INCLUDE must name reference-impl/include"
+#endif
+
+namespace {
+
+std::vector<Finding> run(llvm::StringRef Rule, llvm::StringRef Code,
+                         llvm::StringRef File = "/src/arch/x86/mm/t.c") {
+  FindingCollector Sink;
+  std::unique_ptr<pgmigrate::Rule> R = createRule(Rule, MigrationOptions());
+  EXPECT_TRUE(R);
+  ast_matchers::MatchFinder Finder;
+  RuleMatchCallback Callback(*R, Sink);
+  Callback.registerWith(Finder);
+  std::unique_ptr<tooling::FrontendActionFactory> Factory =
+      tooling::newFrontendActionFactory(&Finder);
+  std::string Full = "#include <linux/mm.h>\n" + Code.str();
+  EXPECT_TRUE(tooling::runToolOnCodeWithArgs(
+      Factory->create(), Full,
+      {"-xc", "-std=gnu11", "-isystem", PGMIGRATE_REFIMPL_INCLUDE}, File));
+  std::sort(Sink.Findings.begin(), Sink.Findings.end());
+  return Sink.Findings;
+}
+
+const char *ErrorPathPair = R"c(
+int install(pmd_t *pmd, int fail)
+{
+	pte_t *pte = (pte_t *)get_zeroed_page(GFP_KERNEL);
+
+	if (!pte)
+		return -1;
+	if (fail) {
+		free_page((unsigned long)pte);
+		return -1;
+	}
+	set_pmd(pmd, __pmd(__pa(pte) | _KERNPG_TABLE));
+	return 0;
+}
+)c";
+
+TEST(ZeroedPageRule, AnAllocationAndItsFreeShareTheirKeys) {
+  std::vector<Finding> Findings = run("zeroed-page", ErrorPathPair);
+  ASSERT_EQ(Findings.size(), 2u);
+  const Finding &Alloc = Findings[0], &Free = Findings[1];
+  EXPECT_EQ(Alloc.Kind, FindingKind::Converted);
+  EXPECT_EQ(Free.Kind, FindingKind::Converted);
+  EXPECT_EQ(Alloc.Role, PairingRole::Allocation);
+  EXPECT_EQ(Free.Role, PairingRole::Free);
+  EXPECT_EQ(Alloc.Order, std::optional<uint64_t>(0));
+  EXPECT_EQ(Free.Order, std::optional<uint64_t>(0));
+  ASSERT_EQ(Alloc.PairingKeys.size(), 2u);
+  EXPECT_EQ(Alloc.PairingKeys[0], levelPairingKey("x86", "pte"));
+  EXPECT_EQ(describePairingKey(Alloc.PairingKeys[1]),
+            "variable 'pte' of install()");
+  EXPECT_EQ(Free.PairingKeys, Alloc.PairingKeys);
+}
+
+TEST(ZeroedPageRule, CodeOutsideArchPairsAsGeneric) {
+  std::vector<Finding> Findings =
+      run("zeroed-page", ErrorPathPair, "/src/mm/t.c");
+  ASSERT_EQ(Findings.size(), 2u);
+  EXPECT_EQ(Findings[0].PairingKeys[0], levelPairingKey("generic", "pte"));
+}
+
+TEST(ZeroedPageRule, ARefusalWithEvidenceStillPairsByLevel) {
+  std::vector<Finding> Findings = run("zeroed-page", R"c(
+int install(pud_t *pud, unsigned int order)
+{
+	pmd_t *pmd = (pmd_t *)__get_free_pages(GFP_KERNEL, order);
+
+	if (!pmd)
+		return -1;
+	set_pud(pud, __pud(__pa(pmd) | _KERNPG_TABLE));
+	return 0;
+}
+)c");
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Kind, FindingKind::Refused);
+  EXPECT_FALSE(Findings[0].Order);
+  ASSERT_FALSE(Findings[0].PairingKeys.empty());
+  EXPECT_EQ(Findings[0].PairingKeys[0], levelPairingKey("x86", "pmd"));
+}
+
+TEST(ZeroedPageRule, FreesCarryTheirOrder) {
+  std::vector<Finding> Findings = run("zeroed-page", R"c(
+void release(pud_t *pud)
+{
+	free_pages((unsigned long)pud_pgtable(*pud), 2);
+}
+)c");
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Kind, FindingKind::Converted);
+  EXPECT_EQ(Findings[0].Order, std::optional<uint64_t>(2));
+  EXPECT_EQ(Findings[0].PairingKeys,
+            std::vector<std::string>{levelPairingKey("x86", "pmd")});
+}
+
+TEST(ZeroedPageRule, SitesWithoutEvidenceHaveNoLevel) {
+  std::vector<Finding> Findings = run("zeroed-page", R"c(
+int walk(pud_t *pud)
+{
+	unsigned long page = __get_free_page(GFP_KERNEL);
+
+	if (!page)
+		return -1;
+	set_pud(pud, __pud(_KERNPG_TABLE | __pa(page)));
+	return 0;
+}
+
+void put(void *buffer)
+{
+	free_page((unsigned long)buffer);
+}
+)c");
+  ASSERT_EQ(Findings.size(), 2u);
+  for (const Finding &F : Findings) {
+    EXPECT_EQ(F.Kind, FindingKind::Refused);
+    EXPECT_TRUE(F.PairingKeys.empty()) << F.Message;
+  }
+}
+
+TEST(ZeroedPageRule, OneFindingPerCallDespiteTypeofInAllocHooks) {
+  // alloc_hooks_tag() names its argument in typeof() and in the
+  // initializer: only the evaluated call is a site.
+  std::vector<Finding> Findings = run("zeroed-page", R"c(
+void *leak(void)
+{
+	return (void *)get_zeroed_page(GFP_KERNEL);
+}
+)c");
+  ASSERT_EQ(Findings.size(), 1u);
+}
+
+TEST(ZeroedPageRule, SystemHeadersAreNotCandidates) {
+  // <asm/pgalloc.h> allocates p4d tables and pgds with the page allocator.
+  std::vector<Finding> Findings =
+      run("zeroed-page", "#include <asm/pgalloc.h>\n");
+  EXPECT_TRUE(Findings.empty());
+}
+
+TEST(PtdescAddressRule, FindingsDoNotPair) {
+  std::vector<Finding> Findings = run("ptdesc-address", R"c(
+pte_t *alloc_table(void)
+{
+	struct ptdesc *ptdesc = pagetable_alloc(GFP_PGTABLE_KERNEL, 0);
+
+	if (!ptdesc)
+		return NULL;
+	return ptdesc_address(ptdesc);
+}
+)c");
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Kind, FindingKind::Converted);
+  EXPECT_EQ(Findings[0].Role, PairingRole::None);
+  EXPECT_TRUE(Findings[0].PairingKeys.empty());
+}
+
+} // namespace
