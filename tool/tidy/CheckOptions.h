@@ -1,4 +1,5 @@
-//===- CheckOptions.h - The CLI's settings as clang-tidy options -*- C++ -*-===//
+//===- CheckOptions.h - The CLI's settings as clang-tidy options -*- C++
+//-*-===//
 //
 // Every pgtable-migrate switch that changes what a rule does is a check
 // option with the same default. The values go through buildOptions(), the

@@ -9,17 +9,17 @@
 //===----------------------------------------------------------------------===//
 
 #include "RuleCheck.h"
-#include "pgmigrate/Rules.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "pgmigrate/Rules.h"
 
 namespace pgmigrate::tidy {
 namespace {
 
 class PgtableMigrateModule : public clang::tidy::ClangTidyModule {
 public:
-  void addCheckFactories(
-      clang::tidy::ClangTidyCheckFactories &Factories) override {
+  void
+  addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     add(Factories, rule_names::PtdescAddress, TargetNames);
     add(Factories, rule_names::PtdescFree, TargetNames);
     add(Factories, rule_names::ZeroedPage, TargetNames | Pairing);

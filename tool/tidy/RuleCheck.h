@@ -16,10 +16,10 @@
 
 #include "CheckOptions.h"
 #include "UnitFindings.h"
+#include "clang-tidy/ClangTidyCheck.h"
 #include "pgmigrate/Finding.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rule.h"
-#include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
 #include <vector>
 
@@ -37,8 +37,8 @@ public:
                            clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
-      override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
