@@ -1,0 +1,151 @@
+//===- UnitFindingsTest.cpp -----------------------------------------------===//
+
+#include "UnitFindings.h"
+#include "pgmigrate/Pairing.h"
+#include "gtest/gtest.h"
+
+using namespace pgmigrate;
+using namespace pgmigrate::tidy;
+using clang::tooling::Replacement;
+
+namespace {
+
+const char File[] = "/tree/arch/x86/mm/init.c";
+
+Finding converted(unsigned Offset, llvm::StringRef Text,
+                  std::vector<std::string> Keys, PairingRole Role) {
+  Finding F;
+  F.Rule = "zeroed-page";
+  F.Kind = FindingKind::Converted;
+  F.FilePath = File;
+  F.Offset = Offset;
+  F.Line = 1 + Offset / 10;
+  F.Column = 1;
+  F.Message = "replace 'old' with '" + Text.str() + "'";
+  F.Replacements.push_back(Replacement(File, Offset, 3, Text));
+  F.PairingKeys = std::move(Keys);
+  F.Role = Role;
+  return F;
+}
+
+Finding refused(unsigned Offset, std::vector<std::string> Keys,
+                PairingRole Role) {
+  Finding F;
+  F.Rule = "zeroed-page";
+  F.Kind = FindingKind::Refused;
+  F.FilePath = File;
+  F.Offset = Offset;
+  F.Line = 1 + Offset / 10;
+  F.Column = 1;
+  F.Message = "not converted: no page-table evidence";
+  F.PairingKeys = std::move(Keys);
+  F.Role = Role;
+  return F;
+}
+
+const std::string PteLevel = levelPairingKey("x86", "pte");
+const std::string Local = localPairingKey(File, 5, "pte", "alloc_pte");
+
+TEST(UnitFindingsTest, ParsesPairingScope) {
+  EXPECT_EQ(parsePairingScope("run"), PairingScope::Run);
+  EXPECT_EQ(parsePairingScope("unit"), PairingScope::Unit);
+  EXPECT_EQ(parsePairingScope("tree"), std::nullopt);
+  EXPECT_EQ(parsePairingScope(""), std::nullopt);
+  EXPECT_EQ(pairingScopeName(PairingScope::Run), "run");
+  EXPECT_EQ(pairingScopeName(PairingScope::Unit), "unit");
+}
+
+TEST(UnitFindingsTest, RepeatsCountOnceWithEveryKey) {
+  std::vector<Finding> Findings = {
+      refused(10, {Local}, PairingRole::Free),
+      refused(10, {PteLevel}, PairingRole::Free),
+  };
+  settleUnitFindings(Findings, PairingScope::Unit);
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].PairingKeys.size(), 2u);
+}
+
+TEST(UnitFindingsTest, UnitScopeConvertsACompleteGroup) {
+  std::vector<Finding> Findings = {
+      converted(10, "pgtable_alloc(GFP_KERNEL, 0)", {PteLevel, Local},
+                PairingRole::Allocation),
+      converted(40, "pgtable_free(pte)", {PteLevel, Local}, PairingRole::Free),
+  };
+  settleUnitFindings(Findings, PairingScope::Unit);
+  ASSERT_EQ(Findings.size(), 2u);
+  for (const Finding &F : Findings) {
+    EXPECT_EQ(F.Kind, FindingKind::Converted);
+    EXPECT_EQ(F.Replacements.size(), 1u);
+  }
+}
+
+TEST(UnitFindingsTest, UnitScopeWithdrawsWhatTheUnitBlocks) {
+  std::vector<Finding> Findings = {
+      converted(10, "pgtable_alloc(GFP_KERNEL, 0)", {PteLevel},
+                PairingRole::Allocation),
+      refused(40, {PteLevel}, PairingRole::Free),
+  };
+  settleUnitFindings(Findings, PairingScope::Unit);
+  ASSERT_EQ(Findings.size(), 2u);
+  EXPECT_EQ(Findings[0].Kind, FindingKind::Refused);
+  EXPECT_TRUE(Findings[0].Replacements.empty());
+  // The pairing pass's own words, as the CLI prints them.
+  EXPECT_NE(Findings[0].Message.find("pairs (pte tables of arch/x86) with "
+                                     "the free at arch/x86/mm/init.c:5"),
+            std::string::npos)
+      << Findings[0].Message;
+}
+
+TEST(UnitFindingsTest, RunScopeRefusesWhatPairsAcrossUnits) {
+  std::vector<Finding> Findings = {
+      converted(10, "pgtable_alloc(GFP_KERNEL, 0)", {PteLevel, Local},
+                PairingRole::Allocation),
+      converted(40, "pgtable_free(pte)", {PteLevel, Local}, PairingRole::Free),
+  };
+  settleUnitFindings(Findings, PairingScope::Run);
+  ASSERT_EQ(Findings.size(), 2u);
+  EXPECT_EQ(Findings[0].Kind, FindingKind::Refused);
+  EXPECT_TRUE(Findings[0].Replacements.empty());
+  EXPECT_EQ(Findings[0].Message,
+            "not converted: it pairs (pte tables of arch/x86) with the "
+            "allocations and frees of other translation units, which one "
+            "clang-tidy unit does not see (pgtable-migrate pairs over the "
+            "whole run; PairingScope 'unit' pairs within the unit); it would "
+            "replace 'old' with 'pgtable_alloc(GFP_KERNEL, 0)'");
+  EXPECT_EQ(Findings[1].Kind, FindingKind::Refused);
+}
+
+TEST(UnitFindingsTest, RunScopeKeepsWhatOneUnitDecides) {
+  // No key (ptdesc-free), or only a local variable's key: nothing outside
+  // the unit takes part.
+  Finding Plain = converted(10, "pgtable_free(pmd)", {}, PairingRole::None);
+  Plain.Rule = "ptdesc-free";
+  std::vector<Finding> Findings = {
+      Plain,
+      converted(40, "pgtable_alloc(GFP_KERNEL, 0)", {Local},
+                PairingRole::Allocation),
+      converted(70, "pgtable_free(pte)", {Local}, PairingRole::Free),
+  };
+  settleUnitFindings(Findings, PairingScope::Run);
+  ASSERT_EQ(Findings.size(), 3u);
+  for (const Finding &F : Findings)
+    EXPECT_EQ(F.Kind, FindingKind::Converted) << F.Message;
+}
+
+TEST(UnitFindingsTest, RunScopeWithdrawsLocalPartnersToo) {
+  // The free pairs by its variable only; its allocation pairs across units
+  // as well: both go.
+  std::vector<Finding> Findings = {
+      converted(10, "pgtable_alloc(GFP_KERNEL, 0)", {PteLevel, Local},
+                PairingRole::Allocation),
+      converted(40, "pgtable_free(pte)", {Local}, PairingRole::Free),
+  };
+  settleUnitFindings(Findings, PairingScope::Run);
+  ASSERT_EQ(Findings.size(), 2u);
+  EXPECT_EQ(Findings[1].Kind, FindingKind::Refused);
+  EXPECT_NE(Findings[1].Message.find("variable 'pte' of alloc_pte()"),
+            std::string::npos)
+      << Findings[1].Message;
+}
+
+} // namespace
