@@ -21,6 +21,20 @@ namespace pgmigrate {
 
 namespace {
 
+// Drops -Wp,-MD,FILE and -Wp,-MMD,FILE: a tool run writes no files.
+tooling::ArgumentsAdjuster stripPreprocessorDependencyFiles() {
+  return [](const tooling::CommandLineArguments &Args, llvm::StringRef) {
+    tooling::CommandLineArguments Kept;
+    for (const std::string &Arg : Args) {
+      llvm::StringRef A(Arg);
+      if (A.startswith("-Wp,-MD,") || A.startswith("-Wp,-MMD,"))
+        continue;
+      Kept.push_back(Arg);
+    }
+    return Kept;
+  };
+}
+
 // Keeps clang's errors (not its warnings: kernel flags enable many) as text.
 class ErrorCollector : public DiagnosticConsumer {
 public:
@@ -138,6 +152,11 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       ("-resource-dir=" + ClangResourceDir).c_str(),
       tooling::ArgumentInsertPosition::END));
+  // The kernel asks for dependency files through the preprocessor
+  // (-Wp,-MMD,dir/.file.o.d), which ClangTool's own dependency-file
+  // adjuster does not strip: clang would write them relative to the
+  // current directory, or fail the unit where that directory is missing.
+  Tool.appendArgumentsAdjuster(stripPreprocessorDependencyFiles());
   // No "N errors generated." on stderr: errors are reported per unit.
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       {"-Wno-unknown-warning-option", "-fno-caret-diagnostics"},
