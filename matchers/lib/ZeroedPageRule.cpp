@@ -23,12 +23,16 @@ static const llvm::StringRef AllocatorMacros[] = {
     "get_zeroed_page", "__get_free_pages", "__get_free_page"};
 static const llvm::StringRef FreeMacros[] = {"free_page"};
 
-struct ZeroedPageRule::Allocation {
+/// What allocations and frees have in common: where the call is written.
+struct ZeroedPageRule::Site {
   /// False when the call is not a candidate (unevaluated, in a system
   /// header, inside the new API's implementation).
   bool Site = false;
   MacroCall Where;
   const FunctionDecl *Function = nullptr;
+};
+
+struct ZeroedPageRule::Allocation : ZeroedPageRule::Site {
   /// The local pointer variable that receives the page.
   const VarDecl *Var = nullptr;
   /// The expression that holds the value once the casts are applied.
@@ -44,10 +48,7 @@ struct ZeroedPageRule::Allocation {
   SourceLocation ReportAt;
 };
 
-struct ZeroedPageRule::Free {
-  bool Site = false;
-  MacroCall Where;
-  const FunctionDecl *Function = nullptr;
+struct ZeroedPageRule::Free : ZeroedPageRule::Site {
   const VarDecl *Var = nullptr; // the freed local variable, if any
   std::optional<TableEvidence> Evidence;
   std::optional<uint64_t> Order;
@@ -63,6 +64,22 @@ ZeroedPageRule::ZeroedPageRule(const MigrationOptions &Options)
       ApiImplementationNames(Options.apiImplementationNames()) {}
 
 ZeroedPageRule::~ZeroedPageRule() = default;
+
+void ZeroedPageRule::locateSite(const CallExpr *Call,
+                                llvm::ArrayRef<llvm::StringRef> Macros,
+                                ASTContext &Context, Site &S) const {
+  const SourceManager &SM = Context.getSourceManager();
+  S.Where = locateCall(Call, Macros, Context);
+  if (!S.Where.Outer)
+    return;
+  S.Function = enclosingFunction(Call, Context);
+  if (S.Function && S.Function->getIdentifier() &&
+      llvm::is_contained(ApiImplementationNames, S.Function->getName()))
+    return;
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Call->getBeginLoc())))
+    return;
+  S.Site = true;
+}
 
 llvm::StringRef ZeroedPageRule::name() const { return rule_names::ZeroedPage; }
 
@@ -263,16 +280,9 @@ ZeroedPageRule::analyzeAllocation(const CallExpr *Call, ASTContext &Context) {
   const LangOptions &LO = Context.getLangOpts();
   const UnitIndex &Idx = Index.get(Context);
 
-  A.Where = locateCall(Call, AllocatorMacros, Context);
-  if (!A.Where.Outer)
+  locateSite(Call, AllocatorMacros, Context, A);
+  if (!A.Site)
     return A;
-  A.Function = enclosingFunction(Call, Context);
-  if (A.Function && A.Function->getIdentifier() &&
-      llvm::is_contained(ApiImplementationNames, A.Function->getName()))
-    return A;
-  if (SM.isInSystemHeader(SM.getExpansionLoc(Call->getBeginLoc())))
-    return A;
-  A.Site = true;
 
   llvm::StringRef Callee = Call->getDirectCallee()->getName();
   bool Zeroed = Callee == "get_zeroed_page_noprof";
@@ -494,16 +504,9 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
   const LangOptions &LO = Context.getLangOpts();
   const UnitIndex &Idx = Index.get(Context);
 
-  R.Where = locateCall(Call, FreeMacros, Context);
-  if (!R.Where.Outer)
+  locateSite(Call, FreeMacros, Context, R);
+  if (!R.Site)
     return R;
-  R.Function = enclosingFunction(Call, Context);
-  if (R.Function && R.Function->getIdentifier() &&
-      llvm::is_contained(ApiImplementationNames, R.Function->getName()))
-    return R;
-  if (SM.isInSystemHeader(SM.getExpansionLoc(Call->getBeginLoc())))
-    return R;
-  R.Site = true;
   bool Editable = R.Where.editable(SM);
   R.What = refusalWhat(R.Where, Editable, SM, LO);
   auto Refuse = [&](std::string Reason) {

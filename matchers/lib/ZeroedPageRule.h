@@ -42,8 +42,14 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result,
              FindingSink &Sink) override;
 
+  struct Site;
   struct Allocation;
   struct Free;
+  /// Fills S.Where and S.Function; S.Site tells whether the call is a
+  /// candidate at all (not in a system header, not inside the new API).
+  void locateSite(const clang::CallExpr *Call,
+                  llvm::ArrayRef<llvm::StringRef> Macros,
+                  clang::ASTContext &Context, Site &S) const;
 
 private:
   const Allocation &analyzeAllocation(const clang::CallExpr *Call,
