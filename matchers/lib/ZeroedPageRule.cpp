@@ -23,20 +23,17 @@ static const llvm::StringRef AllocatorMacros[] = {
     "get_zeroed_page", "__get_free_pages", "__get_free_page"};
 static const llvm::StringRef FreeMacros[] = {"free_page"};
 
-/// What allocations and frees have in common: where the call is written.
+/// What allocations and frees have in common: where the call is written,
+/// the variable and table it concerns, and the verdict.
 struct ZeroedPageRule::Site {
   /// False when the call is not a candidate (unevaluated, in a system
   /// header, inside the new API's implementation).
   bool Site = false;
   MacroCall Where;
   const FunctionDecl *Function = nullptr;
-};
-
-struct ZeroedPageRule::Allocation : ZeroedPageRule::Site {
-  /// The local pointer variable that receives the page.
+  /// The local pointer variable that receives (allocation) or holds (free)
+  /// the page, if any.
   const VarDecl *Var = nullptr;
-  /// The expression that holds the value once the casts are applied.
-  const Expr *Top = nullptr;
   std::optional<TableEvidence> Evidence;
   std::optional<uint64_t> Order;
   /// Why it is not converted; empty when it is.
@@ -48,16 +45,12 @@ struct ZeroedPageRule::Allocation : ZeroedPageRule::Site {
   SourceLocation ReportAt;
 };
 
-struct ZeroedPageRule::Free : ZeroedPageRule::Site {
-  const VarDecl *Var = nullptr; // the freed local variable, if any
-  std::optional<TableEvidence> Evidence;
-  std::optional<uint64_t> Order;
-  std::string Refusal;
-  std::string What;
-  std::string Message;
-  tooling::Replacement Edit;
-  SourceLocation ReportAt;
+struct ZeroedPageRule::Allocation : ZeroedPageRule::Site {
+  /// The expression that holds the value once the casts are applied.
+  const Expr *Top = nullptr;
 };
+
+struct ZeroedPageRule::Free : ZeroedPageRule::Site {};
 
 ZeroedPageRule::ZeroedPageRule(const MigrationOptions &Options)
     : AllocName(Options.AllocName), FreeName(Options.FreeName),
