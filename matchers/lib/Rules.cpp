@@ -1,10 +1,10 @@
 //===- Rules.cpp - The rule registry --------------------------------------===//
 
 #include "pgmigrate/Rules.h"
-#include "NameConflictsRule.h"
-#include "PtdescAddressRule.h"
-#include "PtdescFreeRule.h"
-#include "ZeroedPageRule.h"
+#include "rules/NameConflictsRule.h"
+#include "rules/PtdescAddressRule.h"
+#include "rules/PtdescFreeRule.h"
+#include "rules/ZeroedPageRule.h"
 
 namespace pgmigrate {
 

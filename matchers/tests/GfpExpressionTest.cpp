@@ -1,6 +1,6 @@
 //===- GfpExpressionTest.cpp ----------------------------------------------===//
 
-#include "GfpExpression.h"
+#include "support/GfpExpression.h"
 #include "gtest/gtest.h"
 
 using namespace pgmigrate;

@@ -2,7 +2,7 @@
 
 #include "TreeScan.h"
 #include "pgmigrate/ConflictScanner.h"
-#include "pgmigrate/NameConflicts.h"
+#include "rules/NameConflicts.h"
 #include "pgmigrate/Rules.h"
 #include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/STLExtras.h"

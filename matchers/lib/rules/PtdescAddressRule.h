@@ -24,7 +24,7 @@
 #ifndef PGMIGRATE_PTDESCADDRESSRULE_H
 #define PGMIGRATE_PTDESCADDRESSRULE_H
 
-#include "UnitIndex.h"
+#include "analysis/UnitIndex.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rule.h"
 

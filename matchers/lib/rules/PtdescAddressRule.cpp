@@ -1,10 +1,10 @@
 //===- PtdescAddressRule.cpp ----------------------------------------------===//
 
-#include "PtdescAddressRule.h"
-#include "GfpExpression.h"
-#include "MacroCall.h"
-#include "PageTables.h"
-#include "TokenSpelling.h"
+#include "rules/PtdescAddressRule.h"
+#include "support/GfpExpression.h"
+#include "support/MacroCall.h"
+#include "analysis/PageTables.h"
+#include "support/TokenSpelling.h"
 #include "pgmigrate/Rules.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"

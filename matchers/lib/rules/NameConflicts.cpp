@@ -1,6 +1,6 @@
 //===- NameConflicts.cpp --------------------------------------------------===//
 
-#include "pgmigrate/NameConflicts.h"
+#include "rules/NameConflicts.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/ErrorHandling.h"
 

@@ -1,6 +1,6 @@
 //===- UnitIndex.cpp ------------------------------------------------------===//
 
-#include "UnitIndex.h"
+#include "analysis/UnitIndex.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseSet.h"
 

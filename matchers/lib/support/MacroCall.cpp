@@ -1,6 +1,6 @@
 //===- MacroCall.cpp ------------------------------------------------------===//
 
-#include "MacroCall.h"
+#include "support/MacroCall.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"

@@ -1,8 +1,8 @@
 //===- NameConflictsRule.cpp ----------------------------------------------===//
 
-#include "NameConflictsRule.h"
-#include "TokenSpelling.h"
-#include "pgmigrate/NameConflicts.h"
+#include "rules/NameConflictsRule.h"
+#include "support/TokenSpelling.h"
+#include "rules/NameConflicts.h"
 #include "pgmigrate/Rules.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchers.h"

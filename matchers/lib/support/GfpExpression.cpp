@@ -1,6 +1,6 @@
 //===- GfpExpression.cpp --------------------------------------------------===//
 
-#include "GfpExpression.h"
+#include "support/GfpExpression.h"
 #include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/SmallVector.h"
 

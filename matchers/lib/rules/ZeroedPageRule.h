@@ -23,7 +23,7 @@
 #ifndef PGMIGRATE_ZEROEDPAGERULE_H
 #define PGMIGRATE_ZEROEDPAGERULE_H
 
-#include "UnitIndex.h"
+#include "analysis/UnitIndex.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rule.h"
 #include <map>

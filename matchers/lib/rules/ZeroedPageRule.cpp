@@ -1,10 +1,10 @@
 //===- ZeroedPageRule.cpp -------------------------------------------------===//
 
-#include "ZeroedPageRule.h"
-#include "GfpExpression.h"
-#include "MacroCall.h"
-#include "PageTables.h"
-#include "TokenSpelling.h"
+#include "rules/ZeroedPageRule.h"
+#include "support/GfpExpression.h"
+#include "support/MacroCall.h"
+#include "analysis/PageTables.h"
+#include "support/TokenSpelling.h"
 #include "pgmigrate/Pairing.h"
 #include "pgmigrate/Rules.h"
 #include "clang/AST/ParentMapContext.h"

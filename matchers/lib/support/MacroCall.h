@@ -11,7 +11,7 @@
 #ifndef PGMIGRATE_MACROCALL_H
 #define PGMIGRATE_MACROCALL_H
 
-#include "TokenSpelling.h"
+#include "support/TokenSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"

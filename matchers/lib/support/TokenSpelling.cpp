@@ -1,6 +1,6 @@
 //===- TokenSpelling.cpp --------------------------------------------------===//
 
-#include "TokenSpelling.h"
+#include "support/TokenSpelling.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Path.h"

@@ -1,7 +1,7 @@
 //===- PtdescFreeRule.cpp -------------------------------------------------===//
 
-#include "PtdescFreeRule.h"
-#include "TokenSpelling.h"
+#include "rules/PtdescFreeRule.h"
+#include "support/TokenSpelling.h"
 #include "pgmigrate/Rules.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchers.h"

@@ -1,7 +1,7 @@
 //===- PageTables.cpp -----------------------------------------------------===//
 
-#include "PageTables.h"
-#include "MacroCall.h"
+#include "analysis/PageTables.h"
+#include "support/MacroCall.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
