@@ -302,6 +302,7 @@ int main(int argc, const char **argv) {
     Root = *Top;
   else
     Root = absolutePath(".");
+  Options->TreeRoot = Root;
 
   // Run the rules over every unit.
   unsigned Threads = Jobs ? unsigned(Jobs)

@@ -33,14 +33,6 @@ Finding site(llvm::StringRef File, unsigned Line, FindingKind Kind,
 const std::string PteX86 = levelPairingKey("x86", "pte");
 const std::string PmdX86 = levelPairingKey("x86", "pmd");
 
-TEST(Pairing, ArchOfPath) {
-  EXPECT_EQ(archOfPath("/src/linux/arch/x86/mm/init.c"), "x86");
-  EXPECT_EQ(archOfPath("arch/arm64/include/asm/pgalloc.h"), "arm64");
-  EXPECT_EQ(archOfPath("/home/arch/linux/arch/riscv/mm/init.c"), "riscv");
-  EXPECT_EQ(archOfPath("/src/linux/mm/memory.c"), "generic");
-  EXPECT_EQ(archOfPath("/src/linux/arch/Kconfig"), "generic");
-}
-
 TEST(Pairing, KeysDescribeTheirGroup) {
   EXPECT_EQ(describePairingKey(PteX86), "pte tables of arch/x86");
   EXPECT_EQ(describePairingKey(levelPairingKey("generic", "pmd")),

@@ -1,9 +1,10 @@
 //===- TreeScan.cpp -------------------------------------------------------===//
 
 #include "TreeScan.h"
+#include "pgmigrate/ArchPath.h"
 #include "pgmigrate/ConflictScanner.h"
-#include "rules/NameConflicts.h"
 #include "pgmigrate/Rules.h"
+#include "rules/NameConflicts.h"
 #include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -45,15 +46,9 @@ std::vector<std::string> listSourceFiles(const std::string &Root,
   return Files;
 }
 
-std::string conflictGroup(const std::string &Path) {
-  llvm::StringRef P(Path);
-  size_t Pos = 0;
-  while ((Pos = P.find("/arch/", Pos)) != llvm::StringRef::npos) {
-    size_t ArchEnd = P.find('/', Pos + 6);
-    if (ArchEnd != llvm::StringRef::npos)
-      return P.substr(0, ArchEnd).str();
-    Pos += 6;
-  }
+std::string conflictGroup(const std::string &Path, llvm::StringRef Root) {
+  if (std::optional<ArchDir> Arch = archDirOf(Path, Root))
+    return Arch->Dir;
   return Path;
 }
 
@@ -131,7 +126,7 @@ private:
   }
 
   bool isApi(const FileScan &F, const ScannedToken &T) const {
-    if (F.Assembly || isArchPath(F.Path))
+    if (F.Assembly || isArchCode(F.Path, Options.TreeRoot))
       return false;
     bool Alloc = isAllocName(Options, T.Name);
     switch (T.Role) {
@@ -430,7 +425,7 @@ TreeScanResult scanTree(const TreeScanInput &Input,
         continue;
       FileScan &Scan = Scans[I];
       Scan.Path = Paths[I];
-      Scan.Group = conflictGroup(Paths[I]);
+      Scan.Group = conflictGroup(Paths[I], Options.TreeRoot);
       Scan.Assembly = llvm::StringRef(Paths[I]).endswith(".S");
       Scan.Tokens = scanIdentifiers(Text, Wanted);
     }

@@ -70,9 +70,9 @@ std::vector<std::string> listSourceFiles(const std::string &Root,
 TreeScanResult scanTree(const TreeScanInput &Input,
                         const MigrationOptions &Options);
 
-/// The group a file's names belong to: "arch/<arch>" (with its absolute
-/// prefix) for arch code, else the file itself.
-std::string conflictGroup(const std::string &Path);
+/// The group a file's names belong to: its arch directory (absolute, see
+/// ArchPath.h; Root is the tree's root) for arch code, else the file itself.
+std::string conflictGroup(const std::string &Path, llvm::StringRef Root = "");
 
 } // namespace pgmigrate
 

@@ -23,6 +23,9 @@ struct MigrationOptions {
   /// The allocation and free functions of the new API.
   std::string AllocName = "pgtable_alloc";
   std::string FreeName = "pgtable_free";
+  /// The kernel tree's root (absolute), when the front end knows it: a
+  /// file's arch is judged by its path below the root (see ArchPath.h).
+  std::string TreeRoot;
 
   /// name-conflicts: rename the clashing declarations and their uses
   /// (otherwise they are only reported).

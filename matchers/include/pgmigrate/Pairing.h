@@ -28,10 +28,6 @@
 
 namespace pgmigrate {
 
-/// "x86" for a path with an "arch/x86/" component (the last one), else
-/// "generic".
-std::string archOfPath(llvm::StringRef Path);
-
 /// The key of every table of Level ("pte", "pmd", "pud", "p4d") in Arch.
 std::string levelPairingKey(llvm::StringRef Arch, llvm::StringRef Level);
 

@@ -13,22 +13,6 @@ namespace pgmigrate {
 // "local:<offset>:<function>:<variable>:<file>" (the file last: it may hold
 // colons).
 
-std::string archOfPath(llvm::StringRef Path) {
-  size_t At = Path.rfind("/arch/");
-  size_t Skip = 6;
-  if (At == llvm::StringRef::npos) {
-    if (!Path.startswith("arch/"))
-      return "generic";
-    At = 0;
-    Skip = 5;
-  }
-  llvm::StringRef Rest = Path.drop_front(At + Skip);
-  size_t Slash = Rest.find('/');
-  if (Slash == llvm::StringRef::npos || Slash == 0)
-    return "generic";
-  return Rest.take_front(Slash).str();
-}
-
 std::string levelPairingKey(llvm::StringRef Arch, llvm::StringRef Level) {
   return ("level:" + Arch + ":" + Level).str();
 }

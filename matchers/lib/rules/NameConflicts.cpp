@@ -68,16 +68,6 @@ bool isAllocName(const MigrationOptions &Options, llvm::StringRef Name) {
   return Name == "pgtable_alloc" || Name == Options.AllocName;
 }
 
-bool isArchPath(llvm::StringRef Path) {
-  llvm::SmallVector<llvm::StringRef, 16> Parts;
-  Path.split(Parts, '/');
-  Parts.pop_back(); // the file's own name
-  for (llvm::StringRef Part : Parts)
-    if (Part == "arch")
-      return true;
-  return false;
-}
-
 llvm::StringRef describe(ConflictUse Kind) {
   switch (Kind) {
   case ConflictUse::Call:

@@ -49,10 +49,6 @@ std::string conflictNewName(const MigrationOptions &Options,
 /// alloc name and their _noprof forms allocate; the others free.
 bool isAllocName(const MigrationOptions &Options, llvm::StringRef Name);
 
-/// True when Path (absolute, '/'-separated) lies under a directory called
-/// "arch": arch code never holds the generic API's own declarations.
-bool isArchPath(llvm::StringRef Path);
-
 /// How a use of a clashing name reads in a message.
 enum class ConflictUse {
   Call,

@@ -1,9 +1,10 @@
 //===- NameConflictsRule.cpp ----------------------------------------------===//
 
 #include "rules/NameConflictsRule.h"
-#include "support/TokenSpelling.h"
-#include "rules/NameConflicts.h"
+#include "pgmigrate/ArchPath.h"
 #include "pgmigrate/Rules.h"
+#include "rules/NameConflicts.h"
+#include "support/TokenSpelling.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/CharInfo.h"
@@ -42,7 +43,7 @@ public:
              T.getIdentifierInfo()->getName() == Noprof;
     });
     Def.Api = Def.FunctionLike && ExpandsToNoprof && !Path.empty() &&
-              !isArchPath(Path);
+              !isArchCode(Path, R.Options.TreeRoot);
     R.MacroIndex[MI] = R.Macros.size();
     R.Macros.push_back(std::move(Def));
   }
@@ -368,7 +369,7 @@ void NameConflictsRule::check(const MatchFinder::MatchResult &Result,
   };
   auto IsApiFunction = [&](const FunctionDecl *FD) {
     std::string Path = PathOf(FD->getLocation());
-    return !Path.empty() && !isArchPath(Path) &&
+    return !Path.empty() && !isArchCode(Path, Options.TreeRoot) &&
            hasApiSignature(FD, isAllocName(Options, FD->getName()));
   };
 
@@ -388,7 +389,8 @@ void NameConflictsRule::check(const MatchFinder::MatchResult &Result,
       bool ApiChain = llvm::any_of(FD->redecls(), IsApiFunction);
       if (ApiChain) {
         std::string Path = PathOf(FD->getLocation());
-        if (!IsApiFunction(FD) && !Path.empty() && isArchPath(Path)) {
+        if (!IsApiFunction(FD) && !Path.empty() &&
+            isArchCode(Path, Options.TreeRoot)) {
           // An arch redeclaring the API's own function.
           Reporter::Place P = R.place(FD->getLocation(), FD->getName(), false);
           R.emit(P, FD->getName(), describe(kindOf(FD)), "",

@@ -5,6 +5,7 @@
 #include "support/MacroCall.h"
 #include "analysis/PageTables.h"
 #include "support/TokenSpelling.h"
+#include "pgmigrate/ArchPath.h"
 #include "pgmigrate/Pairing.h"
 #include "pgmigrate/Rules.h"
 #include "clang/AST/ParentMapContext.h"
@@ -54,6 +55,7 @@ struct ZeroedPageRule::Free : ZeroedPageRule::Site {};
 
 ZeroedPageRule::ZeroedPageRule(const MigrationOptions &Options)
     : AllocName(Options.AllocName), FreeName(Options.FreeName),
+      TreeRoot(Options.TreeRoot),
       ApiImplementationNames(Options.apiImplementationNames()) {}
 
 ZeroedPageRule::~ZeroedPageRule() = default;
@@ -760,7 +762,7 @@ void ZeroedPageRule::check(const MatchFinder::MatchResult &Result,
     SourceLocation Code = SM.getExpansionLoc(Call->getBeginLoc());
     if (Site.Evidence)
       F.PairingKeys.push_back(
-          levelPairingKey(archOfPath(absoluteFilePath(Code, SM)),
+          levelPairingKey(archNameOf(absoluteFilePath(Code, SM), TreeRoot),
                           levelName(Site.Evidence->Level)));
     if (Var && Site.Function && Site.Function->getIdentifier()) {
       SourceLocation Decl = SM.getExpansionLoc(Var->getLocation());

@@ -58,6 +58,7 @@ private:
 
   std::string AllocName;
   std::string FreeName;
+  std::string TreeRoot;
   std::vector<std::string> ApiImplementationNames;
   UnitIndexCache Index;
   clang::ASTContext *MemoFor = nullptr;
