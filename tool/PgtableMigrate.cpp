@@ -15,6 +15,7 @@
 #include "FixesExport.h"
 #include "ProgressLine.h"
 #include "ReplacementSet.h"
+#include "RuleOptionFlags.h"
 #include "SarifWriter.h"
 #include "SourceRoot.h"
 #include "TranslationUnitRunner.h"
@@ -62,37 +63,6 @@ static cl::list<std::string>
 static cl::opt<bool> ListRules("list-rules",
                                cl::desc("List the rules and exit"),
                                cl::cat(Category));
-static cl::opt<std::string>
-    Api("api",
-        cl::desc("Target API: 'default' (pgtable_alloc/pgtable_free) or "
-                 "'addr' (pgtable_alloc_addr/pgtable_free_addr)"),
-        cl::init("default"), cl::cat(Category));
-static cl::opt<std::string> AllocName("alloc-name",
-                                      cl::desc("Name of the new allocator"),
-                                      cl::cat(Category));
-static cl::opt<std::string> FreeName("free-name",
-                                     cl::desc("Name of the new free function"),
-                                     cl::cat(Category));
-static cl::opt<bool> RenameConflicts(
-    "rename-conflicts",
-    cl::desc("name-conflicts: rename the clashing declarations and their "
-             "uses (default: report them)"),
-    cl::cat(Category));
-static cl::opt<std::string> ConflictPrefix(
-    "conflict-prefix",
-    cl::desc("name-conflicts: prefix for a clashing function, prototype, "
-             "macro, global variable, typedef or enumerator (default '__')"),
-    cl::value_desc("prefix"), cl::init("__"), cl::cat(Category));
-static cl::opt<std::string> ConflictParamName(
-    "conflict-param-name",
-    cl::desc("name-conflicts: new name of a clashing parameter or local "
-             "variable, '%s' standing for the old name (default '%s_fn')"),
-    cl::value_desc("pattern"), cl::init("%s_fn"), cl::cat(Category));
-static cl::opt<std::string> ConflictFieldName(
-    "conflict-field-name",
-    cl::desc("name-conflicts: new name of a clashing struct or union field, "
-             "'%s' standing for the old name (default '%s_fn')"),
-    cl::value_desc("pattern"), cl::init("%s_fn"), cl::cat(Category));
 static cl::opt<std::string> ScanTree(
     "scan-tree",
     cl::desc("name-conflicts: also scan every .c/.h/.S file under this "
@@ -200,6 +170,7 @@ int main(int argc, const char **argv) {
   std::unique_ptr<clang::tooling::FixedCompilationDatabase> Fixed =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
                                                                     FixedError);
+  RuleOptionFlags RuleFlags(Category);
   cl::HideUnrelatedOptions(Category);
   if (!cl::ParseCommandLineOptions(argc, argv, Overview))
     return 2;
@@ -214,13 +185,7 @@ int main(int argc, const char **argv) {
   if (RulesOption.getNumOccurrences())
     Settings.Rules = RulesOption;
   Settings.DisabledRules = DisabledRules;
-  Settings.Api = Api;
-  Settings.AllocName = AllocName;
-  Settings.FreeName = FreeName;
-  Settings.RenameConflicts = RenameConflicts;
-  Settings.ConflictPrefix = ConflictPrefix;
-  Settings.ConflictLocalName = ConflictParamName;
-  Settings.ConflictFieldName = ConflictFieldName;
+  RuleFlags.collect(Settings);
   llvm::Expected<MigrationOptions> Options = buildOptions(Settings);
   if (!Options) {
     Errors.report(llvm::toString(Options.takeError()));
@@ -239,7 +204,7 @@ int main(int argc, const char **argv) {
       Errors.report("--scan-tree: '" + ScanRoot + "' is not a directory");
       return 2;
     }
-    if (!Options->isEnabled(rule_names::NameConflicts)) {
+    if (!Options->isEnabled("name-conflicts")) {
       Errors.warn("--scan-tree is ignored: rule name-conflicts is not "
                   "enabled");
       ScanRoot.clear();
@@ -333,7 +298,7 @@ int main(int argc, const char **argv) {
       for (TranslationUnitResult::SkippedRanges &Skipped : Entries)
         Scan.Coverage[Path].push_back(std::move(Skipped));
     for (const Finding &F : Result.Findings)
-      if (F.Rule == rule_names::NameConflicts)
+      if (F.Rule == "name-conflicts")
         Scan.AstSites[F.FilePath].insert(F.Offset);
     refuseEditsOutsideRoot(Result.Findings, Root);
     Merger.add(std::move(Result.Findings));

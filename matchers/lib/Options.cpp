@@ -8,7 +8,6 @@
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <set>
-#include <tuple>
 
 namespace pgmigrate {
 
@@ -35,6 +34,62 @@ static llvm::Error error(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
+// ---- The common options: the target API and its names ----
+
+static llvm::Error applyApi(llvm::StringRef Value, MigrationOptions &Options) {
+  if (Value == "default" || Value.empty()) {
+    Options.AllocName = "pgtable_alloc";
+    Options.FreeName = "pgtable_free";
+  } else if (Value == "addr") {
+    Options.AllocName = "pgtable_alloc_addr";
+    Options.FreeName = "pgtable_free_addr";
+  } else {
+    return error("unknown API variant '" + Value +
+                 "' (expected 'default' or 'addr')");
+  }
+  return llvm::Error::success();
+}
+
+// An override of a name Api chose; empty keeps that name.
+static llvm::Error applyName(llvm::StringRef What, llvm::StringRef Value,
+                             std::string &Name) {
+  if (Value.empty())
+    return llvm::Error::success();
+  if (!clang::isValidAsciiIdentifier(Value))
+    return error(What + " '" + Value + "' is not a C identifier");
+  Name = Value.str();
+  return llvm::Error::success();
+}
+
+static const OptionSpec CommonOptions[] = {
+    {"Api", "api", OptionType::Text, "default", "variant",
+     "Target API: 'default' (pgtable_alloc/pgtable_free) or 'addr' "
+     "(pgtable_alloc_addr/pgtable_free_addr)",
+     applyApi},
+    {"AllocName", "alloc-name", OptionType::Text, "", "name",
+     "Name of the new allocator",
+     [](llvm::StringRef Value, MigrationOptions &Options) {
+       return applyName("alloc name", Value, Options.AllocName);
+     }},
+    {"FreeName", "free-name", OptionType::Text, "", "name",
+     "Name of the new free function",
+     [](llvm::StringRef Value, MigrationOptions &Options) {
+       return applyName("free name", Value, Options.FreeName);
+     }},
+};
+
+llvm::ArrayRef<OptionSpec> commonOptionSpecs() { return CommonOptions; }
+
+std::optional<bool> parseBoolOption(llvm::StringRef Value) {
+  if (Value == "true")
+    return true;
+  if (Value == "false")
+    return false;
+  return std::nullopt;
+}
+
+// ---- Resolving ----
+
 static std::string knownRuleList() {
   std::string List;
   for (const RuleInfo &Info : allRules()) {
@@ -55,16 +110,12 @@ static llvm::SmallVector<llvm::StringRef, 4> splitNames(llvm::StringRef List) {
   return Names;
 }
 
-static llvm::Error checkIdentifier(llvm::StringRef Option,
-                                   llvm::StringRef Name) {
-  if (!Name.empty() && clang::isValidAsciiIdentifier(Name))
-    return llvm::Error::success();
-  return error(Option + " '" + Name + "' is not a C identifier");
+static llvm::Error unknownRule(llvm::StringRef Name) {
+  return error("unknown rule '" + Name + "' (rules: " + knownRuleList() + ")");
 }
 
-llvm::Expected<MigrationOptions> buildOptions(const OptionSettings &Settings) {
-  MigrationOptions Options;
-
+static llvm::Expected<std::vector<std::string>>
+enabledRules(const OptionSettings &Settings) {
   std::set<std::string> Enabled;
   if (!Settings.Rules || Settings.Rules->empty() ||
       llvm::StringRef(*Settings.Rules).trim() == "all") {
@@ -72,66 +123,35 @@ llvm::Expected<MigrationOptions> buildOptions(const OptionSettings &Settings) {
       Enabled.insert(Info.Name.str());
   } else {
     for (llvm::StringRef Name : splitNames(*Settings.Rules)) {
-      const RuleInfo *Info = findRule(Name);
-      if (!Info)
-        return error("unknown rule '" + Name + "' (rules: " + knownRuleList() +
-                     ")");
+      if (!findRule(Name))
+        return unknownRule(Name);
       Enabled.insert(Name.str());
     }
   }
   for (const std::string &Entry : Settings.DisabledRules) {
     for (llvm::StringRef Name : splitNames(Entry)) {
       if (!findRule(Name))
-        return error("unknown rule '" + Name + "' (rules: " + knownRuleList() +
-                     ")");
+        return unknownRule(Name);
       Enabled.erase(Name.str());
     }
   }
-  Options.EnabledRules.assign(Enabled.begin(), Enabled.end());
+  return std::vector<std::string>(Enabled.begin(), Enabled.end());
+}
 
-  if (Settings.Api == "default" || Settings.Api.empty()) {
-    Options.AllocName = "pgtable_alloc";
-    Options.FreeName = "pgtable_free";
-  } else if (Settings.Api == "addr") {
-    Options.AllocName = "pgtable_alloc_addr";
-    Options.FreeName = "pgtable_free_addr";
-  } else {
-    return error("unknown API variant '" + Settings.Api +
-                 "' (expected 'default' or 'addr')");
-  }
-  if (!Settings.AllocName.empty()) {
-    if (llvm::Error E = checkIdentifier("alloc name", Settings.AllocName))
-      return std::move(E);
-    Options.AllocName = Settings.AllocName;
-  }
-  if (!Settings.FreeName.empty()) {
-    if (llvm::Error E = checkIdentifier("free name", Settings.FreeName))
-      return std::move(E);
-    Options.FreeName = Settings.FreeName;
-  }
+llvm::Expected<MigrationOptions> buildOptions(const OptionSettings &Settings) {
+  MigrationOptions Options;
+  llvm::Expected<std::vector<std::string>> Enabled = enabledRules(Settings);
+  if (!Enabled)
+    return Enabled.takeError();
+  Options.EnabledRules = std::move(*Enabled);
 
-  Options.RenameConflicts = Settings.RenameConflicts;
-  if (!clang::isValidAsciiIdentifier(Settings.ConflictPrefix + "x"))
-    return error("conflict prefix '" + Settings.ConflictPrefix +
-                 "' does not start a C identifier");
-  Options.ConflictPrefix = Settings.ConflictPrefix;
-  for (auto [Option, Pattern, Field] :
-       {std::make_tuple("conflict parameter name", &Settings.ConflictLocalName,
-                        &Options.ConflictLocalName),
-        std::make_tuple("conflict field name", &Settings.ConflictFieldName,
-                        &Options.ConflictFieldName)}) {
-    llvm::StringRef P(*Pattern);
-    size_t At = P.find("%s");
-    std::string Example = P.str();
-    if (At != llvm::StringRef::npos)
-      Example.replace(At, 2, "pgtable_alloc");
-    if (At == llvm::StringRef::npos ||
-        P.find("%s", At + 2) != llvm::StringRef::npos ||
-        !clang::isValidAsciiIdentifier(Example) || P == "%s")
-      return error(llvm::Twine(Option) + " '" + P +
-                   "' must contain '%s' (the old name) once and make a new C "
-                   "identifier, e.g. '%s_fn'");
-    *Field = P.str();
+  for (const OptionSpec *Spec : allOptionSpecs()) {
+    auto It = Settings.Values.find(Spec->Key.str());
+    llvm::StringRef Value = It == Settings.Values.end()
+                                ? llvm::StringRef(Spec->Default)
+                                : llvm::StringRef(It->second);
+    if (llvm::Error E = Spec->Apply(Value, Options))
+      return std::move(E);
   }
   return Options;
 }

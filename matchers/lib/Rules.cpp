@@ -1,28 +1,55 @@
 //===- Rules.cpp - The rule registry --------------------------------------===//
+//
+// One row per rule. A new rule is its file pair in rules/, its row here,
+// its source line in CMakeLists.txt and its tests; the front ends and their
+// options follow from the row.
+//
+//===----------------------------------------------------------------------===//
 
 #include "pgmigrate/Rules.h"
 #include "rules/NameConflictsRule.h"
 #include "rules/PtdescAddressRule.h"
 #include "rules/PtdescFreeRule.h"
 #include "rules/ZeroedPageRule.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace pgmigrate {
 
 Rule::~Rule() = default;
 
+template <typename RuleT>
+static std::unique_ptr<Rule> create(const MigrationOptions &Options) {
+  return std::make_unique<RuleT>(Options);
+}
+
+static llvm::ArrayRef<OptionSpec> noOptions() { return {}; }
+
 static const RuleInfo Registry[] = {
-    {rule_names::PtdescAddress,
+    {PtdescAddressRule::Name,
      "pt = pagetable_alloc(gfp, order) used only through ptdesc_address() "
-     "-> pgtable_alloc(gfp, order)"},
-    {rule_names::PtdescFree,
-     "pagetable_free(virt_to_ptdesc(p)) -> pgtable_free(p)"},
-    {rule_names::ZeroedPage,
+     "-> pgtable_alloc(gfp, order)",
+     create<PtdescAddressRule>, noOptions},
+    {PtdescFreeRule::Name,
+     "pagetable_free(virt_to_ptdesc(p)) -> pgtable_free(p)",
+     create<PtdescFreeRule>, noOptions},
+    {ZeroedPageRule::Name,
      "get_zeroed_page()/__get_free_pages() of a page table -> "
-     "pgtable_alloc(), free_page() of it -> pgtable_free()"},
-    {rule_names::NameConflicts,
+     "pgtable_alloc(), free_page() of it -> pgtable_free()",
+     create<ZeroedPageRule>, noOptions, /*Pairs=*/true},
+    {NameConflictsRule::Name,
      "declarations that clash with the new API's names (reported; renamed "
-     "with --rename-conflicts)"},
+     "with --rename-conflicts)",
+     create<NameConflictsRule>, NameConflictsRule::optionSpecs},
 };
+
+std::vector<const OptionSpec *> RuleInfo::optionSpecs() const {
+  std::vector<const OptionSpec *> Specs;
+  for (const OptionSpec &Spec : commonOptionSpecs())
+    Specs.push_back(&Spec);
+  for (const OptionSpec &Spec : Options())
+    Specs.push_back(&Spec);
+  return Specs;
+}
 
 llvm::ArrayRef<RuleInfo> allRules() { return Registry; }
 
@@ -35,15 +62,18 @@ const RuleInfo *findRule(llvm::StringRef Name) {
 
 std::unique_ptr<Rule> createRule(llvm::StringRef Name,
                                  const MigrationOptions &Options) {
-  if (Name == rule_names::PtdescAddress)
-    return std::make_unique<PtdescAddressRule>(Options);
-  if (Name == rule_names::PtdescFree)
-    return std::make_unique<PtdescFreeRule>(Options);
-  if (Name == rule_names::NameConflicts)
-    return std::make_unique<NameConflictsRule>(Options);
-  if (Name == rule_names::ZeroedPage)
-    return std::make_unique<ZeroedPageRule>(Options);
-  return nullptr;
+  const RuleInfo *Info = findRule(Name);
+  return Info ? Info->Create(Options) : nullptr;
+}
+
+std::vector<const OptionSpec *> allOptionSpecs() {
+  std::vector<const OptionSpec *> Specs;
+  llvm::StringSet<> Seen;
+  for (const RuleInfo &Info : Registry)
+    for (const OptionSpec *Spec : Info.optionSpecs())
+      if (Seen.insert(Spec->Key).second)
+        Specs.push_back(Spec);
+  return Specs;
 }
 
 } // namespace pgmigrate

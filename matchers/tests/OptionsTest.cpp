@@ -3,6 +3,7 @@
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rules.h"
 #include "gtest/gtest.h"
+#include <set>
 
 using namespace pgmigrate;
 
@@ -60,13 +61,13 @@ TEST(Options, DisableRuleRemovesIt) {
 
 TEST(Options, ApiVariantAndNameOverrides) {
   OptionSettings Settings;
-  Settings.Api = "addr";
+  Settings.Values["Api"] = "addr";
   llvm::Expected<MigrationOptions> Options = buildOptions(Settings);
   ASSERT_TRUE(bool(Options));
   EXPECT_EQ(Options->AllocName, "pgtable_alloc_addr");
   EXPECT_EQ(Options->FreeName, "pgtable_free_addr");
 
-  Settings.FreeName = "my_pt_free";
+  Settings.Values["FreeName"] = "my_pt_free";
   Options = buildOptions(Settings);
   ASSERT_TRUE(bool(Options));
   EXPECT_EQ(Options->AllocName, "pgtable_alloc_addr");
@@ -79,13 +80,80 @@ TEST(Options, ApiVariantAndNameOverrides) {
 
 TEST(Options, BadApiOrNameIsAnError) {
   OptionSettings Settings;
-  Settings.Api = "page";
+  Settings.Values["Api"] = "page";
   EXPECT_EQ(errorText(buildOptions(Settings)),
             "unknown API variant 'page' (expected 'default' or 'addr')");
   Settings = {};
-  Settings.AllocName = "pgtable-alloc";
+  Settings.Values["AllocName"] = "pgtable-alloc";
   EXPECT_EQ(errorText(buildOptions(Settings)),
             "alloc name 'pgtable-alloc' is not a C identifier");
+}
+
+TEST(Options, ConflictRenamingIsCheckedByItsRows) {
+  OptionSettings Settings;
+  Settings.Values["ConflictPrefix"] = "9";
+  EXPECT_EQ(errorText(buildOptions(Settings)),
+            "conflict prefix '9' does not start a C identifier");
+  Settings = {};
+  Settings.Values["ConflictParamName"] = "callback";
+  EXPECT_EQ(errorText(buildOptions(Settings)),
+            "conflict parameter name 'callback' must contain '%s' (the old "
+            "name) once and make a new C identifier, e.g. '%s_fn'");
+  Settings = {};
+  Settings.Values["RenameConflicts"] = "yes";
+  EXPECT_EQ(errorText(buildOptions(Settings)),
+            "rename conflicts 'yes' is not 'true' or 'false'");
+  Settings = {};
+  Settings.Values["RenameConflicts"] = "true";
+  Settings.Values["ConflictFieldName"] = "%s_op";
+  llvm::Expected<MigrationOptions> Options = buildOptions(Settings);
+  ASSERT_TRUE(bool(Options)) << llvm::toString(Options.takeError());
+  EXPECT_TRUE(Options->RenameConflicts);
+  EXPECT_EQ(Options->ConflictFieldName, "%s_op");
+  EXPECT_EQ(Options->ConflictParamName, "%s_fn");
+}
+
+TEST(Options, EveryOptionRowIsConsistent) {
+  // The CLI switch is the kebab-case of the check option (the equivalence
+  // test maps one to the other that way), each key is declared once, and
+  // every default is accepted.
+  std::set<std::string> Keys;
+  for (const OptionSpec *Spec : allOptionSpecs()) {
+    EXPECT_TRUE(Keys.insert(Spec->Key.str()).second) << Spec->Key.str();
+    std::string Kebab;
+    for (char C : Spec->Key) {
+      if (isupper(C) && !Kebab.empty())
+        Kebab += '-';
+      Kebab += char(tolower(C));
+    }
+    EXPECT_EQ(Kebab, Spec->Flag.str());
+    EXPECT_FALSE(Spec->Help.empty()) << Spec->Key.str();
+    MigrationOptions Options;
+    EXPECT_FALSE(bool(Spec->Apply(Spec->Default, Options))) << Spec->Key.str();
+    if (Spec->Type == OptionType::Bool)
+      EXPECT_TRUE(parseBoolOption(Spec->Default).has_value());
+  }
+  EXPECT_EQ(Keys,
+            (std::set<std::string>{"AllocName", "Api", "ConflictFieldName",
+                                   "ConflictParamName", "ConflictPrefix",
+                                   "FreeName", "RenameConflicts"}));
+}
+
+TEST(Options, EachRuleReadsTheCommonOptionsThenItsOwn) {
+  const RuleInfo *Conflicts = findRule("name-conflicts");
+  ASSERT_NE(Conflicts, nullptr);
+  std::vector<std::string> Keys;
+  for (const OptionSpec *Spec : Conflicts->optionSpecs())
+    Keys.push_back(Spec->Key.str());
+  EXPECT_EQ(Keys, (std::vector<std::string>{"Api", "AllocName", "FreeName",
+                                            "RenameConflicts", "ConflictPrefix",
+                                            "ConflictParamName",
+                                            "ConflictFieldName"}));
+  const RuleInfo *Zeroed = findRule("zeroed-page");
+  ASSERT_NE(Zeroed, nullptr);
+  EXPECT_EQ(Zeroed->optionSpecs().size(), commonOptionSpecs().size());
+  EXPECT_TRUE(Zeroed->Pairs);
+  EXPECT_FALSE(Conflicts->Pairs);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "pgmigrate/ArchPath.h"
 #include "pgmigrate/ConflictScanner.h"
 #include "pgmigrate/Rules.h"
+#include "rules/NameConflictsRule.h"
 #include "rules/NameConflicts.h"
 #include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/STLExtras.h"
@@ -211,7 +212,7 @@ private:
             llvm::StringRef NewName, llvm::StringRef Refusal) {
     bool Rename = Refusal.empty() && Options.RenameConflicts;
     Finding Out;
-    Out.Rule = rule_names::NameConflicts.str();
+    Out.Rule = NameConflictsRule::Name.str();
     Out.Kind = Rename ? FindingKind::Converted : FindingKind::Refused;
     Out.FilePath = F.Path;
     Out.Offset = T.Offset;

@@ -2,9 +2,8 @@
 //
 // The clang-tidy module of pgtable-migrate, loaded with
 // `clang-tidy-16 -load=libPgtableMigrateTidy.so -checks='-*,pgtable-*'`.
-// It only registers: each rule of matchers/ is the check "pgtable-<rule>"
-// (RuleCheck), with the option groups the rule reads; a new rule is one
-// line here (plugin.test fails while a rule has no check).
+// It only registers: every row of the rule registry (Rules.h) is the check
+// "pgtable-<rule>" (RuleCheck), which reads the rule's options.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,24 +19,13 @@ class PgtableMigrateModule : public clang::tidy::ClangTidyModule {
 public:
   void
   addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
-    add(Factories, rule_names::PtdescAddress, TargetNames);
-    add(Factories, rule_names::PtdescFree, TargetNames);
-    add(Factories, rule_names::ZeroedPage, TargetNames | Pairing);
-    add(Factories, rule_names::NameConflicts, TargetNames | ConflictRenaming);
-  }
-
-private:
-  static void add(clang::tidy::ClangTidyCheckFactories &Factories,
-                  llvm::StringRef RuleName, unsigned Groups) {
-    if (!findRule(RuleName))
-      return; // never pretend: a rule that does not exist has no check
-    Factories.registerCheckFactory(
-        ("pgtable-" + RuleName).str(),
-        [RuleName, Groups](llvm::StringRef CheckName,
-                           clang::tidy::ClangTidyContext *Context) {
-          return std::make_unique<RuleCheck>(CheckName, Context, RuleName,
-                                             Groups);
-        });
+    for (const RuleInfo &Info : allRules())
+      Factories.registerCheckFactory(
+          ("pgtable-" + Info.Name).str(),
+          [&Info](llvm::StringRef CheckName,
+                  clang::tidy::ClangTidyContext *Context) {
+            return std::make_unique<RuleCheck>(CheckName, Context, Info);
+          });
   }
 };
 

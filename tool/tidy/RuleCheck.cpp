@@ -14,21 +14,22 @@ namespace pgmigrate::tidy {
 
 RuleCheck::RuleCheck(llvm::StringRef CheckName,
                      clang::tidy::ClangTidyContext *Context,
-                     llvm::StringRef RuleName, unsigned Groups)
+                     const RuleInfo &Info)
     : ClangTidyCheck(CheckName, Context), CheckName(CheckName.str()),
-      Groups(Groups | TargetNames) {
-  const OptionSettings Defaults;
-  for (const CheckOption &Option : allCheckOptions()) {
-    if (!(this->Groups & Option.Group))
-      continue;
-    if (Option.Text)
-      Settings.*Option.Text =
-          Options.getLocalOrGlobal(Option.Name, Defaults.*Option.Text).str();
+      Info(Info) {
+  for (const OptionSpec *Spec : Info.optionSpecs()) {
+    std::string Key = Spec->Key.str();
+    if (Spec->Type == OptionType::Bool)
+      Settings.Values[Key] =
+          Options.getLocalOrGlobal<bool>(
+              Spec->Key, parseBoolOption(Spec->Default).value_or(false))
+              ? "true"
+              : "false";
     else
-      Settings.*Option.Flag =
-          Options.getLocalOrGlobal<bool>(Option.Name, Defaults.*Option.Flag);
+      Settings.Values[Key] =
+          Options.getLocalOrGlobal(Spec->Key, Spec->Default).str();
   }
-  if (this->Groups & Pairing) {
+  if (Info.Pairs) {
     llvm::StringRef Scope = Options.getLocalOrGlobal("PairingScope", "run");
     if (std::optional<PairingScope> Parsed = parsePairingScope(Scope)) {
       this->Scope = *Parsed;
@@ -40,28 +41,27 @@ RuleCheck::RuleCheck(llvm::StringRef CheckName,
       return;
     }
   }
-  Settings.Rules = RuleName.str();
+  Settings.Rules = Info.Name.str();
   llvm::Expected<MigrationOptions> Resolved = buildOptions(Settings);
   if (!Resolved) {
     configurationDiag("%0: %1; the check does nothing", DiagnosticIDs::Error)
         << CheckName << llvm::toString(Resolved.takeError());
     return;
   }
-  TheRule = createRule(RuleName, *Resolved);
+  TheRule = Info.Create(*Resolved);
 }
 
 RuleCheck::~RuleCheck() = default;
 
 void RuleCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  for (const CheckOption &Option : allCheckOptions()) {
-    if (!(Groups & Option.Group))
-      continue;
-    if (Option.Text)
-      Options.store(Opts, Option.Name, Settings.*Option.Text);
+  for (const OptionSpec *Spec : Info.optionSpecs()) {
+    const std::string &Value = Settings.Values[Spec->Key.str()];
+    if (Spec->Type == OptionType::Bool)
+      Options.store(Opts, Spec->Key, Value == "true");
     else
-      Options.store(Opts, Option.Name, Settings.*Option.Flag);
+      Options.store(Opts, Spec->Key, Value);
   }
-  if (Groups & Pairing)
+  if (Info.Pairs)
     Options.store(Opts, "PairingScope", pairingScopeName(Scope));
 }
 

@@ -14,12 +14,12 @@
 #ifndef PGMIGRATE_TIDY_RULECHECK_H
 #define PGMIGRATE_TIDY_RULECHECK_H
 
-#include "CheckOptions.h"
 #include "UnitFindings.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "pgmigrate/Finding.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rule.h"
+#include "pgmigrate/Rules.h"
 #include <memory>
 #include <vector>
 
@@ -27,9 +27,10 @@ namespace pgmigrate::tidy {
 
 class RuleCheck : public clang::tidy::ClangTidyCheck, private FindingSink {
 public:
-  /// The check CheckName over rule RuleName, reading the options of Groups.
+  /// The check CheckName over the rule of Info, reading the rule's options
+  /// (Info.optionSpecs()) and, for a rule that pairs, PairingScope.
   RuleCheck(llvm::StringRef CheckName, clang::tidy::ClangTidyContext *Context,
-            llvm::StringRef RuleName, unsigned Groups);
+            const RuleInfo &Info);
   ~RuleCheck() override;
 
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
@@ -47,7 +48,7 @@ private:
   void emit(const Finding &F);
 
   std::string CheckName;
-  unsigned Groups;
+  const RuleInfo &Info;
   OptionSettings Settings;
   PairingScope Scope = PairingScope::Run;
   /// Null when the options are invalid (reported once, then the check does

@@ -10,6 +10,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,7 +36,7 @@ struct MigrationOptions {
   std::string ConflictPrefix = "__";
   /// name-conflicts: the new name of a clashing parameter or block-scope
   /// variable, and of a clashing struct/union field; "%s" is the old name.
-  std::string ConflictLocalName = "%s_fn";
+  std::string ConflictParamName = "%s_fn";
   std::string ConflictFieldName = "%s_fn";
 
   bool isEnabled(llvm::StringRef Rule) const;
@@ -55,21 +56,14 @@ struct OptionSettings {
   std::optional<std::string> Rules;
   /// Rules to switch off (each entry may itself be comma-separated).
   std::vector<std::string> DisabledRules;
-  /// "default" (pgtable_alloc/pgtable_free) or "addr"
-  /// (pgtable_alloc_addr/pgtable_free_addr).
-  std::string Api = "default";
-  /// Override the names chosen by Api when non-empty.
-  std::string AllocName;
-  std::string FreeName;
-  /// name-conflicts renaming (see MigrationOptions).
-  bool RenameConflicts = false;
-  std::string ConflictPrefix = "__";
-  std::string ConflictLocalName = "%s_fn";
-  std::string ConflictFieldName = "%s_fn";
+  /// Option values by OptionSpec::Key ("Api", "ConflictPrefix", ...); an
+  /// option without a value takes its spec's default.
+  std::map<std::string, std::string> Values;
 };
 
-/// Checks the settings and resolves them into options. Errors name the bad
-/// value and list the valid ones.
+/// Checks the settings and resolves them into options, each option through
+/// its OptionSpec (see Rules.h for the rows). Errors name the bad value and
+/// list the valid ones.
 llvm::Expected<MigrationOptions> buildOptions(const OptionSettings &Settings);
 
 } // namespace pgmigrate

@@ -1,7 +1,10 @@
-//===- Rules.h - The migration rules by stable name -------------*- C++ -*-===//
+//===- Rules.h - The rule registry ------------------------------*- C++ -*-===//
 //
-// Rule names are part of the user interface (--rules=, --disable-rule=,
-// diagnostics' [rule-name], clang-tidy check names "pgtable-<name>"): they
+// Every rule is one row of the registry (lib/Rules.cpp): its stable name,
+// a summary, a factory and its options. The front ends are generated from
+// it: the CLI's --rules/--list-rules and switches, the clang-tidy module's
+// checks "pgtable-<name>" and their options. Rule names are part of the
+// user interface (--rules=, diagnostics' [rule-name], check names): they
 // never change.
 //
 //===----------------------------------------------------------------------===//
@@ -9,28 +12,28 @@
 #ifndef PGMIGRATE_RULES_H
 #define PGMIGRATE_RULES_H
 
+#include "pgmigrate/OptionSpec.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rule.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
+#include <vector>
 
 namespace pgmigrate {
-
-namespace rule_names {
-/// pagetable_alloc() + ptdesc_address() -> pgtable_alloc().
-inline constexpr llvm::StringLiteral PtdescAddress = "ptdesc-address";
-/// pagetable_free(virt_to_ptdesc(p)) -> pgtable_free(p).
-inline constexpr llvm::StringLiteral PtdescFree = "ptdesc-free";
-/// get_zeroed_page()/__get_free_pages() page tables -> pgtable_alloc().
-inline constexpr llvm::StringLiteral ZeroedPage = "zeroed-page";
-/// Declarations that clash with the new API's names.
-inline constexpr llvm::StringLiteral NameConflicts = "name-conflicts";
-} // namespace rule_names
 
 struct RuleInfo {
   llvm::StringRef Name;
   llvm::StringRef Summary;
+  std::unique_ptr<Rule> (*Create)(const MigrationOptions &Options);
+  /// The rule's own options (beyond commonOptionSpecs()).
+  llvm::ArrayRef<OptionSpec> (*Options)();
+  /// The rule gives its findings pairing keys (Pairing.h): a front end that
+  /// sees one unit at a time must say how far pairing reaches.
+  bool Pairs = false;
+
+  /// The options the rule reads: the common ones, then its own.
+  std::vector<const OptionSpec *> optionSpecs() const;
 };
 
 /// Every rule, in a fixed order.
@@ -43,6 +46,10 @@ const RuleInfo *findRule(llvm::StringRef Name);
 /// rule.
 std::unique_ptr<Rule> createRule(llvm::StringRef Name,
                                  const MigrationOptions &Options);
+
+/// Every option of every rule, each key once: the common options, then each
+/// rule's own in registry order.
+std::vector<const OptionSpec *> allOptionSpecs();
 
 } // namespace pgmigrate
 

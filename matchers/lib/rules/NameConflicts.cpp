@@ -55,7 +55,7 @@ std::string conflictNewName(const MigrationOptions &Options,
   if (Scope == ConflictScope::File)
     return Options.ConflictPrefix + Old.str();
   std::string Pattern = Scope == ConflictScope::Local
-                            ? Options.ConflictLocalName
+                            ? Options.ConflictParamName
                             : Options.ConflictFieldName;
   size_t At = Pattern.find("%s");
   if (At != std::string::npos)

@@ -90,7 +90,7 @@ NameConflictsRule::NameConflictsRule(const MigrationOptions &Options)
 }
 
 llvm::StringRef NameConflictsRule::name() const {
-  return rule_names::NameConflicts;
+  return NameConflictsRule::Name;
 }
 
 void NameConflictsRule::registerMatchers(MatchFinder &Finder,
@@ -328,7 +328,7 @@ public:
         : !Refusal.empty() ? conflictRefusal(Name, What, Refusal)
                            : conflictMessage(Name, What, NewName, Rename);
     Finding F =
-        makeFinding(rule_names::NameConflicts,
+        makeFinding(NameConflictsRule::Name,
                     Rename ? FindingKind::Converted : FindingKind::Refused,
                     P.At, SM, Message);
     F.SiteLength = Name.size();

@@ -13,7 +13,7 @@
 ///
 /// Each declaration is reported with its kind; with RenameConflicts it is
 /// renamed (file-scope names take ConflictPrefix, parameters and locals
-/// ConflictLocalName, fields ConflictFieldName) together with every use in
+/// ConflictParamName, fields ConflictFieldName) together with every use in
 /// the unit, one finding per token so that units that see a header agree.
 /// A call through a parameter that a function-like macro of the same name
 /// expands instead is reported as such: with the new API's macro it is
@@ -25,6 +25,7 @@
 #ifndef PGMIGRATE_NAMECONFLICTSRULE_H
 #define PGMIGRATE_NAMECONFLICTSRULE_H
 
+#include "pgmigrate/OptionSpec.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rule.h"
 #include "llvm/ADT/DenseMap.h"
@@ -34,6 +35,11 @@ namespace pgmigrate {
 
 class NameConflictsRule : public Rule {
 public:
+  /// The rule's stable name (see Rules.h).
+  static constexpr llvm::StringLiteral Name = "name-conflicts";
+  /// The rows of its options (ConflictPrefix, ...): see OptionSpec.h.
+  static llvm::ArrayRef<OptionSpec> optionSpecs();
+
   explicit NameConflictsRule(const MigrationOptions &Options);
 
   llvm::StringRef name() const override;

@@ -25,7 +25,7 @@ PtdescAddressRule::PtdescAddressRule(const MigrationOptions &Options)
       ApiImplementationNames(Options.apiImplementationNames()) {}
 
 llvm::StringRef PtdescAddressRule::name() const {
-  return rule_names::PtdescAddress;
+  return PtdescAddressRule::Name;
 }
 
 void PtdescAddressRule::registerMatchers(MatchFinder &Finder,

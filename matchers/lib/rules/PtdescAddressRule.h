@@ -32,6 +32,9 @@ namespace pgmigrate {
 
 class PtdescAddressRule : public Rule {
 public:
+  /// The rule's stable name (see Rules.h).
+  static constexpr llvm::StringLiteral Name = "ptdesc-address";
+
   explicit PtdescAddressRule(const MigrationOptions &Options);
 
   llvm::StringRef name() const override;

@@ -17,7 +17,7 @@ PtdescFreeRule::PtdescFreeRule(const MigrationOptions &Options)
     : FreeName(Options.FreeName),
       ApiImplementationNames(Options.apiImplementationNames()) {}
 
-llvm::StringRef PtdescFreeRule::name() const { return rule_names::PtdescFree; }
+llvm::StringRef PtdescFreeRule::name() const { return PtdescFreeRule::Name; }
 
 void PtdescFreeRule::registerMatchers(MatchFinder &Finder,
                                       MatchFinder::MatchCallback *Callback) {

@@ -19,6 +19,9 @@ namespace pgmigrate {
 
 class PtdescFreeRule : public Rule {
 public:
+  /// The rule's stable name (see Rules.h).
+  static constexpr llvm::StringLiteral Name = "ptdesc-free";
+
   explicit PtdescFreeRule(const MigrationOptions &Options);
 
   llvm::StringRef name() const override;

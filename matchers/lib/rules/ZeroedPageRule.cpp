@@ -76,7 +76,7 @@ void ZeroedPageRule::locateSite(const CallExpr *Call,
   S.Site = true;
 }
 
-llvm::StringRef ZeroedPageRule::name() const { return rule_names::ZeroedPage; }
+llvm::StringRef ZeroedPageRule::name() const { return ZeroedPageRule::Name; }
 
 void ZeroedPageRule::registerMatchers(MatchFinder &Finder,
                                       MatchFinder::MatchCallback *Callback) {

@@ -32,6 +32,9 @@ namespace pgmigrate {
 
 class ZeroedPageRule : public Rule {
 public:
+  /// The rule's stable name (see Rules.h).
+  static constexpr llvm::StringLiteral Name = "zeroed-page";
+
   explicit ZeroedPageRule(const MigrationOptions &Options);
   ~ZeroedPageRule() override;
 
