@@ -11,22 +11,17 @@
 #include "CompilationDatabases.h"
 #include "DiagnosticsWriter.h"
 #include "DiffWriter.h"
-#include "EditFormatter.h"
 #include "FixesExport.h"
-#include "ProgressLine.h"
-#include "ReplacementSet.h"
+#include "MigrationPipeline.h"
 #include "RuleOptionFlags.h"
 #include "SarifWriter.h"
 #include "SourceRoot.h"
-#include "TranslationUnitRunner.h"
-#include "TreeScan.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rules.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
@@ -154,13 +149,158 @@ void writeDiagnostics(llvm::raw_ostream &OS,
   }
 }
 
-/// One file's edits, formatted, and its contents before and after.
-struct FileChange {
-  std::string Path;
-  std::string Old;
-  std::string New;
-  clang::tooling::Replacements Edits;
-};
+/// The request the switches describe, or nullopt after reporting a usage
+/// error.
+std::optional<PipelineRequest> requestFromFlags(
+    const RuleOptionFlags &RuleFlags,
+    std::unique_ptr<clang::tooling::FixedCompilationDatabase> Fixed,
+    const std::string &FixedError, ErrorLog &Errors) {
+  OptionSettings Settings;
+  if (RulesOption.getNumOccurrences())
+    Settings.Rules = RulesOption;
+  Settings.DisabledRules = DisabledRules;
+  RuleFlags.collect(Settings);
+  llvm::Expected<MigrationOptions> Options = buildOptions(Settings);
+  if (!Options) {
+    Errors.report(llvm::toString(Options.takeError()));
+    return std::nullopt;
+  }
+  if (Check && InPlace) {
+    Errors.report("--check and --in-place exclude each other");
+    return std::nullopt;
+  }
+
+  PipelineRequest Request;
+  // --scan-tree: the tree the name-conflicts rule scans lexically.
+  if (!ScanTree.empty()) {
+    Request.ScanRoot = absolutePath(ScanTree);
+    if (!llvm::sys::fs::is_directory(Request.ScanRoot)) {
+      Errors.report("--scan-tree: '" + Request.ScanRoot +
+                    "' is not a directory");
+      return std::nullopt;
+    }
+    if (!Options->isEnabled("name-conflicts")) {
+      Errors.warn("--scan-tree is ignored: rule name-conflicts is not "
+                  "enabled");
+      Request.ScanRoot.clear();
+    }
+  }
+  bool ScanOnly = !Request.ScanRoot.empty() && BuildPaths.empty() && !Fixed;
+  if (!FixedError.empty()) {
+    Errors.report("bad flags after '--': " + FixedError);
+    return std::nullopt;
+  }
+  if (Fixed && !BuildPaths.empty()) {
+    Errors.report("give either -p BUILD_DIR or '-- FLAGS', not both");
+    return std::nullopt;
+  }
+  if (Fixed && SourcePaths.empty()) {
+    Errors.report("with '-- FLAGS', name the source files before '--'");
+    return std::nullopt;
+  }
+  if (!Fixed && BuildPaths.empty() && !ScanOnly) {
+    Errors.report("no compile database: give -p BUILD_DIR (with "
+                  "compile_commands.json), or FILE... -- FLAGS");
+    return std::nullopt;
+  }
+  if (ScanOnly && !SourcePaths.empty()) {
+    Errors.report("PATH arguments select translation units: give -p "
+                  "BUILD_DIR with them, or only --scan-tree=DIR");
+    return std::nullopt;
+  }
+
+  Request.BuildPaths = BuildPaths;
+  Request.FixedDatabase = std::move(Fixed);
+  Request.SourcePaths = SourcePaths;
+  Request.RootOption = RootOption;
+  Request.Options = std::move(*Options);
+  Request.Threads = Jobs ? unsigned(Jobs)
+                         : llvm::hardware_concurrency().compute_thread_count();
+  Request.ShowProgress = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
+  Request.ClangResourceDir = PGMIGRATE_CLANG_RESOURCE_DIR;
+  return Request;
+}
+
+/// Writes the diagnostics and the edits where the switches ask; returns
+/// the number of files written in place.
+unsigned writeOutputs(const PipelineResult &Result, ErrorLog &Errors) {
+  if (DiagnosticsFile.empty()) {
+    writeDiagnostics(llvm::errs(), Result.Findings, Result.Root);
+  } else {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(DiagnosticsFile, EC);
+    if (EC)
+      Errors.report("cannot write '" + DiagnosticsFile + "': " + EC.message());
+    else
+      writeDiagnostics(OS, Result.Findings, Result.Root);
+  }
+
+  if (!ExportFixes.empty()) {
+    std::map<std::string, clang::tooling::Replacements> Final;
+    for (const FileChange &Change : Result.Changes)
+      Final[Change.Path] = Change.Edits;
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(ExportFixes, EC);
+    if (EC)
+      Errors.report("cannot write '" + ExportFixes + "': " + EC.message());
+    else
+      writeFixesYaml(OS, Final);
+  }
+
+  unsigned Written = 0;
+  if (InPlace) {
+    for (const FileChange &Change : Result.Changes) {
+      if (llvm::Error E = writeFileAtomically(Change.Path, Change.New))
+        Errors.report(llvm::toString(std::move(E)));
+      else
+        ++Written;
+    }
+    return Written;
+  }
+  if (Check)
+    return 0;
+  std::vector<std::pair<std::string, const FileChange *>> ByRelativePath;
+  for (const FileChange &Change : Result.Changes) {
+    std::optional<std::string> Relative =
+        relativeToRoot(Result.Root, Change.Path);
+    if (!Relative) {
+      Errors.report("'" + Change.Path + "' is outside the root '" +
+                    Result.Root + "' (see --root); its edits are not in the " +
+                    "diff");
+      continue;
+    }
+    ByRelativePath.emplace_back(*Relative, &Change);
+  }
+  llvm::sort(ByRelativePath);
+  for (const auto &[Relative, Change] : ByRelativePath)
+    llvm::outs() << unifiedDiff(Relative, Change->Old, Change->New);
+  return 0;
+}
+
+void printSummary(const PipelineResult &Result, unsigned Written,
+                  const ErrorLog &Errors) {
+  if (Result.Scan)
+    llvm::errs() << "pgtable-migrate: scanned " << Result.Scan->FilesWalked
+                 << " files under '" << Result.ScanRoot
+                 << "': " << Result.Scan->FilesWithNames
+                 << " mention the API's names, " << Result.Scan->Tokens
+                 << " tokens, " << Result.Scan->DecidedLexically
+                 << " decided lexically\n";
+  unsigned Converted = 0, Refused = 0, Conflicts = 0;
+  for (const Finding &F : Result.Findings) {
+    Converted += F.Kind == FindingKind::Converted;
+    Refused += F.Kind == FindingKind::Refused;
+    Conflicts += F.Kind == FindingKind::Conflict;
+  }
+  llvm::errs() << "pgtable-migrate: " << Converted << " converted, " << Refused
+               << " refused, " << Conflicts << " conflicts; "
+               << Result.Changes.size() << " files to change";
+  if (InPlace)
+    llvm::errs() << " (" << Written << " written)";
+  llvm::errs() << "; " << Result.Units << " translation units ("
+               << Result.FailedUnits << " failed); " << Errors.Count
+               << (Errors.Count == 1 ? " error\n" : " errors\n");
+}
 
 } // namespace
 
@@ -174,255 +314,32 @@ int main(int argc, const char **argv) {
   cl::HideUnrelatedOptions(Category);
   if (!cl::ParseCommandLineOptions(argc, argv, Overview))
     return 2;
-  ErrorLog Errors;
-
   if (ListRules) {
     listRules();
     return 0;
   }
 
-  OptionSettings Settings;
-  if (RulesOption.getNumOccurrences())
-    Settings.Rules = RulesOption;
-  Settings.DisabledRules = DisabledRules;
-  RuleFlags.collect(Settings);
-  llvm::Expected<MigrationOptions> Options = buildOptions(Settings);
-  if (!Options) {
-    Errors.report(llvm::toString(Options.takeError()));
+  ErrorLog Errors;
+  std::optional<PipelineRequest> Request =
+      requestFromFlags(RuleFlags, std::move(Fixed), FixedError, Errors);
+  if (!Request)
     return 2;
-  }
-  if (Check && InPlace) {
-    Errors.report("--check and --in-place exclude each other");
-    return 2;
-  }
-
-  // --scan-tree: the tree the name-conflicts rule scans lexically.
-  std::string ScanRoot;
-  if (!ScanTree.empty()) {
-    ScanRoot = absolutePath(ScanTree);
-    if (!llvm::sys::fs::is_directory(ScanRoot)) {
-      Errors.report("--scan-tree: '" + ScanRoot + "' is not a directory");
-      return 2;
-    }
-    if (!Options->isEnabled("name-conflicts")) {
-      Errors.warn("--scan-tree is ignored: rule name-conflicts is not "
-                  "enabled");
-      ScanRoot.clear();
-    }
-  }
-  bool ScanOnly = !ScanRoot.empty() && BuildPaths.empty() && !Fixed;
-
-  // The compile databases.
-  std::optional<CompilationDatabases> Databases;
-  if (!FixedError.empty()) {
-    Errors.report("bad flags after '--': " + FixedError);
-    return 2;
-  }
-  if (Fixed && !BuildPaths.empty()) {
-    Errors.report("give either -p BUILD_DIR or '-- FLAGS', not both");
-    return 2;
-  }
-  if (Fixed) {
-    if (SourcePaths.empty()) {
-      Errors.report("with '-- FLAGS', name the source files before '--'");
-      return 2;
-    }
-    Databases = CompilationDatabases::fixed(std::move(Fixed));
-  } else if (!BuildPaths.empty()) {
-    llvm::Expected<CompilationDatabases> Loaded =
-        CompilationDatabases::load(BuildPaths);
-    if (!Loaded) {
-      Errors.report(llvm::toString(Loaded.takeError()));
-      return 2;
-    }
-    Databases = std::move(*Loaded);
-  } else if (!ScanOnly) {
-    Errors.report("no compile database: give -p BUILD_DIR (with "
-                  "compile_commands.json), or FILE... -- FLAGS");
-    return 2;
-  }
-  if (ScanOnly && !SourcePaths.empty()) {
-    Errors.report("PATH arguments select translation units: give -p "
-                  "BUILD_DIR with them, or only --scan-tree=DIR");
-    return 2;
-  }
-
-  std::vector<CompileJob> Units;
-  if (Databases) {
-    std::vector<std::string> Unmatched;
-    Units = Databases->select(SourcePaths, Unmatched);
-    for (const std::string &Message : Unmatched)
-      Errors.report(Message);
-    if (Units.empty()) {
-      Errors.report("no translation unit to process");
-      return 2;
-    }
-  }
-
-  std::string Root;
-  if (!RootOption.empty())
-    Root = absolutePath(RootOption);
-  else if (std::optional<std::string> Top =
-               gitTopLevel(Units.empty() ? ScanRoot : Units.front().Path))
-    Root = *Top;
-  else
-    Root = absolutePath(".");
-  Options->TreeRoot = Root;
-
-  // Run the rules over every unit.
-  unsigned Threads = Jobs ? unsigned(Jobs)
-                          : llvm::hardware_concurrency().compute_thread_count();
-  ProgressLine Progress(!Quiet && llvm::sys::Process::StandardErrIsDisplayed(),
-                        Units.size());
-  std::vector<TranslationUnitResult> Results;
-  if (Databases) {
-    TranslationUnitRunner Runner(*Databases, *Options,
-                                 PGMIGRATE_CLANG_RESOURCE_DIR);
-    Results = Runner.runAll(Units, Threads, Progress);
-  }
-
-  ReplacementSet Merger;
-  unsigned Failed = 0;
-  TreeScanInput Scan;
-  Scan.Root = ScanRoot;
-  Scan.Threads = Threads;
-  for (TranslationUnitResult &Result : Results) {
-    if (!Result.Parsed) {
-      ++Failed;
-      Errors.report("cannot parse '" + Result.Job.Path + "' (database '" +
-                    Databases->name(Result.Job.Database) + "'); skipped it:\n" +
-                    llvm::StringRef(Result.Errors).rtrim());
-      continue;
-    }
-    for (auto &[Path, Entries] : Result.Coverage)
-      for (TranslationUnitResult::SkippedRanges &Skipped : Entries)
-        Scan.Coverage[Path].push_back(std::move(Skipped));
-    for (const Finding &F : Result.Findings)
-      if (F.Rule == "name-conflicts")
-        Scan.AstSites[F.FilePath].insert(F.Offset);
-    refuseEditsOutsideRoot(Result.Findings, Root);
-    Merger.add(std::move(Result.Findings));
-  }
-  std::optional<TreeScanResult> Scanned;
-  if (!ScanRoot.empty()) {
-    Scanned = scanTree(Scan, *Options);
-    for (const std::string &Message : Scanned->Errors)
-      Errors.report(Message);
-    refuseEditsOutsideRoot(Scanned->Findings, Root);
-    Merger.add(std::move(Scanned->Findings));
-  }
-  ReplacementSet::Result Merged = Merger.merge();
-
-  // Apply each file's edits, formatted in the tree's style.
-  std::vector<FileChange> Changes;
-  for (const auto &[Path, Edits] : Merged.EditsByFile) {
-    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-        llvm::MemoryBuffer::getFile(Path);
-    if (!Buffer) {
-      Errors.report("cannot read '" + Path +
-                    "': " + Buffer.getError().message());
-      continue;
-    }
-    FileChange Change;
-    Change.Path = Path;
-    Change.Old = (*Buffer)->getBuffer().str();
-    llvm::Expected<clang::tooling::Replacements> Formatted =
-        formatEdits(Path, Change.Old, Edits);
-    if (Formatted) {
-      Change.Edits = std::move(*Formatted);
-    } else {
-      Errors.warn("not formatting the edits of '" + Path +
-                  "': " + llvm::toString(Formatted.takeError()));
-      Change.Edits = Edits;
-    }
-    llvm::Expected<std::string> New =
-        clang::tooling::applyAllReplacements(Change.Old, Change.Edits);
-    if (!New) {
-      Errors.report("cannot apply the edits to '" + Path +
-                    "': " + llvm::toString(New.takeError()));
-      continue;
-    }
-    Change.New = std::move(*New);
-    if (Change.New != Change.Old)
-      Changes.push_back(std::move(Change));
-  }
-
-  // Diagnostics.
-  if (DiagnosticsFile.empty()) {
-    writeDiagnostics(llvm::errs(), Merged.Findings, Root);
-  } else {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(DiagnosticsFile, EC);
-    if (EC)
-      Errors.report("cannot write '" + DiagnosticsFile + "': " + EC.message());
+  PipelineResult Result = runPipeline(std::move(*Request));
+  for (const PipelineMessage &Message : Result.Messages) {
+    if (Message.IsError)
+      Errors.report(Message.Text);
     else
-      writeDiagnostics(OS, Merged.Findings, Root);
+      Errors.warn(Message.Text);
   }
+  if (Result.Aborted)
+    return 2;
 
-  if (!ExportFixes.empty()) {
-    std::map<std::string, clang::tooling::Replacements> Final;
-    for (const FileChange &Change : Changes)
-      Final[Change.Path] = Change.Edits;
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(ExportFixes, EC);
-    if (EC)
-      Errors.report("cannot write '" + ExportFixes + "': " + EC.message());
-    else
-      writeFixesYaml(OS, Final);
-  }
-
-  // The edits themselves: in place, or as a diff.
-  unsigned Written = 0;
-  if (InPlace) {
-    for (const FileChange &Change : Changes) {
-      if (llvm::Error E = writeFileAtomically(Change.Path, Change.New))
-        Errors.report(llvm::toString(std::move(E)));
-      else
-        ++Written;
-    }
-  } else if (!Check) {
-    std::vector<std::pair<std::string, const FileChange *>> ByRelativePath;
-    for (const FileChange &Change : Changes) {
-      std::optional<std::string> Relative = relativeToRoot(Root, Change.Path);
-      if (!Relative) {
-        Errors.report("'" + Change.Path + "' is outside the root '" + Root +
-                      "' (see --root); its edits are not in the diff");
-        continue;
-      }
-      ByRelativePath.emplace_back(*Relative, &Change);
-    }
-    llvm::sort(ByRelativePath);
-    for (const auto &[Relative, Change] : ByRelativePath)
-      llvm::outs() << unifiedDiff(Relative, Change->Old, Change->New);
-  }
-
-  if (!Quiet && Scanned)
-    llvm::errs() << "pgtable-migrate: scanned " << Scanned->FilesWalked
-                 << " files under '" << ScanRoot
-                 << "': " << Scanned->FilesWithNames
-                 << " mention the API's names, " << Scanned->Tokens
-                 << " tokens, " << Scanned->DecidedLexically
-                 << " decided lexically\n";
-  if (!Quiet) {
-    unsigned Converted = 0, Refused = 0, Conflicts = 0;
-    for (const Finding &F : Merged.Findings) {
-      Converted += F.Kind == FindingKind::Converted;
-      Refused += F.Kind == FindingKind::Refused;
-      Conflicts += F.Kind == FindingKind::Conflict;
-    }
-    llvm::errs() << "pgtable-migrate: " << Converted << " converted, "
-                 << Refused << " refused, " << Conflicts << " conflicts; "
-                 << Changes.size() << " files to change";
-    if (InPlace)
-      llvm::errs() << " (" << Written << " written)";
-    llvm::errs() << "; " << Results.size() << " translation units (" << Failed
-                 << " failed); " << Errors.Count
-                 << (Errors.Count == 1 ? " error\n" : " errors\n");
-  }
-
+  unsigned Written = writeOutputs(Result, Errors);
+  if (!Quiet)
+    printSummary(Result, Written, Errors);
   if (Errors.Count)
     return 2;
-  if (Check && !Changes.empty())
+  if (Check && !Result.Changes.empty())
     return 1;
   return 0;
 }

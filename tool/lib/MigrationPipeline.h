@@ -1,0 +1,86 @@
+//===- MigrationPipeline.h - One run of the tool, start to end --*- C++ -*-===//
+//
+// The stages of a run, in order: the compile databases and the units they
+// select, the rules over every unit (on worker threads), the lexical tree
+// scan, the merge of all findings (conflicts between units, pairing), and
+// the edits of each file formatted in the tree's style. The front end only
+// parses its options, runs the pipeline and hands the result to writers;
+// every writer sees the same findings and the same edits.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PGMIGRATE_TOOL_MIGRATIONPIPELINE_H
+#define PGMIGRATE_TOOL_MIGRATIONPIPELINE_H
+
+#include "CompilationDatabases.h"
+#include "TreeScan.h"
+#include "pgmigrate/Finding.h"
+#include "pgmigrate/Options.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pgmigrate {
+
+/// What to run.
+struct PipelineRequest {
+  /// -p arguments: build directories or compile_commands.json files.
+  std::vector<std::string> BuildPaths;
+  /// The flags after "--", when given instead of -p.
+  std::unique_ptr<clang::tooling::CompilationDatabase> FixedDatabase;
+  /// PATH arguments: the files and directories whose units run.
+  std::vector<std::string> SourcePaths;
+  /// --root as given ("" for the default: the git top level of the first
+  /// unit or of the scanned tree, else the current directory).
+  std::string RootOption;
+  /// --scan-tree as an absolute directory, "" for none.
+  std::string ScanRoot;
+  MigrationOptions Options;
+  unsigned Threads = 1;
+  bool ShowProgress = false;
+  std::string ClangResourceDir;
+};
+
+/// One file's edits, formatted, and its contents before and after.
+struct FileChange {
+  std::string Path;
+  std::string Old;
+  std::string New;
+  clang::tooling::Replacements Edits;
+};
+
+/// A message for the user, in the order the run met it.
+struct PipelineMessage {
+  bool IsError = true;
+  std::string Text;
+};
+
+struct PipelineResult {
+  /// The run could not start (no database, no unit): the messages say why
+  /// and nothing else is set.
+  bool Aborted = false;
+  /// The directory the outputs' paths are relative to.
+  std::string Root;
+  /// Every site once, decided (see ReplacementSet.h).
+  std::vector<Finding> Findings;
+  /// The files that change, in the order of their paths.
+  std::vector<FileChange> Changes;
+  /// Units run and units clang could not parse.
+  unsigned Units = 0;
+  unsigned FailedUnits = 0;
+  /// The lexical scan's counts, when --scan-tree ran, and its directory.
+  std::optional<TreeScanResult> Scan;
+  std::string ScanRoot;
+  std::vector<PipelineMessage> Messages;
+
+  unsigned errorCount() const;
+};
+
+/// Runs every stage; never exits the process.
+PipelineResult runPipeline(PipelineRequest Request);
+
+} // namespace pgmigrate
+
+#endif // PGMIGRATE_TOOL_MIGRATIONPIPELINE_H
