@@ -163,7 +163,22 @@ def tree_cases(refimpl):
                 ["--scan-tree=" + tmp + "/tree", "--conflict-prefix=sparc_",
                  "--api=addr", "--rename-conflicts"]]
 
-    return [("trees/sample-tree", sample), ("trees/pairing", pairing),
+    def formatted(tmp):
+        # driver/format-style.test's input: the edit is re-laid out by the
+        # tree's .clang-format, and every format shows the same edit.
+        commands = []
+        for style, text in (("llvm", "BasedOnStyle: LLVM\n"),
+                            ("none", "DisableFormat: true\n")):
+            os.makedirs(os.path.join(tmp, style))
+            shutil.copy(os.path.join(inputs, "format", "long_call.c"),
+                        os.path.join(tmp, style))
+            with open(os.path.join(tmp, style, ".clang-format"), "w") as f:
+                f.write(text)
+            commands.append([os.path.join(tmp, style, "long_call.c"),
+                             "--root=" + tmp, "--", "-I" + refimpl])
+        return commands
+
+    return [("trees/sample-tree", sample), ("trees/format", formatted), ("trees/pairing", pairing),
             ("trees/conflict", conflict), ("trees/tree", fixture_tree),
             ("trees/outside-root", outside_root),
             ("trees/name-conflicts", conflicts_tree)]
