@@ -2,6 +2,7 @@
 
 #include "MigrationPipeline.h"
 #include "EditFormatter.h"
+#include "FormattedEdits.h"
 #include "ProgressLine.h"
 #include "ReplacementSet.h"
 #include "SourceRoot.h"
@@ -170,6 +171,7 @@ void Pipeline::formatFile(const std::string &Path,
     return;
   }
   Change.New = std::move(*New);
+  attachFormattedEdits(Result.Findings, Path, Change.Edits);
   if (Change.New != Change.Old)
     Result.Changes.push_back(std::move(Change));
 }
