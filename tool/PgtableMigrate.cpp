@@ -428,7 +428,7 @@ int main(int argc, const char **argv) {
     }
     llvm::sort(ByRelativePath);
     for (const auto &[Relative, Change] : ByRelativePath)
-      llvm::outs() << unifiedDiff(Relative, Change->Old, Change->New);
+      llvm::outs() << unifiedDiff(Relative, Change->Old, Change->Edits);
   }
 
   if (!Quiet && Scanned)
