@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <deque>
+#include <optional>
 #include <vector>
 
 namespace pgmigrate {
@@ -252,6 +253,40 @@ std::vector<Window> editWindows(const LineTable &Lines,
   return Windows;
 }
 
+// Old's text [Begin, End) with the edits [First, Last) applied; their
+// offsets are Old's. None if they do not apply.
+std::optional<std::string>
+applyInWindow(llvm::StringRef Old, size_t Begin, size_t End,
+              clang::tooling::Replacements::const_iterator First,
+              clang::tooling::Replacements::const_iterator Last) {
+  clang::tooling::Replacements Local;
+  for (auto R = First; R != Last; ++R) {
+    llvm::Error Added = Local.add(
+        clang::tooling::Replacement(R->getFilePath(), R->getOffset() - Begin,
+                                    R->getLength(), R->getReplacementText()));
+    if (Added) {
+      llvm::consumeError(std::move(Added));
+      return std::nullopt;
+    }
+  }
+  llvm::Expected<std::string> NewText =
+      clang::tooling::applyAllReplacements(Old.slice(Begin, End), Local);
+  if (!NewText) {
+    llvm::consumeError(NewText.takeError());
+    return std::nullopt;
+  }
+  return std::move(*NewText);
+}
+
+// How many lines an edit script keeps after its last change.
+size_t unchangedAtEnd(const std::vector<Edit> &Script) {
+  size_t Kept = 0;
+  for (auto It = Script.rbegin(); It != Script.rend() && It->Kind == Op::Keep;
+       ++It)
+    ++Kept;
+  return Kept;
+}
+
 } // namespace
 
 std::string unifiedDiff(llvm::StringRef RelativePath, llvm::StringRef Old,
@@ -273,39 +308,43 @@ std::string unifiedDiff(llvm::StringRef RelativePath, llvm::StringRef Old,
 std::string unifiedDiff(llvm::StringRef RelativePath, llvm::StringRef Old,
                         const clang::tooling::Replacements &Edits,
                         unsigned Context) {
-  // Myers' diff may place a change anywhere along a run of equal lines
-  // next to it; the slack lines let the windows' diffs place it where the
-  // whole-file diff would.
+  // Myers' diff may move a change along a run of equal lines next to it
+  // (the whole-file diff moves it as far down as it goes). A window grows
+  // until its diff ends in Slack unchanged lines, so that the change has
+  // settled where the whole-file diff puts it.
   const size_t Slack = Context + 8;
   LineTable Lines(Old);
+  std::vector<Window> Windows = editWindows(Lines, Edits, Slack);
   std::vector<Change> Changes;
   std::deque<std::string> NewTexts; // the changes' text points into them
-  std::ptrdiff_t LineDelta = 0;     // new line minus old line after each window
-  auto Edit = Edits.begin();
-  for (const Window &W : editWindows(Lines, Edits, Slack)) {
-    size_t Begin = Lines.start(W.Begin), End = Lines.start(W.End);
-    clang::tooling::Replacements Local;
-    for (; Edit != Edits.end() && Edit->getOffset() <= End; ++Edit) {
-      llvm::Error Added = Local.add(clang::tooling::Replacement(
-          Edit->getFilePath(), Edit->getOffset() - Begin, Edit->getLength(),
-          Edit->getReplacementText()));
-      if (Added) {
-        llvm::consumeError(std::move(Added));
-        return "";
+  std::ptrdiff_t LineDelta = 0;     // new line minus old line after a window
+  auto Unused = Edits.begin();      // the first edit no window has taken yet
+  for (size_t Next = 0; Next < Windows.size();) {
+    Window W = Windows[Next++];
+    auto First = Unused;
+    for (size_t Growth = Slack;; Growth *= 2) {
+      while (Next < Windows.size() && Windows[Next].Begin <= W.End)
+        W.End = std::max(W.End, Windows[Next++].End);
+      size_t Begin = Lines.start(W.Begin), End = Lines.start(W.End);
+      for (Unused = First; Unused != Edits.end() && Unused->getOffset() <= End;)
+        ++Unused;
+      std::optional<std::string> NewText =
+          applyInWindow(Old, Begin, End, First, Unused);
+      if (!NewText)
+        return ""; // the edits do not apply to Old
+      std::vector<llvm::StringRef> A = splitLines(Old.slice(Begin, End));
+      std::vector<llvm::StringRef> B = splitLines(*NewText);
+      std::vector<Edit> Script = diffLines(A, B);
+      if (W.End < Lines.lines() && unchangedAtEnd(Script) < Slack) {
+        W.End = std::min(Lines.lines(), W.End + Growth);
+        continue;
       }
+      NewTexts.push_back(std::move(*NewText));
+      B = splitLines(NewTexts.back());
+      appendChanges(Script, A, B, W.Begin, W.Begin + LineDelta, Changes);
+      LineDelta += std::ptrdiff_t(B.size()) - std::ptrdiff_t(A.size());
+      break;
     }
-    llvm::StringRef OldText = Old.slice(Begin, End);
-    llvm::Expected<std::string> NewText =
-        clang::tooling::applyAllReplacements(OldText, Local);
-    if (!NewText) {
-      llvm::consumeError(NewText.takeError());
-      return "";
-    }
-    NewTexts.push_back(std::move(*NewText));
-    std::vector<llvm::StringRef> A = splitLines(OldText);
-    std::vector<llvm::StringRef> B = splitLines(NewTexts.back());
-    appendChanges(diffLines(A, B), A, B, W.Begin, W.Begin + LineDelta, Changes);
-    LineDelta += std::ptrdiff_t(B.size()) - std::ptrdiff_t(A.size());
   }
   if (Changes.empty())
     return "";

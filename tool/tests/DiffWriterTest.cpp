@@ -275,6 +275,14 @@ TEST(DiffWriterFromEdits, ChangesNextToEqualLinesMatchTheWholeFileDiff) {
     std::string New = applied(Old, Edits);
     EXPECT_EQ(unifiedDiff("a.c", Old, Edits), unifiedDiff("a.c", Old, New));
   }
+  // Far along a long run of equal lines: the whole-file diff moves the
+  // change to the end of the run.
+  std::string Run = "a\n" + std::string(40, '\n') + "b\n";
+  for (auto Edits : {edits({{3, 1, ""}}), edits({{3, 0, "\n"}})}) {
+    std::string Diff = unifiedDiff("a.c", Run, Edits);
+    EXPECT_EQ(Diff, unifiedDiff("a.c", Run, applied(Run, Edits)));
+    EXPECT_NE(Diff.find("\n b\n"), std::string::npos) << Diff;
+  }
 }
 
 // Random edits over lines that often repeat: the diff from the edits is the
@@ -284,8 +292,8 @@ TEST(DiffWriterFromEdits, RandomEditsMatchTheWholeFileDiff) {
   unsigned Differ = 0;
   for (int Round = 0; Round < 2000; ++Round) {
     std::string Old;
-    for (unsigned I = 0, Count = Random() % 60; I < Count; ++I)
-      Old += "l" + std::to_string(Random() % 4) + "\n";
+    for (unsigned I = 0, Count = Random() % 100; I < Count; ++I)
+      Old += "l" + std::to_string(Random() % (1 + Round % 4)) + "\n";
     if (Random() % 4 == 0 && !Old.empty())
       Old.pop_back();
     clang::tooling::Replacements Edits;
