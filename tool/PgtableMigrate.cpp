@@ -273,7 +273,7 @@ unsigned writeOutputs(const PipelineResult &Result, ErrorLog &Errors) {
   }
   llvm::sort(ByRelativePath);
   for (const auto &[Relative, Change] : ByRelativePath)
-    llvm::outs() << unifiedDiff(Relative, Change->Old, Change->New);
+    llvm::outs() << unifiedDiff(Relative, Change->Old, Change->Edits);
   return 0;
 }
 

@@ -3,22 +3,25 @@
 and requires that they do the same thing.
 
     compare_front_ends.py --tool TOOL --clang-tidy CLANG_TIDY --plugin LIB
-        --testdata DIR --refimpl-include DIR --work DIR --expected FILE
-        [--write-actual FILE]
+        --run-clang-tidy "COMMAND" --testdata DIR --refimpl-include DIR
+        --work DIR --expected FILE [--write-actual FILE]
+
+COMMAND runs run-clang-tidy-16 (lit's %run_clang_tidy: the script with its
+-clang-tidy-binary and -clang-apply-replacements-binary).
 
 The corpus:
   * every RUN line of every rule test (testdata/<rule>/*.c, `%check_fixes
     INPUT TEMP -- ARGS -- FLAGS`): the CLI with ARGS, clang-tidy with the
-    same settings as check options (see tidy_settings());
+    same settings as check options (see tidy_settings()) and FLAGS in a
+    one-unit compile database;
   * the kernel-style trees with generated compile databases: sample-tree,
     Inputs/tree (default configuration, and with its memory-hotplug
     database too), Inputs/conflict (two configurations), Inputs/outside-root
     (--root; clang-tidy's -header-filter plays its part), Inputs/format.
 
 Each run works on its own copy under --work. The CLI runs once with
-`--export-fixes` and `--diagnostics-file`; clang-tidy runs once per
-database with `--export-fixes` (a unit after another, as run-clang-tidy
-does). Compared, as sets with absolute paths:
+`--export-fixes` and `--diagnostics-file`; run-clang-tidy runs once per
+database with `-export-fixes`. Compared, as sets with absolute paths:
   * the replacements (file, offset, length, text);
   * the diagnostics (file, line, column, message, rule; clang-tidy's
     "pgtable-<rule>" is the CLI's "<rule>").
@@ -56,26 +59,47 @@ class Unmappable(Exception):
     """A CLI setting that no clang-tidy check option can express."""
 
 
+def kebab_case(key):
+    """ConflictParamName -> conflict-param-name."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", key).lower()
+
+
+def check_option_flags():
+    """The CLI flag of each of the checks' options: {"--flag": (Key,
+    default)}, read from clang-tidy's --dump-config, whose keys are
+    "pgtable-<rule>.<Key>"; the flag is "--" + kebab_case(Key). PairingScope
+    is the plugin's own option, with no flag."""
+    result = subprocess.run(
+        [CLANG_TIDY, "-load=" + PLUGIN, "-checks=-*,pgtable-*", "-config={}",
+         "--dump-config"], stdout=subprocess.PIPE, universal_newlines=True,
+        check=True)
+    options = yaml.safe_load(result.stdout).get("CheckOptions") or {}
+    if isinstance(options, list):  # the older list-of-pairs form
+        options = {o["key"]: o["value"] for o in options}
+    flags = {}
+    for key, default in options.items():
+        check, _, name = key.partition(".")
+        if check.startswith("pgtable-") and name != "PairingScope":
+            flags["--" + kebab_case(name)] = (name, str(default))
+    if not flags:
+        raise SystemExit("clang-tidy --dump-config shows no pgtable-* option")
+    return flags
+
+
 def tidy_settings(cli_args, scope):
     """The -checks and CheckOptions equivalent to the CLI's ARGS, with
     PairingScope SCOPE (the plugin's own option)."""
     rules = None
     disabled = []
     options = {"PairingScope": scope}
-    renames = {
-        "--api": "Api",
-        "--alloc-name": "AllocName",
-        "--free-name": "FreeName",
-        "--conflict-prefix": "ConflictPrefix",
-        "--conflict-param-name": "ConflictParamName",
-        "--conflict-field-name": "ConflictFieldName",
-    }
     for arg in cli_args:
         name, _, value = arg.partition("=")
-        if name in renames and value:
-            options[renames[name]] = value
-        elif arg == "--rename-conflicts":
-            options["RenameConflicts"] = "true"
+        key, default = OPTION_FLAGS.get(name, (None, None))
+        boolean = default in ("true", "false")
+        if key and not boolean and value:
+            options[key] = value
+        elif key and boolean and arg == name:
+            options[key] = "true"
         elif name == "--rules" and value:
             rules = [r.strip() for r in value.split(",") if r.strip()]
         elif name == "--disable-rule" and value:
@@ -154,11 +178,25 @@ class Run:
         self.name = name
         self.root = root
         self.cli = None
-        self.tidy = []  # (command, cwd, the unit's source file)
+        self.tidy = []  # TidyRun
         self.not_for_tidy = None
         # Tree runs compare clang-tidy with each PairingScope: the default
         # ("run") and "unit" (labelled as such).
         self.scopes = [None]
+
+
+class TidyRun:
+    """One run-clang-tidy over the database in BUILD. With UNIT, a (source,
+    flags) pair, prepare() writes that database first: one unit compiled in
+    the run's root with FLAGS, as clang-tidy SOURCE -- FLAGS would."""
+
+    def __init__(self, build, checks="-*,pgtable-*", options=None,
+                 header_filter=".*", unit=None):
+        self.build = build
+        self.checks = checks
+        self.options = options
+        self.header_filter = header_filter
+        self.unit = unit
 
 
 def lit_runs(testdata, refimpl_include, work):
@@ -199,11 +237,9 @@ def lit_runs(testdata, refimpl_include, work):
                         # The CLI given one unit pairs within that unit.
                         checks, options = tidy_settings(run_line["args"],
                                                         "unit")
-                        run.tidy = [([CLANG_TIDY, "-load=" + PLUGIN,
-                                      "-checks=" + checks,
-                                      "-config=" + tidy_config(options),
-                                      "-header-filter=.*", "-quiet", copy,
-                                      "--"] + run_line["flags"], root, copy)]
+                        run.tidy = [TidyRun(
+                            os.path.join(root, "tidy-build"), checks, options,
+                            unit=(copy, run_line["flags"]))]
                     except Unmappable as e:
                         run.not_for_tidy = str(e)
                 runs.append(run)
@@ -226,22 +262,6 @@ def tree_header_filter(tree):
     matches a header by the name it was opened with: relative names are
     relative to the compile command's directory, which is the tree."""
     return "^(%s/|[^/])" % re.escape(tree)
-
-
-def tidy_over_db(db, header_filter=".*", options=None):
-    with open(db, encoding="utf-8") as f:
-        entries = json.load(f)
-    build = os.path.dirname(db)
-    commands = []
-    for entry in entries:
-        source = os.path.normpath(os.path.join(entry["directory"],
-                                               entry["file"]))
-        commands.append(([CLANG_TIDY, "-load=" + PLUGIN,
-                          "-checks=-*,pgtable-*",
-                          "-config=" + tidy_config(options or {}),
-                          "-header-filter=" + header_filter, "-quiet",
-                          "-p", build, source], entry["directory"], source))
-    return commands
 
 
 def tree_runs(testdata, refimpl_include, work):
@@ -352,9 +372,8 @@ def tree_runs(testdata, refimpl_include, work):
     run.copy = (source, copy)
     flags = ["-I" + refimpl_include]
     run.cli = [TOOL, copy, "--"] + flags
-    run.tidy = [([CLANG_TIDY, "-load=" + PLUGIN, "-checks=-*,pgtable-*",
-                  "-header-filter=.*", "-quiet", copy, "--"] + flags,
-                 run.root, copy)]
+    run.tidy = [TidyRun(os.path.join(run.root, "tidy-build"),
+                        unit=(copy, flags))]
     runs.append(run)
     return runs
 
@@ -374,6 +393,14 @@ def prepare(run):
     if hasattr(run, "copy_tree"):
         shutil.copytree(*run.copy_tree,
                         ignore=shutil.ignore_patterns(".clang-format"))
+    for tidy in run.tidy:
+        if tidy.unit:
+            source, flags = tidy.unit
+            os.makedirs(tidy.build)
+            with open(os.path.join(tidy.build, "compile_commands.json"), "w",
+                      encoding="utf-8") as f:
+                json.dump([{"directory": run.root, "file": source,
+                            "arguments": ["clang"] + flags + [source]}], f)
     if hasattr(run, "setup"):
         dbs = run.setup()
         run.cli = [TOOL] + sum((["-p", os.path.dirname(db)] for db in dbs),
@@ -388,8 +415,9 @@ def tidy_commands(run, scope):
         return run.tidy
     options = dict(getattr(run, "tidy_options", {}))
     options["PairingScope"] = scope
-    return sum((tidy_over_db(db, getattr(run, "header_filter", ".*"), options)
-                for db in run.dbs), [])
+    return [TidyRun(os.path.dirname(db), options=options,
+                    header_filter=getattr(run, "header_filter", ".*"))
+            for db in run.dbs]
 
 
 def absolute(path, directory):
@@ -445,35 +473,41 @@ def cli_results(run):
 
 def tidy_results(run, scope):
     fixes, diags, failed = set(), set(), set()
-    for index, (cmd, cwd, unit) in enumerate(tidy_commands(run, scope)):
+    for index, tidy in enumerate(tidy_commands(run, scope)):
         fixes_file = os.path.join(run.root, "tidy-fixes-%d.yaml" % index)
-        cmd = cmd[:1] + ["--export-fixes=" + fixes_file] + cmd[1:]
+        cmd = RUN_CLANG_TIDY + ["-load", PLUGIN, "-checks=" + tidy.checks,
+                                "-header-filter=" + tidy.header_filter,
+                                "-quiet", "-p", tidy.build,
+                                "-export-fixes", fixes_file]
+        if tidy.options is not None:
+            cmd.append("-config=" + tidy_config(tidy.options))
         result = subprocess.run(cmd, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE,
-                                universal_newlines=True, cwd=cwd)
+                                universal_newlines=True, cwd=run.root)
         document = {}
         if os.path.exists(fixes_file):
             with open(fixes_file, encoding="utf-8") as f:
                 document = yaml.safe_load(f) or {}
-        # A unit with compile errors (clang-diagnostic-error): clang-tidy
-        # exits 1 and applies none of its fixes (no -fix-errors); the CLI
+        # A unit with compile errors: clang-tidy reports them as
+        # clang-diagnostic-error, says "Error while processing UNIT." and
+        # exits 1, and applies none of its fixes (no -fix-errors); the CLI
         # skips the unit. Which units fail is compared.
-        if any(d["DiagnosticName"] == "clang-diagnostic-error"
-               for d in document.get("Diagnostics") or []):
-            failed.add(unit)
-        elif result.returncode != 0:
-            raise SystemExit("%s: clang-tidy failed (%d): %s\n%s%s" %
+        unit_failures = set(os.path.normpath(path) for path in re.findall(
+            r"^Error while processing (.*)\.$", result.stderr, re.M))
+        failed |= unit_failures
+        if result.returncode != 0 and not unit_failures:
+            raise SystemExit("%s: run-clang-tidy failed (%d): %s\n%s%s" %
                              (run.name, result.returncode, " ".join(cmd),
                               result.stdout, result.stderr))
         for d in document.get("Diagnostics") or []:
             name = d["DiagnosticName"]
-            if name == "clang-diagnostic-error" and unit in failed:
+            if name == "clang-diagnostic-error" and unit_failures:
                 continue  # the failure is compared, not its messages
             if not name.startswith("pgtable-"):
                 raise SystemExit("%s: clang-tidy reported %s: %s" %
                                  (run.name, name, d))
             message = d["DiagnosticMessage"]
-            build = d.get("BuildDirectory") or cwd
+            build = d.get("BuildDirectory") or run.root
             path = absolute(message["FilePath"], build)
             line, column = position(path, message["FileOffset"])
             diags.add((path, line, column, message["Message"],
@@ -585,11 +619,13 @@ def read_expected(path):
 
 
 def main():
-    global TOOL, CLANG_TIDY, PLUGIN, MAKE_DB, SOURCE, SPLIT_FILE
+    global TOOL, CLANG_TIDY, PLUGIN, RUN_CLANG_TIDY, OPTION_FLAGS
+    global MAKE_DB, SOURCE, SPLIT_FILE
     parser = argparse.ArgumentParser()
     parser.add_argument("--tool", required=True)
     parser.add_argument("--clang-tidy", required=True)
     parser.add_argument("--plugin", required=True)
+    parser.add_argument("--run-clang-tidy", required=True)
     parser.add_argument("--testdata", required=True)
     parser.add_argument("--refimpl-include", required=True)
     parser.add_argument("--work", required=True)
@@ -598,6 +634,8 @@ def main():
     args = parser.parse_args()
     TOOL, CLANG_TIDY, PLUGIN = (os.path.abspath(p) for p in (
         args.tool, args.clang_tidy, args.plugin))
+    RUN_CLANG_TIDY = shlex.split(args.run_clang_tidy)
+    OPTION_FLAGS = check_option_flags()
     MAKE_DB = os.path.join(args.testdata, "Inputs", "make_db.py")
     SOURCE = os.path.dirname(os.path.abspath(args.testdata))
     SPLIT_FILE = shutil.which("split-file") or "/usr/lib/llvm-16/bin/split-file"

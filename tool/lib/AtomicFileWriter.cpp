@@ -30,34 +30,37 @@ llvm::Error writeFileAtomically(llvm::StringRef Path,
       fs::access(Target, fs::AccessMode::Write))
     return fileError(Path, "the file is read-only");
 
+  // llvm::writeToOutput would do the rest, but gives no access to its
+  // temporary file, whose permissions could then only be set after the
+  // rename; fs::TempFile, which it is built on, lets us set them before.
+  // The temporary file is removed on error and on a fatal signal.
   llvm::SmallString<256> Model(llvm::sys::path::parent_path(Target));
   llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Target) +
                                      ".pgtable-migrate-%%%%%%.tmp");
-  int FD;
-  llvm::SmallString<256> TempPath;
-  if (std::error_code EC = fs::createUniqueFile(Model, FD, TempPath))
+  llvm::Expected<fs::TempFile> Temp = fs::TempFile::create(Model);
+  if (!Temp)
     return fileError(Path, "cannot create a temporary file beside it (" +
-                               EC.message() + ")");
+                               llvm::toString(Temp.takeError()) + ")");
+  auto Fail = [&](const llvm::Twine &What) {
+    llvm::consumeError(Temp->discard());
+    return fileError(Path, What);
+  };
+  if (std::error_code EC = fs::setPermissions(Temp->FD, Permissions))
+    return Fail("cannot set permissions (" + EC.message() + ")");
   {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
     OS << Contents;
     OS.flush();
     if (OS.has_error()) {
       std::string Message = OS.error().message();
       OS.clear_error();
-      fs::remove(TempPath);
-      return fileError(Path,
-                       "writing the temporary file failed (" + Message + ")");
+      return Fail("writing the temporary file failed (" + Message + ")");
     }
   }
-  if (std::error_code EC = fs::setPermissions(TempPath, Permissions)) {
-    fs::remove(TempPath);
-    return fileError(Path, "cannot set permissions (" + EC.message() + ")");
-  }
-  if (std::error_code EC = fs::rename(TempPath, Target)) {
-    fs::remove(TempPath);
+  if (llvm::Error E = Temp->keep(Target)) {
+    fs::remove(Temp->TmpName); // keep() has closed it, whatever happened
     return fileError(Path, "cannot rename the temporary file over it (" +
-                               EC.message() + ")");
+                               llvm::toString(std::move(E)) + ")");
   }
   return llvm::Error::success();
 }

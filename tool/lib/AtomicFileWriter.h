@@ -1,5 +1,4 @@
-//===- AtomicFileWriter.h - Replace a file's contents atomically -*- C++
-//-*-===//
+//===- AtomicFileWriter.h - Replace a file atomically -----------*- C++ -*-===//
 
 #ifndef PGMIGRATE_TOOL_ATOMICFILEWRITER_H
 #define PGMIGRATE_TOOL_ATOMICFILEWRITER_H

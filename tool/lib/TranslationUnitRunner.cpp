@@ -10,10 +10,12 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <atomic>
-#include <thread>
 
 using namespace clang;
 
@@ -185,21 +187,19 @@ std::vector<TranslationUnitResult>
 TranslationUnitRunner::runAll(const std::vector<CompileJob> &Jobs,
                               unsigned Threads, ProgressLine &Progress) const {
   std::vector<TranslationUnitResult> Results(Jobs.size());
-  std::atomic<size_t> Next{0}, Done{0};
-  auto Worker = [&] {
-    for (size_t I = Next++; I < Jobs.size(); I = Next++) {
-      Progress.update(Done, Jobs[I].Path);
-      Results[I] = run(Jobs[I]);
-      ++Done;
-    }
-  };
+  std::atomic<size_t> Done{0};
   Threads = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
-  std::vector<std::thread> Pool;
-  for (unsigned T = 1; T < Threads; ++T)
-    Pool.emplace_back(Worker);
-  Worker();
-  for (std::thread &T : Pool)
-    T.join();
+  {
+    llvm::ThreadPool Pool(llvm::hardware_concurrency(Threads));
+    // Each task writes its own slot, so the results keep the order of Jobs.
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Pool.async([&, I] {
+        Progress.update(Done, Jobs[I].Path);
+        Results[I] = run(Jobs[I]);
+        ++Done;
+      });
+    Pool.wait();
+  }
   Progress.update(Done, "");
   Progress.clear();
   return Results;

@@ -80,4 +80,17 @@ TEST_F(AtomicFileWriterTest, MissingFileIsAnError) {
   EXPECT_EQ(entries(), 0u);
 }
 
+TEST_F(AtomicFileWriterTest, ThroughASymbolicLinkReplacesTheFileItNames) {
+  std::string Path = file("real.c", "old\n", fs::owner_read | fs::owner_write);
+  llvm::SmallString<128> Link(Dir);
+  llvm::sys::path::append(Link, "link.c");
+  ASSERT_FALSE(fs::create_link("real.c", Link));
+  ASSERT_FALSE(bool(writeFileAtomically(Link, "new\n")));
+  EXPECT_EQ(read(Path), "new\n");
+  fs::file_status Status;
+  ASSERT_FALSE(fs::status(Link, Status, /*Follow=*/false));
+  EXPECT_EQ(Status.type(), fs::file_type::symlink_file);
+  EXPECT_EQ(entries(), 2u);
+}
+
 } // namespace

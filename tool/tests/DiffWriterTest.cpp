@@ -1,6 +1,7 @@
 //===- DiffWriterTest.cpp -------------------------------------------------===//
 
 #include "DiffWriter.h"
+#include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "gtest/gtest.h"
@@ -188,6 +189,130 @@ TEST(DiffWriter, RandomEditsRoundTrip) {
     if (!Diff.empty())
       EXPECT_EQ(applyDiff(Old, Diff), New) << "Round " << Round << "\n" << Diff;
   }
+}
+
+// The edits as Replacements, asserting they do not conflict.
+clang::tooling::Replacements edits(
+    std::initializer_list<std::tuple<unsigned, unsigned, const char *>> List) {
+  clang::tooling::Replacements Edits;
+  for (const auto &[Offset, Length, Text] : List) {
+    llvm::Error E =
+        Edits.add(clang::tooling::Replacement("a.c", Offset, Length, Text));
+    EXPECT_FALSE(bool(E)) << llvm::toString(std::move(E));
+  }
+  return Edits;
+}
+
+std::string applied(llvm::StringRef Old,
+                    const clang::tooling::Replacements &Edits) {
+  llvm::Expected<std::string> New =
+      clang::tooling::applyAllReplacements(Old, Edits);
+  EXPECT_TRUE(bool(New));
+  return New ? *New : "";
+}
+
+TEST(DiffWriterFromEdits, OneEditGivesTheWholeFileHunk) {
+  std::string Old = numberedLines(10);
+  size_t At = Old.find("line 5\n");
+  clang::tooling::Replacements Edits = edits({{At, 4, "LINE"}});
+  EXPECT_EQ(unifiedDiff("arch/x86/mm/a.c", Old, Edits),
+            "diff --git a/arch/x86/mm/a.c b/arch/x86/mm/a.c\n"
+            "--- a/arch/x86/mm/a.c\n"
+            "+++ b/arch/x86/mm/a.c\n"
+            "@@ -2,7 +2,7 @@\n"
+            " line 2\n"
+            " line 3\n"
+            " line 4\n"
+            "-line 5\n"
+            "+LINE 5\n"
+            " line 6\n"
+            " line 7\n"
+            " line 8\n");
+}
+
+TEST(DiffWriterFromEdits, EditsThatChangeNothingGiveNoDiff) {
+  std::string Old = numberedLines(4);
+  EXPECT_EQ(unifiedDiff("a.c", Old, clang::tooling::Replacements()), "");
+  EXPECT_EQ(unifiedDiff("a.c", Old, edits({{0, 4, "line"}})), "");
+}
+
+TEST(DiffWriterFromEdits, NearbyEditsShareAHunkDistantOnesDoNot) {
+  std::string Old = numberedLines(30);
+  auto At = [&](const char *Line) { return unsigned(Old.find(Line)); };
+  clang::tooling::Replacements Far = edits({{At("line 5\n"), 6, "five"},
+                                            {At("line 12\n"), 7, "twelve"},
+                                            {At("line 20\n"), 7, "twenty"}});
+  std::string Diff = unifiedDiff("a.c", Old, Far);
+  EXPECT_EQ(llvm::StringRef(Diff).count("\n@@"), 2u);
+  EXPECT_NE(Diff.find("@@ -2,14 +2,14 @@"), std::string::npos);
+  EXPECT_NE(Diff.find("@@ -17,7 +17,7 @@"), std::string::npos);
+  EXPECT_EQ(Diff, unifiedDiff("a.c", Old, applied(Old, Far)));
+}
+
+TEST(DiffWriterFromEdits, EditsJoiningSplittingAndEndingLines) {
+  std::string Old = "first\nmiddle\nlast";
+  // Joins the first two lines, splits the last and ends it with a newline.
+  clang::tooling::Replacements Edits =
+      edits({{5, 1, " "}, {15, 0, "\n"}, {17, 0, "\n"}});
+  std::string New = applied(Old, Edits);
+  EXPECT_EQ(New, "first middle\nla\nst\n");
+  std::string Diff = unifiedDiff("a.c", Old, Edits);
+  EXPECT_EQ(Diff, unifiedDiff("a.c", Old, New));
+  EXPECT_EQ(applyDiff(Old, Diff), New);
+  // Insertions into an empty file and at the end of a complete last line.
+  EXPECT_EQ(unifiedDiff("a.c", "", edits({{0, 0, "x\n"}})),
+            unifiedDiff("a.c", "", "x\n"));
+  EXPECT_EQ(unifiedDiff("a.c", "a\n", edits({{2, 0, "b\n"}})),
+            unifiedDiff("a.c", "a\n", "a\nb\n"));
+}
+
+// A change next to equal lines: the diff from edits places it where the
+// whole-file diff does, whichever of the equal lines the edit touched.
+TEST(DiffWriterFromEdits, ChangesNextToEqualLinesMatchTheWholeFileDiff) {
+  std::string Old = "a\n\n\n\nb\nx\na\na\nc\n";
+  for (auto Edits : {edits({{2, 1, ""}}), edits({{4, 1, ""}}),
+                     edits({{9, 4, ""}}), edits({{3, 0, "\n"}})}) {
+    std::string New = applied(Old, Edits);
+    EXPECT_EQ(unifiedDiff("a.c", Old, Edits), unifiedDiff("a.c", Old, New));
+  }
+  // Far along a long run of equal lines: the whole-file diff moves the
+  // change to the end of the run.
+  std::string Run = "a\n" + std::string(40, '\n') + "b\n";
+  for (auto Edits : {edits({{3, 1, ""}}), edits({{3, 0, "\n"}})}) {
+    std::string Diff = unifiedDiff("a.c", Run, Edits);
+    EXPECT_EQ(Diff, unifiedDiff("a.c", Run, applied(Run, Edits)));
+    EXPECT_NE(Diff.find("\n b\n"), std::string::npos) << Diff;
+  }
+}
+
+// Random edits over lines that often repeat: the diff from the edits is the
+// whole-file diff, and applying it gives the edited text.
+TEST(DiffWriterFromEdits, RandomEditsMatchTheWholeFileDiff) {
+  std::mt19937 Random(4321);
+  unsigned Differ = 0;
+  for (int Round = 0; Round < 2000; ++Round) {
+    std::string Old;
+    for (unsigned I = 0, Count = Random() % 100; I < Count; ++I)
+      Old += "l" + std::to_string(Random() % (1 + Round % 4)) + "\n";
+    if (Random() % 4 == 0 && !Old.empty())
+      Old.pop_back();
+    clang::tooling::Replacements Edits;
+    for (unsigned N = Random() % 5; N; --N) {
+      unsigned Offset = Old.empty() ? 0 : Random() % (Old.size() + 1);
+      unsigned Length = std::min<unsigned>(Random() % 8, Old.size() - Offset);
+      static const char *Texts[] = {"", "\n", "l1\n", "new", "l0\nl2\n"};
+      llvm::consumeError(Edits.add(clang::tooling::Replacement(
+          "f.c", Offset, Length, Texts[Random() % 5])));
+    }
+    std::string New = applied(Old, Edits);
+    std::string Diff = unifiedDiff("f.c", Old, Edits);
+    if (Diff != unifiedDiff("f.c", Old, New))
+      ++Differ;
+    EXPECT_EQ(Diff.empty(), Old == New);
+    if (!Diff.empty())
+      EXPECT_EQ(applyDiff(Old, Diff), New) << "Round " << Round << "\n" << Diff;
+  }
+  EXPECT_EQ(Differ, 0u);
 }
 
 } // namespace
