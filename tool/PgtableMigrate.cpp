@@ -318,9 +318,7 @@ int main(int argc, const char **argv) {
 
   ReplacementSet Merger;
   unsigned Failed = 0;
-  TreeScanInput Scan;
-  Scan.Root = ScanRoot;
-  Scan.Threads = Threads;
+  NameConflictsScan Lexical(*Options, ScanRoot);
   for (TranslationUnitResult &Result : Results) {
     if (!Result.Parsed) {
       ++Failed;
@@ -329,18 +327,13 @@ int main(int argc, const char **argv) {
                     llvm::StringRef(Result.Errors).rtrim());
       continue;
     }
-    for (auto &[Path, Entries] : Result.Coverage)
-      for (TranslationUnitResult::SkippedRanges &Skipped : Entries)
-        Scan.Coverage[Path].push_back(std::move(Skipped));
-    for (const Finding &F : Result.Findings)
-      if (F.Rule == rule_names::NameConflicts)
-        Scan.AstSites[F.FilePath].insert(F.Offset);
+    Lexical.addUnit(std::move(Result.Coverage), Result.Findings);
     refuseEditsOutsideRoot(Result.Findings, Root);
     Merger.add(std::move(Result.Findings));
   }
   std::optional<TreeScanResult> Scanned;
   if (!ScanRoot.empty()) {
-    Scanned = scanTree(Scan, *Options);
+    Scanned = scanTree(ScanRoot, Lexical, Threads);
     for (const std::string &Message : Scanned->Errors)
       Errors.report(Message);
     refuseEditsOutsideRoot(Scanned->Findings, Root);
