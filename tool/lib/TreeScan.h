@@ -1,5 +1,4 @@
-//===- TreeScan.h - Rule name-conflicts over a whole source tree -*- C++
-//-*-===//
+//===- TreeScan.h - --scan-tree: the walk over a source tree ----*- C++ -*-===//
 //
 // The front-end side of --scan-tree=DIR: lists every .c, .h and .S file
 // under DIR, reads them on worker threads, and hands each to the lexical

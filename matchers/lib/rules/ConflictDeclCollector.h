@@ -1,5 +1,4 @@
-//===- ConflictDeclCollector.h - A unit's clashing names in its AST -*- C++
-//-*-===//
+//===- ConflictDeclCollector.h - Clashing names in a unit's AST -*- C++ -*-===//
 //
 // The AST half of rule "name-conflicts" reads one translation unit with
 // this visitor: every declaration whose name clashes with the new API's,

@@ -1,5 +1,4 @@
-//===- ConflictSiteReporter.h - name-conflicts' findings in a unit -*- C++
-//-*-===//
+//===- ConflictSiteReporter.h - name-conflicts' findings --------*- C++ -*-===//
 //
 // How the AST half of rule "name-conflicts" reports one site of a unit:
 // where the name's token is written and whether it can be edited there,

@@ -1,5 +1,4 @@
-//===- CoverageRecorder.h - Which files a unit read, what it skipped -*- C++
-//-*-===//
+//===- CoverageRecorder.h - What a unit read and skipped --------*- C++ -*-===//
 //
 // Preprocessor callbacks that fill a UnitCoverage for one translation unit:
 // each file it enters and, per entry, the inactive #if branches skipped
