@@ -57,6 +57,8 @@ void RawTokens::lex() {
   }
 }
 
+// Hand-written: Clang matches brackets only while parsing preprocessed
+// code; these tokens hold every #if branch at once.
 void RawTokens::matchBrackets() {
   Match.assign(Code.size(), -1);
   std::vector<unsigned> Opens;
