@@ -160,7 +160,21 @@ TEST(NameConflictsScan, RefusesANewNameTheGroupAlreadyUses) {
   EXPECT_EQ(Result.Findings[0].Message,
             "'pgtable_free' clashes with the new API: function definition; "
             "not renamed: the new name '__pgtable_free' is already used in "
-            "its group; choose another --conflict-prefix");
+            "its group; choose another conflict prefix");
+}
+
+TEST(NameConflictsScan, RefusalsNameTheSettingNotAFlag) {
+  NameConflictsScan Scan(renaming(), Root);
+  NameConflictsScanResult Result =
+      scan(Scan, {{"arch/arm64/mm/mmu.c",
+                   "static void f(void *(*pgtable_alloc)(int))\n{\n"
+                   "\tint pgtable_alloc_fn;\n}\n"}});
+  ASSERT_EQ(Result.Findings.size(), 1u);
+  EXPECT_EQ(Result.Findings[0].Message,
+            "'pgtable_alloc' clashes with the new API: function-pointer "
+            "parameter; not renamed: the new name 'pgtable_alloc_fn' is "
+            "already used in this file; choose another conflict parameter "
+            "name");
 }
 
 TEST(UnitCoverage, ATokenIsCompiledWhenSomeEntryDidNotSkipIt) {

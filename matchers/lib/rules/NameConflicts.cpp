@@ -9,18 +9,17 @@ namespace pgmigrate {
 
 namespace {
 
-// How messages name the setting that turns renaming on, and the ones that
-// give the new names.
-constexpr llvm::StringLiteral RenameSetting = "--rename-conflicts";
-
+// How messages name the setting that gives a scope's new names: in words
+// that fit every front end (the CLI's --conflict-prefix, clang-tidy's
+// ConflictPrefix, ...).
 llvm::StringRef newNameSetting(ConflictScope Scope) {
   switch (Scope) {
   case ConflictScope::File:
-    return "--conflict-prefix";
+    return "conflict prefix";
   case ConflictScope::Local:
-    return "--conflict-param-name";
+    return "conflict parameter name";
   case ConflictScope::Field:
-    return "--conflict-field-name";
+    return "conflict field name";
   }
   llvm_unreachable("unknown scope");
 }
@@ -113,7 +112,7 @@ std::string conflictMessage(llvm::StringRef Name, llvm::StringRef What,
       "'" + Name.str() + "' clashes with the new API: " + What.str() + "; ";
   if (Renamed)
     return Message + "renamed to '" + NewName.str() + "'";
-  return Message + "not renamed (" + RenameSetting.str() + " renames it to '" +
+  return Message + "not renamed (renaming is off; it would become '" +
          NewName.str() + "')";
 }
 
@@ -130,8 +129,8 @@ std::string newNameTaken(llvm::StringRef NewName, llvm::StringRef How,
 }
 
 std::string assemblyRefusal(llvm::StringRef NewName) {
-  return "the C declarations become '" + NewName.str() + "' with " +
-         RenameSetting.str() + "; rename it by hand";
+  return "the C declarations become '" + NewName.str() +
+         "' when renamed; rename it by hand";
 }
 
 std::string conflictGroup(const std::string &Path, llvm::StringRef Root) {

@@ -61,8 +61,8 @@ enum class ConflictUse {
 llvm::StringRef describe(ConflictUse Kind);
 
 /// "'NAME' clashes with the new API: <what>; renamed to 'NEW'" or, when not
-/// renaming, "...: <what>; not renamed (--rename-conflicts renames it to
-/// 'NEW')".
+/// renaming, "...: <what>; not renamed (renaming is off; it would become
+/// 'NEW')". Messages name no front end's flags.
 std::string conflictMessage(llvm::StringRef Name, llvm::StringRef What,
                             llvm::StringRef NewName, bool Renamed);
 
