@@ -16,6 +16,7 @@
 #include "RuleOptionFlags.h"
 #include "SarifWriter.h"
 #include "SourceRoot.h"
+#include "pgmigrate/NameConflictsScan.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rules.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -179,7 +180,7 @@ std::optional<PipelineRequest> requestFromFlags(
                     "' is not a directory");
       return std::nullopt;
     }
-    if (!Options->isEnabled("name-conflicts")) {
+    if (!NameConflictsScan::isEnabled(*Options)) {
       Errors.warn("--scan-tree is ignored: rule name-conflicts is not "
                   "enabled");
       Request.ScanRoot.clear();

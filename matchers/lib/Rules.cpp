@@ -38,7 +38,7 @@ static const RuleInfo Registry[] = {
      create<ZeroedPageRule>, noOptions, /*Pairs=*/true},
     {NameConflictsRule::Name,
      "declarations that clash with the new API's names (reported; renamed "
-     "with --rename-conflicts)",
+     "when option RenameConflicts is on)",
      create<NameConflictsRule>, NameConflictsRule::optionSpecs},
 };
 

@@ -109,11 +109,11 @@ const char *Sparc = "void pgtable_free(void *table, _Bool is_page);\n"
 TEST(NameConflictsRule, ReportsAnArchFunctionWithoutRenaming) {
   EXPECT_EQ(lines(run(Sparc)),
             (Lines{"2:6 refused: 'pgtable_free' clashes with the new API: "
-                   "function prototype; not renamed (--rename-conflicts "
-                   "renames it to '__pgtable_free')",
+                   "function prototype; not renamed (renaming is off; it "
+                   "would become '__pgtable_free')",
                    "7:6 refused: 'pgtable_free' clashes with the new API: "
-                   "function definition; not renamed (--rename-conflicts "
-                   "renames it to '__pgtable_free')"}));
+                   "function definition; not renamed (renaming is off; it "
+                   "would become '__pgtable_free')"}));
 }
 
 TEST(NameConflictsRule, RenamesAnArchFunctionAndItsCalls) {
@@ -310,7 +310,7 @@ TEST(NameConflictsRule, RefusesWhenTheNewNameIsTaken) {
   EXPECT_EQ(Findings[0].Message,
             "'pgtable_free' clashes with the new API: function prototype; "
             "not renamed: the new name '__pgtable_free' is already declared "
-            "in this translation unit; choose another --conflict-prefix");
+            "in this translation unit; choose another conflict prefix");
 }
 
 TEST(NameConflictsRule, DeclarationsMadeByAMacroAreRefused) {

@@ -15,7 +15,7 @@
 
 struct table_ops {
 	void (*pgtable_free)(void *table);
-// CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'pgtable_free' clashes with the new API: struct field; not renamed (--rename-conflicts renames it to 'pgtable_free_fn') [pgtable-name-conflicts]
+// CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'pgtable_free' clashes with the new API: struct field; not renamed (renaming is off; it would become 'pgtable_free_fn') [pgtable-name-conflicts]
 // CHECK-MESSAGES-RENAME: :[[@LINE-2]]:9: warning: 'pgtable_free' clashes with the new API: struct field; renamed to 'pgtable_free_fn' [pgtable-name-conflicts]
 // CHECK-MESSAGES-SCHEME: :[[@LINE-3]]:9: warning: {{.*}} struct field; renamed to 'do_pgtable_free' [pgtable-name-conflicts]
 // CHECK-FIXES: {{^}}	void (*pgtable_free)(void *table);{{$}}
@@ -24,7 +24,7 @@ struct table_ops {
 };
 
 #define pgtable_alloc_noprof(gfp) arch_table_alloc(gfp)
-// CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'pgtable_alloc_noprof' clashes with the new API: function-like macro; not renamed (--rename-conflicts renames it to '__pgtable_alloc_noprof') [pgtable-name-conflicts]
+// CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'pgtable_alloc_noprof' clashes with the new API: function-like macro; not renamed (renaming is off; it would become '__pgtable_alloc_noprof') [pgtable-name-conflicts]
 // CHECK-MESSAGES-RENAME: :[[@LINE-2]]:9: warning: {{.*}} function-like macro; renamed to '__pgtable_alloc_noprof' [pgtable-name-conflicts]
 // CHECK-MESSAGES-SCHEME: :[[@LINE-3]]:9: warning: {{.*}} function-like macro; renamed to 'arch_pgtable_alloc_noprof' [pgtable-name-conflicts]
 // CHECK-FIXES-SCHEME: {{^}}#define arch_pgtable_alloc_noprof(gfp) arch_table_alloc(gfp){{$}}

@@ -19,7 +19,7 @@
 
 void map_range(unsigned long addr,
 	       void *(*pgtable_alloc)(gfp_t, unsigned int), int flags);
-// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'pgtable_alloc' clashes with the new API: function-pointer parameter; not renamed (--rename-conflicts renames it to 'pgtable_alloc_fn') [name-conflicts]
+// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'pgtable_alloc' clashes with the new API: function-pointer parameter; not renamed (renaming is off; it would become 'pgtable_alloc_fn') [name-conflicts]
 // CHECK-MESSAGES-RENAME: :[[@LINE-2]]:17: warning: 'pgtable_alloc' clashes with the new API: function-pointer parameter; renamed to 'pgtable_alloc_fn' [name-conflicts]
 // CHECK-MESSAGES-MACRO: :[[@LINE-3]]:17: warning: {{.*}} function-pointer parameter; not renamed
 // CHECK-MESSAGES-MACRO-RENAME: :[[@LINE-4]]:17: warning: {{.*}} function-pointer parameter; renamed to 'pgtable_alloc_cb'
@@ -42,7 +42,7 @@ static void alloc_init_pte(unsigned long *pmdp,
 // CHECK-FIXES-RENAME: {{^}}	BUG_ON(!pgtable_alloc_fn);{{$}}
 	table = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
 // CHECK-MESSAGES-RENAME: :[[@LINE-1]]:10: warning: 'pgtable_alloc' clashes with the new API: call through the parameter; renamed to 'pgtable_alloc_fn' [name-conflicts]
-// CHECK-MESSAGES-MACRO: :[[@LINE-2]]:10: warning: 'pgtable_alloc' clashes with the new API: call through the parameter is expanded by the new API's function-like macro 'pgtable_alloc' (mm.h:{{[0-9]+}}) instead of calling the parameter; not renamed (--rename-conflicts renames it to 'pgtable_alloc_fn') [name-conflicts]
+// CHECK-MESSAGES-MACRO: :[[@LINE-2]]:10: warning: 'pgtable_alloc' clashes with the new API: call through the parameter is expanded by the new API's function-like macro 'pgtable_alloc' (mm.h:{{[0-9]+}}) instead of calling the parameter; not renamed (renaming is off; it would become 'pgtable_alloc_fn') [name-conflicts]
 // CHECK-MESSAGES-MACRO-RENAME: :[[@LINE-3]]:10: warning: {{.*}} call through the parameter is expanded by the new API's function-like macro 'pgtable_alloc' (mm.h:{{[0-9]+}}) instead of calling the parameter; renamed to 'pgtable_alloc_cb'
 // CHECK-FIXES-RENAME: {{^}}	table = pgtable_alloc_fn(GFP_PGTABLE_KERNEL, 0);{{$}}
 // CHECK-FIXES-MACRO-RENAME: {{^}}	table = pgtable_alloc_cb(GFP_PGTABLE_KERNEL, 0);{{$}}

@@ -12,14 +12,14 @@
 
 struct table_ops {
 	void (*pgtable_free)(void *table);
-// CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'pgtable_free' clashes with the new API: struct field; not renamed (--rename-conflicts renames it to 'pgtable_free_fn') [name-conflicts]
+// CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'pgtable_free' clashes with the new API: struct field; not renamed (renaming is off; it would become 'pgtable_free_fn') [name-conflicts]
 // CHECK-MESSAGES-RENAME: :[[@LINE-2]]:9: warning: 'pgtable_free' clashes with the new API: struct field; renamed to 'pgtable_free_op' [name-conflicts]
 // CHECK-FIXES-RENAME: {{^}}	void (*pgtable_free_op)(void *table);{{$}}
 };
 
 void *arch_table_alloc(int order);
 #define pgtable_alloc(order) arch_table_alloc(order)
-// CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'pgtable_alloc' clashes with the new API: function-like macro; not renamed (--rename-conflicts renames it to '__pgtable_alloc') [name-conflicts]
+// CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'pgtable_alloc' clashes with the new API: function-like macro; not renamed (renaming is off; it would become '__pgtable_alloc') [name-conflicts]
 // CHECK-MESSAGES-RENAME: :[[@LINE-2]]:9: warning: 'pgtable_alloc' clashes with the new API: function-like macro; renamed to '__pgtable_alloc' [name-conflicts]
 // CHECK-FIXES-RENAME: {{^}}#define __pgtable_alloc(order) arch_table_alloc(order){{$}}
 
@@ -45,7 +45,7 @@ pgtable_free_noprof table_get(struct table_ops *ops, int kind)
 // CHECK-FIXES-RENAME: {{^}}__pgtable_free_noprof table_get(struct table_ops *ops, int kind){{$}}
 {
 	void *pgtable_free = pgtable_alloc(0);
-// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'pgtable_free' clashes with the new API: local variable; not renamed (--rename-conflicts renames it to 'pgtable_free_fn') [name-conflicts]
+// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'pgtable_free' clashes with the new API: local variable; not renamed (renaming is off; it would become 'pgtable_free_fn') [name-conflicts]
 // CHECK-MESSAGES-RENAME: :[[@LINE-2]]:8: warning: {{.*}} local variable; renamed to 'pgtable_free_fn'
 // CHECK-MESSAGES-RENAME: :[[@LINE-3]]:23: warning: 'pgtable_alloc' clashes with the new API: call; renamed to '__pgtable_alloc' [name-conflicts]
 // CHECK-FIXES-RENAME: {{^}}	void *pgtable_free_fn = __pgtable_alloc(0);{{$}}

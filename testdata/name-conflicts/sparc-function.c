@@ -18,7 +18,7 @@ struct mmu_gather;
 void free_table_page(void *table);
 
 void pgtable_free(void *table, bool is_page);
-// CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'pgtable_free' clashes with the new API: function prototype; not renamed (--rename-conflicts renames it to '__pgtable_free') [name-conflicts]
+// CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'pgtable_free' clashes with the new API: function prototype; not renamed (renaming is off; it would become '__pgtable_free') [name-conflicts]
 // CHECK-MESSAGES-RENAME: :[[@LINE-2]]:6: warning: 'pgtable_free' clashes with the new API: function prototype; renamed to '__pgtable_free' [name-conflicts]
 // CHECK-FIXES: {{^}}void pgtable_free(void *table, bool is_page);{{$}}
 // CHECK-FIXES-RENAME: {{^}}void __pgtable_free(void *table, bool is_page);{{$}}
@@ -39,7 +39,7 @@ static const char table_free_name[] = "pgtable_free";
 // CHECK-FIXES-RENAME: {{^}}static const char table_free_name[] = "pgtable_free";{{$}}
 
 void pgtable_free(void *table, bool is_page)
-// CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'pgtable_free' clashes with the new API: function definition; not renamed (--rename-conflicts renames it to '__pgtable_free') [name-conflicts]
+// CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'pgtable_free' clashes with the new API: function definition; not renamed (renaming is off; it would become '__pgtable_free') [name-conflicts]
 // CHECK-MESSAGES-RENAME: :[[@LINE-2]]:6: warning: 'pgtable_free' clashes with the new API: function definition; renamed to '__pgtable_free' [name-conflicts]
 // CHECK-FIXES-RENAME: {{^}}void __pgtable_free(void *table, bool is_page){{$}}
 {

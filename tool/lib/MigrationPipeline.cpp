@@ -58,7 +58,8 @@ private:
   std::optional<CompilationDatabases> Databases;
   std::vector<CompileJob> Units;
   ReplacementSet Merger;
-  TreeScanInput Scan;
+  /// The lexical half of name-conflicts: what the units saw, then the tree.
+  std::optional<NameConflictsScan> Lexical;
 };
 
 // The databases and the units the PATH arguments select. With only
@@ -99,6 +100,7 @@ void Pipeline::chooseRoot() {
   else
     Result.Root = absolutePath(".");
   Request.Options.TreeRoot = Result.Root;
+  Lexical.emplace(Request.Options, Request.ScanRoot);
 }
 
 // The rules over every unit; a unit that does not parse is skipped, and
@@ -120,21 +122,16 @@ void Pipeline::runUnits() {
             llvm::StringRef(Unit.Errors).rtrim());
       continue;
     }
-    for (auto &[Path, Entries] : Unit.Coverage)
-      for (TranslationUnitResult::SkippedRanges &Skipped : Entries)
-        Scan.Coverage[Path].push_back(std::move(Skipped));
-    for (const Finding &F : Unit.Findings)
-      if (F.Rule == "name-conflicts")
-        Scan.AstSites[F.FilePath].insert(F.Offset);
+    Lexical->addUnit(std::move(Unit.Coverage), Unit.Findings);
     refuseEditsOutsideRoot(Unit.Findings, Result.Root);
     Merger.add(std::move(Unit.Findings));
   }
 }
 
 void Pipeline::scanTree() {
-  Scan.Root = Result.ScanRoot = Request.ScanRoot;
-  Scan.Threads = Request.Threads;
-  Result.Scan = pgmigrate::scanTree(Scan, Request.Options);
+  Result.ScanRoot = Request.ScanRoot;
+  Result.Scan =
+      pgmigrate::scanTree(Request.ScanRoot, *Lexical, Request.Threads);
   for (const std::string &Message : Result.Scan->Errors)
     error(Message);
   refuseEditsOutsideRoot(Result.Scan->Findings, Result.Root);

@@ -5,7 +5,6 @@
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
-#include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -62,69 +61,19 @@ public:
   std::string Text;
 };
 
-// Which files the unit read and what the preprocessor skipped in each.
-class CoverageRecorder : public PPCallbacks {
-public:
-  using Coverage =
-      std::map<std::string, std::vector<TranslationUnitResult::SkippedRanges>>;
-  CoverageRecorder(const SourceManager &SM, Coverage &Files)
-      : SM(SM), Files(Files) {}
-
-  void FileChanged(SourceLocation Loc, FileChangeReason Reason,
-                   SrcMgr::CharacteristicKind, FileID) override {
-    if (Reason != EnterFile)
-      return;
-    FileID File = SM.getFileID(Loc);
-    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
-    if (!Entry)
-      return;
-    llvm::SmallString<256> Path(Entry->getName());
-    SM.getFileManager().makeAbsolutePath(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    std::vector<TranslationUnitResult::SkippedRanges> &Entries =
-        Files[std::string(Path)];
-    Entries.emplace_back();
-    Current[File] = Entries.size() - 1;
-    Paths[File] = std::string(Path);
-  }
-
-  void SourceRangeSkipped(SourceRange Range, SourceLocation) override {
-    std::pair<FileID, unsigned> Begin = SM.getDecomposedLoc(Range.getBegin());
-    std::pair<FileID, unsigned> End = SM.getDecomposedLoc(Range.getEnd());
-    auto It = Current.find(Begin.first);
-    if (It == Current.end() || End.first != Begin.first)
-      return;
-    Files[Paths[Begin.first]][It->second].emplace_back(Begin.second,
-                                                       End.second);
-  }
-
-private:
-  const SourceManager &SM;
-  Coverage &Files;
-  std::map<FileID, size_t> Current;
-  std::map<FileID, std::string> Paths;
-};
-
-// Before each unit is parsed: the rules' and the coverage's preprocessor
-// callbacks.
+// Before each unit is parsed: the rules' preprocessor callbacks.
 class PreprocessorHooks : public tooling::SourceFileCallbacks {
 public:
-  PreprocessorHooks(std::vector<std::unique_ptr<Rule>> &Rules,
-                    CoverageRecorder::Coverage *Files)
-      : Rules(Rules), Files(Files) {}
+  PreprocessorHooks(std::vector<std::unique_ptr<Rule>> &Rules) : Rules(Rules) {}
   bool handleBeginSource(CompilerInstance &CI) override {
     Preprocessor &PP = CI.getPreprocessor();
     for (std::unique_ptr<Rule> &R : Rules)
       R->registerPPCallbacks(PP);
-    if (Files)
-      PP.addPPCallbacks(
-          std::make_unique<CoverageRecorder>(CI.getSourceManager(), *Files));
     return true;
   }
 
 private:
   std::vector<std::unique_ptr<Rule>> &Rules;
-  CoverageRecorder::Coverage *Files;
 };
 
 } // namespace
@@ -167,8 +116,9 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
   Tool.setDiagnosticConsumer(&Errors);
   Tool.setPrintErrorMessage(false);
 
-  PreprocessorHooks Hooks(
-      Rules, Options.isEnabled("name-conflicts") ? &Result.Coverage : nullptr);
+  for (std::unique_ptr<Rule> &R : Rules)
+    R->recordCoverage(Result.Coverage);
+  PreprocessorHooks Hooks(Rules);
   int Status =
       Tool.run(tooling::newFrontendActionFactory(&Finder, &Hooks).get());
   Result.Parsed = Status == 0 && Errors.getNumErrors() == 0;

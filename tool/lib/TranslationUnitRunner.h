@@ -7,6 +7,7 @@
 #include "ProgressLine.h"
 #include "pgmigrate/Finding.h"
 #include "pgmigrate/Options.h"
+#include "pgmigrate/UnitCoverage.h"
 #include <map>
 #include <string>
 #include <vector>
@@ -20,12 +21,9 @@ struct TranslationUnitResult {
   /// Clang's errors for the unit, one "file:line:col: error: ..." per line.
   std::string Errors;
   std::vector<Finding> Findings;
-  /// With rule name-conflicts only: the files the unit read (absolute,
-  /// dot-free) and, for each time it entered one, the byte ranges
-  /// [begin, end) the preprocessor skipped there (inactive #if branches).
-  /// The lexical tree scan decides what no unit saw.
-  using SkippedRanges = std::vector<std::pair<unsigned, unsigned>>;
-  std::map<std::string, std::vector<SkippedRanges>> Coverage;
+  /// What the unit saw, recorded by the rules that ask for it
+  /// (Rule::recordCoverage): for the lexical half of name-conflicts.
+  UnitCoverage Coverage;
 };
 
 /// Runs the enabled rules over one unit at a time. Each call builds its own

@@ -83,7 +83,7 @@ TEST_F(TranslationUnitRunnerTest, AUnitThatParsesHasFindingsOneThatDoesNot) {
   ASSERT_FALSE(Good.Findings.empty());
   EXPECT_EQ(Good.Findings[0].Rule, "name-conflicts");
   EXPECT_EQ(Good.Findings[0].FilePath, Jobs[1].Path);
-  EXPECT_EQ(Good.Coverage.count(Jobs[1].Path), 1u);
+  EXPECT_EQ(Good.Coverage.Files.count(Jobs[1].Path), 1u);
 }
 
 TEST_F(TranslationUnitRunnerTest, ResultsComeInJobOrderWithSeveralThreads) {

@@ -21,6 +21,8 @@
 
 namespace pgmigrate {
 
+struct UnitCoverage;
+
 class Rule {
 public:
   virtual ~Rule();
@@ -44,6 +46,13 @@ public:
   /// like ClangTidyCheck::registerPPCallbacks. The callbacks must be done
   /// before check() runs at the end of the unit.
   virtual void registerPPCallbacks(clang::Preprocessor &PP) {}
+
+  /// For a rule with a lexical half that decides what no unit saw
+  /// (name-conflicts): its preprocessor callbacks also record which files
+  /// each later unit reads and what its preprocessor skips, into Coverage
+  /// (see UnitCoverage.h). Call before registerPPCallbacks; front ends that
+  /// run no lexical half need not call it. Other rules ignore it.
+  virtual void recordCoverage(UnitCoverage &Coverage) {}
 };
 
 /// Connects a rule to a MatchFinder outside clang-tidy.

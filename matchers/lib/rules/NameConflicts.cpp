@@ -1,10 +1,30 @@
 //===- NameConflicts.cpp --------------------------------------------------===//
 
 #include "rules/NameConflicts.h"
+#include "pgmigrate/ArchPath.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/ErrorHandling.h"
 
 namespace pgmigrate {
+
+namespace {
+
+// How messages name the setting that gives a scope's new names: in words
+// that fit every front end (the CLI's --conflict-prefix, clang-tidy's
+// ConflictPrefix, ...).
+llvm::StringRef newNameSetting(ConflictScope Scope) {
+  switch (Scope) {
+  case ConflictScope::File:
+    return "conflict prefix";
+  case ConflictScope::Local:
+    return "conflict parameter name";
+  case ConflictScope::Field:
+    return "conflict field name";
+  }
+  llvm_unreachable("unknown scope");
+}
+
+} // namespace
 
 llvm::StringRef describe(ConflictDecl Kind) {
   switch (Kind) {
@@ -92,7 +112,7 @@ std::string conflictMessage(llvm::StringRef Name, llvm::StringRef What,
       "'" + Name.str() + "' clashes with the new API: " + What.str() + "; ";
   if (Renamed)
     return Message + "renamed to '" + NewName.str() + "'";
-  return Message + "not renamed (--rename-conflicts renames it to '" +
+  return Message + "not renamed (renaming is off; it would become '" +
          NewName.str() + "')";
 }
 
@@ -100,6 +120,23 @@ std::string conflictRefusal(llvm::StringRef Name, llvm::StringRef What,
                             llvm::StringRef Reason) {
   return "'" + Name.str() + "' clashes with the new API: " + What.str() +
          "; not renamed: " + Reason.str();
+}
+
+std::string newNameTaken(llvm::StringRef NewName, llvm::StringRef How,
+                         ConflictScope Scope) {
+  return "the new name '" + NewName.str() + "' is already " + How.str() +
+         "; choose another " + newNameSetting(Scope).str();
+}
+
+std::string assemblyRefusal(llvm::StringRef NewName) {
+  return "the C declarations become '" + NewName.str() +
+         "' when renamed; rename it by hand";
+}
+
+std::string conflictGroup(const std::string &Path, llvm::StringRef Root) {
+  if (std::optional<ArchDir> Arch = archDirOf(Path, Root))
+    return Arch->Dir;
+  return Path;
 }
 
 } // namespace pgmigrate

@@ -61,14 +61,27 @@ enum class ConflictUse {
 llvm::StringRef describe(ConflictUse Kind);
 
 /// "'NAME' clashes with the new API: <what>; renamed to 'NEW'" or, when not
-/// renaming, "...: <what>; not renamed (--rename-conflicts renames it to
-/// 'NEW')".
+/// renaming, "...: <what>; not renamed (renaming is off; it would become
+/// 'NEW')". Messages name no front end's flags.
 std::string conflictMessage(llvm::StringRef Name, llvm::StringRef What,
                             llvm::StringRef NewName, bool Renamed);
 
 /// "'NAME' clashes with the new API: <what>; not renamed: <reason>".
 std::string conflictRefusal(llvm::StringRef Name, llvm::StringRef What,
                             llvm::StringRef Reason);
+
+/// The refusal reason for a new name already in use: "the new name 'NEW'
+/// is already <how>; choose another <setting of Scope's new names>".
+std::string newNameTaken(llvm::StringRef NewName, llvm::StringRef How,
+                         ConflictScope Scope);
+
+/// The refusal reason for a use in assembly of a name whose C declarations
+/// are renamed to NewName.
+std::string assemblyRefusal(llvm::StringRef NewName);
+
+/// The group a file's names belong to: its arch directory (absolute, see
+/// ArchPath.h; Root is the tree's root) for arch code, else the file itself.
+std::string conflictGroup(const std::string &Path, llvm::StringRef Root = "");
 
 } // namespace pgmigrate
 

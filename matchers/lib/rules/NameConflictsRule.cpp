@@ -3,18 +3,15 @@
 #include "rules/NameConflictsRule.h"
 #include "pgmigrate/ArchPath.h"
 #include "pgmigrate/Rules.h"
+#include "rules/ConflictDeclCollector.h"
+#include "rules/ConflictSiteReporter.h"
+#include "rules/CoverageRecorder.h"
 #include "rules/NameConflicts.h"
 #include "support/TokenSpelling.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
-#include "clang/Basic/CharInfo.h"
-#include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/PPCallbacks.h"
-#include "llvm/ADT/DenseSet.h"
-#include "llvm/Support/Path.h"
 #include <map>
-#include <set>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -102,7 +99,12 @@ void NameConflictsRule::registerPPCallbacks(Preprocessor &Preproc) {
   PP = &Preproc;
   Preproc.addPPCallbacks(std::make_unique<NameConflictsPPCallbacks>(
       *this, Preproc.getSourceManager()));
+  if (Coverage)
+    Preproc.addPPCallbacks(std::make_unique<CoverageRecorder>(
+        Preproc.getSourceManager(), *Coverage));
 }
+
+void NameConflictsRule::recordCoverage(UnitCoverage &Into) { Coverage = &Into; }
 
 namespace {
 
@@ -126,230 +128,220 @@ bool hasApiSignature(const FunctionDecl *FD, bool Alloc) {
          Param->getPointeeType().isConstQualified();
 }
 
-struct UseSite {
-  const NamedDecl *Target;
-  SourceLocation Loc;
-  ConflictUse Kind;
+// A clashing entity (a function's redeclarations are one) and whether it
+// can be renamed: every declaration of it is spelled editable and the new
+// name is free.
+struct Entity {
+  ConflictScope Scope;
+  std::string NewName;
+  std::string Refusal; // why it is not renamed, for all its sites
 };
 
-// A function body and the clashing names its parameters and locals declare.
-struct BodyScope {
-  SourceRange Body;
-  std::map<std::string, const NamedDecl *> Declared;
-};
+using Place = ConflictSiteReporter::Place;
 
-class Collector : public RecursiveASTVisitor<Collector> {
+// The rule's work on one unit: declarations, their uses, macros and their
+// uses, reported in that order.
+class UnitConflicts {
 public:
-  Collector(const llvm::StringSet<> &Names) : Names(Names) {}
+  UnitConflicts(const MigrationOptions &Options,
+                const std::vector<NameConflictsRule::MacroDefinition> &Macros,
+                const std::vector<NameConflictsRule::MacroUse> &MacroUses,
+                const ConflictDeclCollector &C, ConflictSiteReporter &R,
+                const SourceManager &SM)
+      : Options(Options), Macros(Macros), MacroUses(MacroUses), C(C), R(R),
+        SM(SM), MacroEntities(Macros.size()) {}
 
-  bool VisitNamedDecl(NamedDecl *D) {
-    if (!clashes(D) || D->isImplicit())
-      return true;
-    if (!isa<FunctionDecl, VarDecl, FieldDecl, TypedefNameDecl,
-             EnumConstantDecl>(D))
-      return true; // tags and labels live in other name spaces
-    Decls.push_back(D);
-    if (const auto *V = dyn_cast<VarDecl>(D))
-      if (isa<ParmVarDecl>(V) || V->isLocalVarDecl())
-        if (const auto *FD =
-                dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod()))
-          Scopes[FD->getCanonicalDecl()].Declared.emplace(V->getName().str(),
-                                                          V);
-    return true;
+  void run() {
+    collectEntities();
+    reportDeclarations();
+    reportUses();
+    reportMacros();
+    for (const NameConflictsRule::MacroUse &U : MacroUses)
+      reportMacroUse(U);
   }
-
-  bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (FD->doesThisDeclarationHaveABody() && FD->getBody())
-      Bodies[FD->getCanonicalDecl()] = FD->getBody()->getSourceRange();
-    return true;
-  }
-
-  bool VisitCallExpr(CallExpr *E) {
-    const Expr *Callee = E->getCallee()->IgnoreParenImpCasts();
-    if (const auto *Deref = dyn_cast<UnaryOperator>(Callee))
-      if (Deref->getOpcode() == UO_Deref)
-        Callee = Deref->getSubExpr()->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Callee))
-      Callees.insert(Ref);
-    return true;
-  }
-
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
-    if (!clashes(E->getDecl()))
-      return true;
-    bool Call = Callees.count(E);
-    bool Param = isa<ParmVarDecl>(E->getDecl());
-    ConflictUse Kind =
-        Param ? (Call ? ConflictUse::ParameterCall : ConflictUse::ParameterUse)
-              : (Call ? ConflictUse::Call : ConflictUse::Use);
-    Uses.push_back({E->getDecl(), E->getLocation(), Kind});
-    return true;
-  }
-
-  bool VisitMemberExpr(MemberExpr *E) {
-    if (clashes(E->getMemberDecl()))
-      Uses.push_back(
-          {E->getMemberDecl(), E->getMemberLoc(), ConflictUse::MemberAccess});
-    return true;
-  }
-
-  bool VisitDesignatedInitExpr(DesignatedInitExpr *E) {
-    for (const DesignatedInitExpr::Designator &D : E->designators())
-      if (D.isFieldDesignator() && D.getField() && clashes(D.getField()))
-        Uses.push_back(
-            {D.getField(), D.getFieldLoc(), ConflictUse::MemberAccess});
-    return true;
-  }
-
-  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
-    if (clashes(TL.getTypedefNameDecl()))
-      Uses.push_back(
-          {TL.getTypedefNameDecl(), TL.getNameLoc(), ConflictUse::Use});
-    return true;
-  }
-
-  std::vector<const NamedDecl *> Decls;
-  std::vector<UseSite> Uses;
-  std::map<const FunctionDecl *, BodyScope> Scopes;
-  std::map<const FunctionDecl *, SourceRange> Bodies;
 
 private:
-  bool clashes(const NamedDecl *D) const {
-    return D && D->getIdentifier() && Names.count(D->getName());
+  std::string pathOf(SourceLocation Loc) const {
+    return absoluteFilePath(SM.getExpansionLoc(Loc), SM);
   }
+  bool isApiFunction(const FunctionDecl *FD) const {
+    std::string Path = pathOf(FD->getLocation());
+    return !Path.empty() && !isArchCode(Path, Options.TreeRoot) &&
+           hasApiSignature(FD, isAllocName(Options, FD->getName()));
+  }
+  bool isApiChain(const FunctionDecl *FD);
+  void collectEntity(const NamedDecl *D);
+  void collectEntities();
+  void reportDeclarations();
+  void reportUses();
+  void reportMacros();
+  const NamedDecl *shadowedByMacro(const NameConflictsRule::MacroUse &U) const;
+  void reportShadowedCall(const NameConflictsRule::MacroUse &U,
+                          const NamedDecl *Shadowed);
+  void reportMacroUse(const NameConflictsRule::MacroUse &U);
 
-  const llvm::StringSet<> &Names;
-  llvm::DenseSet<const DeclRefExpr *> Callees;
+  const MigrationOptions &Options;
+  const std::vector<NameConflictsRule::MacroDefinition> &Macros;
+  const std::vector<NameConflictsRule::MacroUse> &MacroUses;
+  const ConflictDeclCollector &C;
+  ConflictSiteReporter &R;
+  const SourceManager &SM;
+  /// An entity per canonical declaration that is not the API itself, and
+  /// one per macro (the API's own macros' stay empty).
+  std::map<const Decl *, Entity> Entities;
+  std::vector<Entity> MacroEntities;
+  std::vector<std::pair<const NamedDecl *, Place>> DeclPlaces;
 };
 
-ConflictDecl kindOf(const NamedDecl *D) {
-  if (const auto *FD = dyn_cast<FunctionDecl>(D))
-    return FD->doesThisDeclarationHaveABody() ? ConflictDecl::FunctionDefinition
-                                              : ConflictDecl::FunctionPrototype;
-  if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
-    QualType T = P->getOriginalType();
-    return T->isFunctionPointerType() || T->isFunctionType()
-               ? ConflictDecl::FunctionPointerParameter
-               : ConflictDecl::Parameter;
+// Whether FD is a declaration of the API's own function; an arch
+// redeclaring it is reported.
+bool UnitConflicts::isApiChain(const FunctionDecl *FD) {
+  if (!llvm::any_of(FD->redecls(), [&](const FunctionDecl *Redecl) {
+        return isApiFunction(Redecl);
+      }))
+    return false;
+  std::string Path = pathOf(FD->getLocation());
+  if (!isApiFunction(FD) && !Path.empty() &&
+      isArchCode(Path, Options.TreeRoot)) {
+    Place P = R.place(FD->getLocation(), FD->getName(), false);
+    R.emit(P, FD->getName(), describe(conflictDeclKind(FD)), "",
+           "the arch declares the new API's own function; the generic "
+           "definition will clash with it: resolve by hand");
   }
-  if (const auto *V = dyn_cast<VarDecl>(D))
-    return V->isLocalVarDecl() ? ConflictDecl::LocalVariable
-                               : ConflictDecl::Variable;
-  if (const auto *F = dyn_cast<FieldDecl>(D))
-    return F->getParent()->isUnion() ? ConflictDecl::UnionField
-                                     : ConflictDecl::Field;
-  if (isa<TypedefNameDecl>(D))
-    return ConflictDecl::Typedef;
-  return ConflictDecl::Enumerator;
+  return true;
 }
 
-// Emits the rule's findings for one unit.
-class Reporter {
-public:
-  Reporter(const MigrationOptions &Options, ASTContext &Ctx,
-           const Preprocessor *PP, FindingSink &Sink)
-      : Options(Options), Ctx(Ctx), SM(Ctx.getSourceManager()),
-        LangOpts(Ctx.getLangOpts()), PP(PP), Sink(Sink) {}
-
-  // Where the name token at Loc is written and whether it can be edited
-  // there (Reason empty). A token in a macro body is edited in the body
-  // when AllowBody is set: the body then serves every expansion alike.
-  struct Place {
-    SourceLocation At;
-    std::string Reason;
-  };
-  Place place(SourceLocation Loc, llvm::StringRef Name, bool AllowBody) const {
-    TokenSpelling S = spellToken(Loc, SM, LangOpts);
-    if (S.inMacroBody()) {
-      if (AllowBody && S.BodyLoc.isValid())
-        return checkSpelling({S.BodyLoc, ""}, Name);
-      return {S.BodyLoc.isValid() ? S.BodyLoc : SM.getExpansionLoc(Loc),
-              "it is written in the body of macro '" + S.BodyMacro +
-                  "'; rename it by hand"};
-    }
-    if (S.FileLoc.isInvalid())
-      return {SM.getExpansionLoc(Loc),
-              "its name is not spelled in a file (token pasting?); rename "
-              "it by hand"};
-    return checkSpelling({S.FileLoc, ""}, Name);
+void UnitConflicts::collectEntity(const NamedDecl *D) {
+  ConflictScope Scope = scopeOf(conflictDeclKind(D));
+  auto [It, New] = Entities.try_emplace(D->getCanonicalDecl());
+  Entity &E = It->second;
+  if (New) {
+    E.Scope = Scope;
+    E.NewName = conflictNewName(Options, Scope, D->getName());
+    if (R.taken(E.NewName, Scope))
+      E.Refusal = R.takenReason(E.NewName, Scope);
   }
+  Place P = R.place(D->getLocation(), D->getName(), false);
+  if (!P.Reason.empty() && E.Refusal.empty())
+    E.Refusal = "its declaration at " + R.where(D->getLocation()) +
+                " cannot be renamed: " + P.Reason;
+  DeclPlaces.emplace_back(D, P);
+}
 
-  Place checkSpelling(Place P, llvm::StringRef Name) const {
-    bool Invalid = false;
-    const char *Text = SM.getCharacterData(P.At, &Invalid);
-    if (Invalid || llvm::StringRef(Text).substr(0, Name.size()) != Name ||
-        isAsciiIdentifierContinue(Text[Name.size()]))
-      P.Reason = "its name is spelled differently here (token pasting or an "
-                 "escaped newline); rename it by hand";
-    return P;
+void UnitConflicts::collectEntities() {
+  for (const NamedDecl *D : C.Decls) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (FD && isApiChain(FD))
+      continue;
+    collectEntity(D);
   }
+}
 
-  // Whether NewName is already a file-scope declaration or a macro.
-  bool taken(llvm::StringRef NewName, ConflictScope Scope) const {
-    IdentifierInfo *II = Ctx.Idents.find(NewName) != Ctx.Idents.end()
-                             ? &Ctx.Idents.get(NewName)
-                             : nullptr;
-    if (!II)
-      return false;
-    if (PP && II->hasMacroDefinition())
-      return true;
-    return Scope == ConflictScope::File &&
-           !Ctx.getTranslationUnitDecl()->lookup(DeclarationName(II)).empty();
+void UnitConflicts::reportDeclarations() {
+  for (auto &[D, P] : DeclPlaces) {
+    const Entity &E = Entities[D->getCanonicalDecl()];
+    R.emit(P, D->getName(), describe(conflictDeclKind(D)), E.NewName,
+           P.Reason.empty() ? E.Refusal : "");
   }
+}
 
-  std::string takenReason(llvm::StringRef NewName, ConflictScope Scope) const {
-    llvm::StringRef Option = Scope == ConflictScope::File ? "--conflict-prefix"
-                             : Scope == ConflictScope::Local
-                                 ? "--conflict-param-name"
-                                 : "--conflict-field-name";
-    return "the new name '" + NewName.str() +
-           "' is already declared in this translation unit; choose another " +
-           Option.str();
+// Uses, when renaming.
+void UnitConflicts::reportUses() {
+  for (const ConflictUseSite &U : C.Uses) {
+    auto It = Entities.find(U.Target->getCanonicalDecl());
+    if (It == Entities.end() || !It->second.Refusal.empty() ||
+        !Options.RenameConflicts)
+      continue;
+    const Entity &E = It->second;
+    Place P = R.place(U.Loc, U.Target->getName(),
+                      /*AllowBody=*/E.Scope != ConflictScope::Local);
+    R.emit(P, U.Target->getName(), describe(U.Kind), E.NewName, "");
   }
+}
 
-  std::string where(SourceLocation Loc) const {
-    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
-    if (P.isInvalid())
-      return "?";
-    return llvm::sys::path::filename(P.getFilename()).str() + ":" +
-           std::to_string(P.getLine());
+// Macros named like the API (but the API's own).
+void UnitConflicts::reportMacros() {
+  for (size_t I = 0; I < Macros.size(); ++I) {
+    const NameConflictsRule::MacroDefinition &M = Macros[I];
+    if (M.Api)
+      continue;
+    Entity &E = MacroEntities[I];
+    E.Scope = ConflictScope::File;
+    E.NewName = conflictNewName(Options, E.Scope, M.Name);
+    if (R.taken(E.NewName, E.Scope))
+      E.Refusal = R.takenReason(E.NewName, E.Scope);
+    Place P = R.place(M.Loc, M.Name, false);
+    if (!P.Reason.empty() && E.Refusal.empty())
+      E.Refusal = P.Reason;
+    R.emit(P, M.Name,
+           describe(M.FunctionLike ? ConflictDecl::FunctionMacro
+                                   : ConflictDecl::ObjectMacro),
+           E.NewName, P.Reason.empty() ? E.Refusal : "");
   }
+}
 
-  // One finding at the token Name at P: a rename to NewName (Converted) or
-  // a report (Refused).
-  void emit(const Place &P, llvm::StringRef Name, llvm::StringRef What,
-            llvm::StringRef NewName, llvm::StringRef Refusal) {
-    if (absoluteFilePath(P.At, SM).empty())
-      return; // the command line, builtins
-    bool Rename =
-        Refusal.empty() && P.Reason.empty() && Options.RenameConflicts;
-    std::string Message =
-        !P.Reason.empty()  ? conflictRefusal(Name, What, P.Reason)
-        : !Refusal.empty() ? conflictRefusal(Name, What, Refusal)
-                           : conflictMessage(Name, What, NewName, Rename);
-    Finding F =
-        makeFinding(NameConflictsRule::Name,
-                    Rename ? FindingKind::Converted : FindingKind::Refused,
-                    P.At, SM, Message);
-    F.SiteLength = Name.size();
-    if (Rename)
-      F.Replacements.push_back(makeReplacement(
-          P.At, P.At.getLocWithOffset(Name.size()), NewName, SM));
-    auto Key = std::make_tuple(F.FilePath, F.Offset, F.Message);
-    if (!Emitted.insert(Key).second)
-      return;
-    Sink.report(std::move(F));
+// The parameter or local of the macro's name whose function body holds the
+// expansion U of a function-like macro, or nullptr: the code meant to call
+// it.
+const NamedDecl *
+UnitConflicts::shadowedByMacro(const NameConflictsRule::MacroUse &U) const {
+  const NameConflictsRule::MacroDefinition &M = Macros[U.Macro];
+  if (!U.Expansion || !M.FunctionLike)
+    return nullptr;
+  SourceLocation At = SM.getExpansionLoc(U.Loc);
+  for (const auto &[FD, Scope] : C.Scopes) {
+    auto Body = C.Bodies.find(FD);
+    auto Local = Scope.Declared.find(M.Name);
+    if (Body == C.Bodies.end() || Local == Scope.Declared.end())
+      continue;
+    CharSourceRange Range = SM.getExpansionRange(Body->second);
+    if (SM.isPointWithin(At, Range.getBegin(), Range.getEnd()))
+      return Local->second;
   }
+  return nullptr;
+}
 
-private:
-  const MigrationOptions &Options;
-  ASTContext &Ctx;
-  const SourceManager &SM;
-  const LangOptions &LangOpts;
-  const Preprocessor *PP;
-  FindingSink &Sink;
-  std::set<std::tuple<std::string, unsigned, std::string>> Emitted;
-};
+// A call through a parameter or local that the macro expands instead.
+void UnitConflicts::reportShadowedCall(const NameConflictsRule::MacroUse &U,
+                                       const NamedDecl *Shadowed) {
+  const NameConflictsRule::MacroDefinition &M = Macros[U.Macro];
+  bool Param = isa<ParmVarDecl>(Shadowed);
+  std::string What =
+      std::string("call through the ") +
+      (Param ? "parameter" : "local variable") + " is expanded by the " +
+      (M.Api ? "new API's" : "arch-local") + " function-like macro '" + M.Name +
+      "' (" + R.where(M.Loc) + ") instead of calling the " +
+      (Param ? "parameter" : "variable");
+  if (!M.Api)
+    What += ", and keeps calling the macro";
+  // With the API's macro, restore the call the code meant: the renamed
+  // parameter. With an arch macro, keep today's behaviour.
+  const Entity *E = nullptr;
+  if (M.Api) {
+    auto It = Entities.find(Shadowed->getCanonicalDecl());
+    E = It == Entities.end() ? nullptr : &It->second;
+  } else {
+    E = &MacroEntities[U.Macro];
+  }
+  if (!E)
+    return;
+  Place P = R.place(U.Loc, M.Name, /*AllowBody=*/false);
+  R.emit(P, M.Name, What, E->NewName, E->Refusal);
+}
+
+void UnitConflicts::reportMacroUse(const NameConflictsRule::MacroUse &U) {
+  const NameConflictsRule::MacroDefinition &M = Macros[U.Macro];
+  if (const NamedDecl *Shadowed = shadowedByMacro(U))
+    return reportShadowedCall(U, Shadowed);
+  if (M.Api || !Options.RenameConflicts ||
+      !MacroEntities[U.Macro].Refusal.empty())
+    return;
+  ConflictUse Kind = !U.Expansion     ? ConflictUse::MacroReference
+                     : M.FunctionLike ? ConflictUse::Call
+                                      : ConflictUse::Use;
+  Place P = R.place(U.Loc, M.Name, /*AllowBody=*/true);
+  R.emit(P, M.Name, describe(Kind), MacroEntities[U.Macro].NewName, "");
+}
 
 } // namespace
 
@@ -358,153 +350,10 @@ void NameConflictsRule::check(const MatchFinder::MatchResult &Result,
   const auto *TU = Result.Nodes.getNodeAs<TranslationUnitDecl>("tu");
   if (!TU)
     return;
-  ASTContext &Ctx = *Result.Context;
-  const SourceManager &SM = *Result.SourceManager;
-  Collector C(Names);
-  C.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
-  Reporter R(Options, Ctx, PP, Sink);
-
-  auto PathOf = [&](SourceLocation Loc) {
-    return absoluteFilePath(SM.getExpansionLoc(Loc), SM);
-  };
-  auto IsApiFunction = [&](const FunctionDecl *FD) {
-    std::string Path = PathOf(FD->getLocation());
-    return !Path.empty() && !isArchCode(Path, Options.TreeRoot) &&
-           hasApiSignature(FD, isAllocName(Options, FD->getName()));
-  };
-
-  // Each clashing entity (a function's redeclarations are one) and whether
-  // it can be renamed: every declaration of it is spelled editable and the
-  // new name is free. An entity that is the API itself is left out.
-  struct Entity {
-    ConflictScope Scope;
-    std::string NewName;
-    std::string Refusal; // why it is not renamed, for all its sites
-  };
-  std::map<const Decl *, Entity> Entities;
-  std::vector<std::pair<const NamedDecl *, Reporter::Place>> DeclPlaces;
-  for (const NamedDecl *D : C.Decls) {
-    const Decl *Key = D->getCanonicalDecl();
-    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-      bool ApiChain = llvm::any_of(FD->redecls(), IsApiFunction);
-      if (ApiChain) {
-        std::string Path = PathOf(FD->getLocation());
-        if (!IsApiFunction(FD) && !Path.empty() &&
-            isArchCode(Path, Options.TreeRoot)) {
-          // An arch redeclaring the API's own function.
-          Reporter::Place P = R.place(FD->getLocation(), FD->getName(), false);
-          R.emit(P, FD->getName(), describe(kindOf(FD)), "",
-                 "the arch declares the new API's own function; the generic "
-                 "definition will clash with it: resolve by hand");
-        }
-        continue;
-      }
-    }
-    ConflictScope Scope = scopeOf(kindOf(D));
-    auto [It, New] = Entities.try_emplace(Key);
-    Entity &E = It->second;
-    if (New) {
-      E.Scope = Scope;
-      E.NewName = conflictNewName(Options, Scope, D->getName());
-      if (R.taken(E.NewName, Scope))
-        E.Refusal = R.takenReason(E.NewName, Scope);
-    }
-    Reporter::Place P = R.place(D->getLocation(), D->getName(), false);
-    if (!P.Reason.empty() && E.Refusal.empty())
-      E.Refusal = "its declaration at " + R.where(D->getLocation()) +
-                  " cannot be renamed: " + P.Reason;
-    DeclPlaces.emplace_back(D, P);
-  }
-  for (auto &[D, P] : DeclPlaces) {
-    const Entity &E = Entities[D->getCanonicalDecl()];
-    R.emit(P, D->getName(), describe(kindOf(D)), E.NewName,
-           P.Reason.empty() ? E.Refusal : "");
-  }
-
-  // Uses, when renaming.
-  for (const UseSite &U : C.Uses) {
-    auto It = Entities.find(U.Target->getCanonicalDecl());
-    if (It == Entities.end() || !It->second.Refusal.empty() ||
-        !Options.RenameConflicts)
-      continue;
-    const Entity &E = It->second;
-    Reporter::Place P = R.place(U.Loc, U.Target->getName(),
-                                /*AllowBody=*/E.Scope != ConflictScope::Local);
-    R.emit(P, U.Target->getName(), describe(U.Kind), E.NewName, "");
-  }
-
-  // Macros named like the API, their uses, and the calls through a
-  // parameter that a function-like macro expands instead.
-  std::vector<Entity> MacroEntities(Macros.size());
-  for (size_t I = 0; I < Macros.size(); ++I) {
-    const MacroDefinition &M = Macros[I];
-    if (M.Api)
-      continue;
-    Entity &E = MacroEntities[I];
-    E.Scope = ConflictScope::File;
-    E.NewName = conflictNewName(Options, E.Scope, M.Name);
-    if (R.taken(E.NewName, E.Scope))
-      E.Refusal = R.takenReason(E.NewName, E.Scope);
-    Reporter::Place P = R.place(M.Loc, M.Name, false);
-    if (!P.Reason.empty() && E.Refusal.empty())
-      E.Refusal = P.Reason;
-    R.emit(P, M.Name,
-           describe(M.FunctionLike ? ConflictDecl::FunctionMacro
-                                   : ConflictDecl::ObjectMacro),
-           E.NewName, P.Reason.empty() ? E.Refusal : "");
-  }
-  for (const MacroUse &U : MacroUses) {
-    const MacroDefinition &M = Macros[U.Macro];
-    // A call through a parameter or local of the macro's name?
-    const NamedDecl *Shadowed = nullptr;
-    if (U.Expansion && M.FunctionLike) {
-      SourceLocation At = SM.getExpansionLoc(U.Loc);
-      for (const auto &[FD, Scope] : C.Scopes) {
-        auto Body = C.Bodies.find(FD);
-        auto Local = Scope.Declared.find(M.Name);
-        if (Body == C.Bodies.end() || Local == Scope.Declared.end())
-          continue;
-        CharSourceRange Range = SM.getExpansionRange(Body->second);
-        if (SM.isPointWithin(At, Range.getBegin(), Range.getEnd())) {
-          Shadowed = Local->second;
-          break;
-        }
-      }
-    }
-    if (Shadowed) {
-      bool Param = isa<ParmVarDecl>(Shadowed);
-      std::string What =
-          std::string("call through the ") +
-          (Param ? "parameter" : "local variable") + " is expanded by the " +
-          (M.Api ? "new API's" : "arch-local") + " function-like macro '" +
-          M.Name + "' (" + R.where(M.Loc) + ") instead of calling the " +
-          (Param ? "parameter" : "variable");
-      if (!M.Api)
-        What += ", and keeps calling the macro";
-      // With the API's macro, restore the call the code meant: the renamed
-      // parameter. With an arch macro, keep today's behaviour.
-      const Entity *E = nullptr;
-      if (M.Api) {
-        auto It = Entities.find(Shadowed->getCanonicalDecl());
-        E = It == Entities.end() ? nullptr : &It->second;
-      } else {
-        E = &MacroEntities[U.Macro];
-      }
-      if (!E)
-        continue;
-      Reporter::Place P = R.place(U.Loc, M.Name, /*AllowBody=*/false);
-      R.emit(P, M.Name, What, E->NewName, E->Refusal);
-      continue;
-    }
-    if (M.Api || !Options.RenameConflicts ||
-        !MacroEntities[U.Macro].Refusal.empty())
-      continue;
-    ConflictUse Kind = !U.Expansion     ? ConflictUse::MacroReference
-                       : M.FunctionLike ? ConflictUse::Call
-                                        : ConflictUse::Use;
-    Reporter::Place P = R.place(U.Loc, M.Name, /*AllowBody=*/true);
-    R.emit(P, M.Name, describe(Kind), MacroEntities[U.Macro].NewName, "");
-  }
+  ConflictDeclCollector C(Names);
+  C.collect(TU);
+  ConflictSiteReporter R(Options, *Result.Context, PP, Sink);
+  UnitConflicts(Options, Macros, MacroUses, C, R, *Result.SourceManager).run();
 }
 
 } // namespace pgmigrate

@@ -28,6 +28,7 @@
 #include "pgmigrate/OptionSpec.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rule.h"
+#include "pgmigrate/UnitCoverage.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -49,6 +50,7 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result,
              FindingSink &Sink) override;
   void registerPPCallbacks(clang::Preprocessor &PP) override;
+  void recordCoverage(UnitCoverage &Coverage) override;
 
   /// What the preprocessor showed: filled by the PPCallbacks.
   struct MacroDefinition {
@@ -74,6 +76,8 @@ private:
   llvm::DenseMap<const clang::MacroInfo *, unsigned> MacroIndex;
   std::vector<MacroUse> MacroUses;
   const clang::Preprocessor *PP = nullptr;
+  /// Where the preprocessor callbacks record coverage, when asked to.
+  UnitCoverage *Coverage = nullptr;
 };
 
 } // namespace pgmigrate

@@ -1,11 +1,11 @@
 //===- PtdescAddressRule.cpp ----------------------------------------------===//
 
 #include "rules/PtdescAddressRule.h"
+#include "analysis/PageTables.h"
+#include "pgmigrate/Rules.h"
 #include "support/GfpExpression.h"
 #include "support/MacroCall.h"
-#include "analysis/PageTables.h"
 #include "support/TokenSpelling.h"
-#include "pgmigrate/Rules.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchers.h"

@@ -1,13 +1,13 @@
 //===- ZeroedPageRule.cpp -------------------------------------------------===//
 
 #include "rules/ZeroedPageRule.h"
-#include "support/GfpExpression.h"
-#include "support/MacroCall.h"
 #include "analysis/PageTables.h"
-#include "support/TokenSpelling.h"
 #include "pgmigrate/ArchPath.h"
 #include "pgmigrate/Pairing.h"
 #include "pgmigrate/Rules.h"
+#include "support/GfpExpression.h"
+#include "support/MacroCall.h"
+#include "support/TokenSpelling.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"
