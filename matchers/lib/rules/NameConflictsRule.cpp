@@ -1,9 +1,11 @@
 //===- NameConflictsRule.cpp ----------------------------------------------===//
 
 #include "rules/NameConflictsRule.h"
+#include "pgmigrate/AbsolutePath.h"
 #include "pgmigrate/ArchPath.h"
 #include "pgmigrate/Rules.h"
 #include "rules/NameConflicts.h"
+#include "support/FindingBuilder.h"
 #include "support/TokenSpelling.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchers.h"

@@ -1,8 +1,9 @@
 //===- PtdescFreeRule.cpp -------------------------------------------------===//
 
 #include "rules/PtdescFreeRule.h"
-#include "support/TokenSpelling.h"
 #include "pgmigrate/Rules.h"
+#include "support/FindingBuilder.h"
+#include "support/TokenSpelling.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"

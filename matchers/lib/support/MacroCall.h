@@ -20,6 +20,7 @@
 
 namespace pgmigrate {
 
+/// An invocation as written, and what it expands to.
 struct MacroCall {
   /// What is written: the outermost of MacroNames that expands to the call
   /// (e.g. "__get_free_page" over "__get_free_pages"), or the function's
@@ -73,15 +74,6 @@ MacroCall locateCall(const clang::CallExpr *Call,
 llvm::SmallVector<std::string, 2>
 writtenArguments(const MacroCall &Call, const clang::SourceManager &SM,
                  const clang::LangOptions &LO);
-
-/// The characters of the file between two file locations ([Begin, End]
-/// where End is the start of the last token).
-std::string fileText(clang::SourceLocation Begin, clang::SourceLocation End,
-                     const clang::SourceManager &SM,
-                     const clang::LangOptions &LO);
-
-/// Code on one line for a message: no line breaks, no padding in parens.
-std::string oneLine(llvm::StringRef Text);
 
 /// True when Loc comes, through any depth of macro expansions, from the
 /// expansion Expansion.
