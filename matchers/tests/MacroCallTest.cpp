@@ -122,14 +122,22 @@ TEST(MacroCall, TheCopyInTypeofIsNotASite) {
   EXPECT_EQ(Sites, 1u);
 }
 
-TEST(MacroCall, EnclosingMacroArgumentsInnermostFirst) {
-  ParsedCode Code(withHeaders("#define OUTER(x) (x)\n#define INNER(x) (x)\n"
-                              "int f(int v) { return OUTER(INNER(v) + 1); }"));
-  const clang::DeclRefExpr *V = Code.reference("v");
-  ASSERT_TRUE(V);
-  llvm::SmallVector<std::string, 4> Names = enclosingMacroArguments(
-      V->getLocation(), Code.sourceManager(), Code.langOpts());
-  EXPECT_EQ(Names, (llvm::SmallVector<std::string, 4>{"INNER", "OUTER"}));
+TEST(MacroCall, EnclosingMacroArgumentsInExpansionOrder) {
+  ParsedCode Code(withHeaders(
+      "#define OUTER(x) (x)\n#define INNER(x) (x)\n"
+      "#define BOTH(x) OUTER(INNER(x))\n"
+      "int f(int v) { return OUTER(INNER(v) + 1) + BOTH(v) + INNER(v); }"));
+  auto Names = [&](unsigned Reference) {
+    const clang::DeclRefExpr *V = Code.reference("v", Reference);
+    EXPECT_TRUE(V);
+    return enclosingMacroArguments(V->getLocation(), Code.sourceManager(),
+                                   Code.langOpts());
+  };
+  using List = llvm::SmallVector<std::string, 4>;
+  // INNER(v) in OUTER's argument is expanded first.
+  EXPECT_EQ(Names(0), (List{"OUTER", "INNER"}));
+  EXPECT_EQ(Names(1), (List{"OUTER", "INNER", "BOTH"}));
+  EXPECT_EQ(Names(2), (List{"INNER"}));
 }
 
 } // namespace

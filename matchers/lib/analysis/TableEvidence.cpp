@@ -108,6 +108,10 @@ std::optional<TableEvidence> entryFromFunction(const CallExpr *Outer,
 // An entry macro that builds the entry without a function, e.g.
 // #define __pmd(x) ((pmd_t) { (x) }): the token of v sits in the
 // arguments of __pa and then of __pXd.
+// FIXME: enclosingMacroArguments() lists __pXd before __pa when __pa() is
+// written in __pXd's argument (it is expanded first), so that shape is not
+// found; kept as it is, since fixing it changes outputs (issue 7 is
+// behaviour-preserving). TableEvidenceTest has the disabled test.
 std::optional<TableEvidence> entryFromMacro(const DeclRefExpr *Use,
                                             unsigned Line,
                                             const SourceManager &SM,

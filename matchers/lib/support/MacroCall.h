@@ -87,9 +87,11 @@ bool isInExpansion(clang::SourceLocation Loc, clang::FileID Expansion,
 bool isFromExpansion(clang::SourceLocation Loc, clang::FileID Expansion,
                      const clang::SourceManager &SM);
 
-/// The names of the macros whose arguments Loc's token was written in,
-/// innermost first (e.g. "__pa", "__pmd" for the "pte" of
-/// __pmd(__pa(pte) | flags)).
+/// The names of the macros whose arguments Loc's token was written in, in
+/// the order of the expansions that hold it: the macro whose body received
+/// the token last comes first. A macro invoked in another's argument is
+/// expanded before it, so this is "__pmd", "__pa" for the "pte" of
+/// __pmd(__pa(pte) | flags).
 llvm::SmallVector<std::string, 4>
 enclosingMacroArguments(clang::SourceLocation Loc,
                         const clang::SourceManager &SM,
