@@ -28,6 +28,9 @@ Finding makeFinding(llvm::StringRef Rule, FindingKind Kind,
 
 void setSiteToExpansion(Finding &F, SourceRange Range, const SourceManager &SM,
                         const LangOptions &LangOpts) {
+  // Not Lexer::makeFileCharRange(): it gives up on a range that does not
+  // start and end at a macro's edges, and a site in a macro body is the
+  // invocation.
   CharSourceRange Expansion = SM.getExpansionRange(Range);
   SourceLocation Begin = Expansion.getBegin(), End = Expansion.getEnd();
   if (Expansion.isTokenRange())
