@@ -78,6 +78,21 @@ TEST(MacroCall, CommasInCommentsDoNotSplitArguments) {
   EXPECT_EQ(L.Arguments, Args({"GFP_KERNEL /* not (, here */", "1"}));
 }
 
+TEST(MacroCall, InvocationArgumentsFromText) {
+  clang::LangOptions LO;
+  LO.C99 = LO.C11 = LO.GNUMode = LO.LineComment = true;
+  EXPECT_EQ(invocationArguments("f(a, (b, c), d[1, 2])", LO),
+            Args({"a", "(b, c)", "d[1, 2]"}));
+  EXPECT_EQ(invocationArguments("f()", LO), Args());
+  EXPECT_EQ(invocationArguments("f( , )", LO), Args({"", ""}));
+  // Not one invocation, or holding literals: nothing.
+  EXPECT_EQ(invocationArguments("(f)(a)", LO), Args());
+  EXPECT_EQ(invocationArguments("f(a, \"b\")", LO), Args());
+  EXPECT_EQ(invocationArguments("f(a, 'b')", LO), Args());
+  EXPECT_EQ(invocationArguments("f(a]", LO), Args());
+  EXPECT_EQ(invocationArguments("f", LO), Args());
+}
+
 TEST(MacroCall, ADirectCallIsItsOwnInvocation) {
   Located L("unsigned long f(void) "
             "{ return get_zeroed_page_noprof(GFP_KERNEL); }",

@@ -188,11 +188,16 @@ static bool isQuotedLiteral(tok::TokenKind Kind) {
 llvm::SmallVector<std::string, 2> writtenArguments(const MacroCall &Call,
                                                    const SourceManager &SM,
                                                    const LangOptions &LO) {
-  llvm::SmallVector<std::string, 2> Args;
   if (!Call.editable(SM))
-    return Args;
-  std::string Text =
-      fileText(Call.NameSpelling.FileLoc, Call.EndSpelling.FileLoc, SM, LO);
+    return {};
+  return invocationArguments(
+      fileText(Call.NameSpelling.FileLoc, Call.EndSpelling.FileLoc, SM, LO),
+      LO);
+}
+
+llvm::SmallVector<std::string, 2> invocationArguments(llvm::StringRef Text,
+                                                      const LangOptions &LO) {
+  llvm::SmallVector<std::string, 2> Args;
   llvm::SmallVector<RawToken, 16> Tokens = lexRawTokens(Text, LO);
   // Quotes and stray characters were refused before the lexer split the
   // arguments; still refused, so that no output changes.
@@ -208,17 +213,16 @@ llvm::SmallVector<std::string, 2> writtenArguments(const MacroCall &Call,
   size_t First = Open - Tokens.begin(), Last = Tokens.size() - 1;
   if ((*Match)[First] != Last)
     return {}; // the first parenthesis is not the invocation's
-  llvm::StringRef Written(Text);
   size_t Start = Tokens[First].End;
   for (size_t I = First + 1; I < Last; ++I) {
     if (isOpeningBracket(Tokens[I].Kind)) {
       I = (*Match)[I];
     } else if (Tokens[I].Kind == tok::comma) {
-      Args.push_back(Written.slice(Start, Tokens[I].Begin).trim().str());
+      Args.push_back(Text.slice(Start, Tokens[I].Begin).trim().str());
       Start = Tokens[I].End;
     }
   }
-  llvm::StringRef Rest = Written.slice(Start, Tokens[Last].Begin);
+  llvm::StringRef Rest = Text.slice(Start, Tokens[Last].Begin);
   if (!Rest.trim().empty() || !Args.empty())
     Args.push_back(Rest.trim().str());
   return Args;

@@ -75,6 +75,13 @@ llvm::SmallVector<std::string, 2>
 writtenArguments(const MacroCall &Call, const clang::SourceManager &SM,
                  const clang::LangOptions &LO);
 
+/// The arguments in Text, an invocation "name(...)" as written (see
+/// writtenArguments()), split where Clang's lexer sees top-level commas.
+/// Empty when Text is not that shape or holds string or character
+/// literals.
+llvm::SmallVector<std::string, 2>
+invocationArguments(llvm::StringRef Text, const clang::LangOptions &LO);
+
 /// True when Loc comes, through any depth of macro expansions, from the
 /// expansion Expansion.
 bool isInExpansion(clang::SourceLocation Loc, clang::FileID Expansion,
