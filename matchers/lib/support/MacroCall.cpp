@@ -190,6 +190,8 @@ llvm::SmallVector<std::string, 2> writtenArguments(const MacroCall &Call,
                                                    const LangOptions &LO) {
   if (!Call.editable(SM))
     return {};
+  // The text, not the AST's argument ranges: a macro's arguments are not
+  // its call's (__get_free_page(gfp) is __get_free_pages((gfp), 0)).
   return invocationArguments(
       fileText(Call.NameSpelling.FileLoc, Call.EndSpelling.FileLoc, SM, LO),
       LO);
