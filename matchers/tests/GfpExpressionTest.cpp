@@ -51,6 +51,18 @@ TEST(GfpExpression, LeavesWhatIsNotPlainlyAnOr) {
   EXPECT_EQ(drop("(GFP_KERNEL | __GFP_ZERO"), "<unchanged>");
 }
 
+TEST(GfpExpression, LeavesCommentsAndLiterals) {
+  EXPECT_EQ(drop("GFP_KERNEL | __GFP_ZERO // zeroed"), "<unchanged>");
+  EXPECT_EQ(drop("GFP_KERNEL | __GFP_ZERO | f(\"|\")"), "<unchanged>");
+  EXPECT_EQ(drop("GFP_KERNEL | __GFP_ZERO | 'a'"), "<unchanged>");
+}
+
+TEST(GfpExpression, BracketsMustNest) {
+  EXPECT_EQ(drop("a[i | 1] | __GFP_ZERO"), "a[i | 1]");
+  EXPECT_EQ(drop("(GFP_KERNEL] | __GFP_ZERO"), "<unchanged>");
+  EXPECT_EQ(drop("GFP_KERNEL) | (__GFP_ZERO"), "<unchanged>");
+}
+
 TEST(GfpExpression, ComparisonsBindTighterThanOr) {
   // "a == b | __GFP_ZERO" is "(a == b) | __GFP_ZERO": still an OR chain.
   EXPECT_EQ(drop("a == b | __GFP_ZERO"), "a == b");

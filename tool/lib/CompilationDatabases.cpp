@@ -2,6 +2,7 @@
 
 #include "CompilationDatabases.h"
 #include "SourceRoot.h"
+#include "pgmigrate/AbsolutePath.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"

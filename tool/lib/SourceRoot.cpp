@@ -7,13 +7,6 @@
 
 namespace pgmigrate {
 
-std::string absolutePath(llvm::StringRef Path) {
-  llvm::SmallString<256> Absolute(Path);
-  llvm::sys::fs::make_absolute(Absolute);
-  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-  return std::string(Absolute);
-}
-
 std::optional<std::string> gitTopLevel(llvm::StringRef Path) {
   llvm::SmallString<256> Dir(absolutePath(Path));
   if (!llvm::sys::fs::is_directory(Dir))

@@ -3,6 +3,7 @@
 #ifndef PGMIGRATE_TOOL_SOURCEROOT_H
 #define PGMIGRATE_TOOL_SOURCEROOT_H
 
+#include "pgmigrate/AbsolutePath.h" // absolutePath(), for the roots
 #include "pgmigrate/Finding.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
@@ -10,10 +11,6 @@
 #include <vector>
 
 namespace pgmigrate {
-
-/// The absolute, dot-free form of Path (relative paths are taken from the
-/// current directory).
-std::string absolutePath(llvm::StringRef Path);
 
 /// The top level of the git work tree holding Path (the nearest directory
 /// above it with a .git entry), if any.

@@ -19,10 +19,6 @@ TEST(SourceRoot, RelativeToRoot) {
   EXPECT_EQ(relativeToRoot("/src/linux", "/other/a.c"), std::nullopt);
 }
 
-TEST(SourceRoot, AbsolutePathRemovesDots) {
-  EXPECT_EQ(absolutePath("/a/./b/../c.c"), "/a/c.c");
-}
-
 TEST(SourceRoot, GitTopLevelIsTheNearestDirectoryWithDotGit) {
   llvm::SmallString<128> Top;
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("pgmigrate-root", Top));

@@ -3,6 +3,7 @@
 #include "RuleCheck.h"
 #include "NolintDirectives.h"
 #include "UnitFindings.h"
+#include "pgmigrate/AbsolutePath.h"
 #include "pgmigrate/Rules.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/FileManager.h"
@@ -118,10 +119,7 @@ static SourceLocation locationOf(const SourceManager &SM, llvm::StringRef Path,
   if (Hint.isValid() && Hint.isFileID()) {
     OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Hint));
     if (Entry) {
-      llvm::SmallString<256> Name(Entry->getName());
-      SM.getFileManager().makeAbsolutePath(Name);
-      llvm::sys::path::remove_dots(Name, /*remove_dot_dot=*/true);
-      if (Name == Path)
+      if (absolutePath(Entry->getName(), SM.getFileManager()) == Path)
         File = SM.getFileID(Hint);
     }
   }

@@ -1,6 +1,6 @@
 //===- ConflictScanner.cpp ------------------------------------------------===//
 //
-// Two passes over the raw tokens of one file. The first (RawTokens) lexes,
+// Two passes over the raw tokens of one file. The first (FileTokens) lexes,
 // sets the preprocessor directives apart and matches brackets. The second,
 // here, classifies the wanted identifiers of each directive, then walks the
 // code tokens with a stack of open brackets, each brace knowing what it
@@ -12,7 +12,7 @@
 
 #include "pgmigrate/ConflictScanner.h"
 #include "rules/DeclarationShapes.h"
-#include "rules/RawTokens.h"
+#include "rules/FileTokens.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -106,7 +106,7 @@ public:
   }
 
   std::vector<ScannedToken> run() {
-    for (const std::vector<RawToken> &D : Tokens.Directives)
+    for (const std::vector<FileToken> &D : Tokens.Directives)
       directive(D);
     walk();
     llvm::sort(Out, [](const ScannedToken &A, const ScannedToken &B) {
@@ -116,8 +116,8 @@ public:
   }
 
 private:
-  RawTokens Tokens;
-  const std::vector<RawToken> &Code;
+  FileTokens Tokens;
+  const std::vector<FileToken> &Code;
   const std::vector<int> &Match;
   llvm::StringSet<> Wanted;
   /// What each opening brace of Code opens, once walked.
@@ -128,11 +128,11 @@ private:
   std::vector<Frame> Stack;
   std::vector<ScannedToken> Out;
 
-  bool wanted(const RawToken &T) const {
+  bool wanted(const FileToken &T) const {
     return T.isIdent() && Wanted.count(T.Text);
   }
 
-  ScannedToken &emit(const RawToken &T, TokenRole Role) {
+  ScannedToken &emit(const FileToken &T, TokenRole Role) {
     ScannedToken S;
     S.Name = T.Text.str();
     S.Offset = T.Offset;
@@ -143,8 +143,8 @@ private:
   }
 
   // Directives.
-  void directive(llvm::ArrayRef<RawToken> D);
-  void defineDirective(llvm::ArrayRef<RawToken> D);
+  void directive(llvm::ArrayRef<FileToken> D);
+  void defineDirective(llvm::ArrayRef<FileToken> D);
 
   // The bracket stack.
   const Frame *braceFrame() const;
@@ -172,7 +172,7 @@ private:
 };
 
 // #define, #undef, #ifdef, #ifndef, #if, #elif: the names they mention.
-void Scanner::directive(llvm::ArrayRef<RawToken> D) {
+void Scanner::directive(llvm::ArrayRef<FileToken> D) {
   if (D.empty() || !D[0].isIdent())
     return;
   llvm::StringRef Kind = D[0].Text;
@@ -185,14 +185,14 @@ void Scanner::directive(llvm::ArrayRef<RawToken> D) {
     return;
   }
   if (Kind == "if" || Kind == "elif")
-    for (const RawToken &T : D.drop_front())
+    for (const FileToken &T : D.drop_front())
       if (wanted(T))
         emit(T, TokenRole::MacroReference);
 }
 
 // #define NAME[(PARAMS)] BODY: the macro, its parameters and the names its
 // body mentions.
-void Scanner::defineDirective(llvm::ArrayRef<RawToken> D) {
+void Scanner::defineDirective(llvm::ArrayRef<FileToken> D) {
   if (D.size() < 2)
     return;
   size_t Body = 2;
@@ -275,7 +275,7 @@ Context Scanner::context() const {
 // What an opening brace at Code[B] opens.
 Open Scanner::braceKind(unsigned B) const {
   const Frame *Outer = braceFrame();
-  const RawToken *Prev = B > 0 ? &Code[B - 1] : nullptr;
+  const FileToken *Prev = B > 0 ? &Code[B - 1] : nullptr;
   if (Prev && Prev->is(tok::equal))
     return Open::Initializer;
   if (Outer && Outer->Kind == Open::Initializer && Prev &&
@@ -337,7 +337,7 @@ void Scanner::close(tok::TokenKind Want) {
 
 void Scanner::walk() {
   for (unsigned I = 0; I < Code.size(); ++I) {
-    const RawToken &T = Code[I];
+    const FileToken &T = Code[I];
     switch (T.Kind) {
     case tok::l_paren:
     case tok::l_square:
@@ -391,8 +391,8 @@ void Scanner::declareParam(int ListParen, llvm::StringRef Name) {
 }
 
 void Scanner::classify(unsigned I) {
-  const RawToken *Prev = I > 0 ? &Code[I - 1] : nullptr;
-  const RawToken *Next = I + 1 < Code.size() ? &Code[I + 1] : nullptr;
+  const FileToken *Prev = I > 0 ? &Code[I - 1] : nullptr;
+  const FileToken *Next = I + 1 < Code.size() ? &Code[I + 1] : nullptr;
   Context Ctx = context();
   if (Prev && (Prev->is(tok::period) || Prev->is(tok::arrow)))
     return use(I, TokenRole::MemberAccess, Ctx);
@@ -421,7 +421,7 @@ void Scanner::use(unsigned I, TokenRole Role, const Context &Ctx) {
 // variable or typedef, or else a use.
 void Scanner::declareInScope(unsigned I, const DeclPrefix &P,
                              const Context &Ctx) {
-  const RawToken &T = Code[I];
+  const FileToken &T = Code[I];
   if (Ctx.InAggregate) {
     emit(T, TokenRole::Field).InUnion = Ctx.Brace == Open::Union;
     return;
@@ -463,7 +463,7 @@ void Scanner::classifyPointerDeclarator(unsigned I, const Context &Ctx) {
 // NAME(: a function definition, prototype or typedef at file scope, a
 // parameter of a declarator, or a call.
 void Scanner::classifyBeforeParen(unsigned I, const Context &Ctx) {
-  const RawToken &T = Code[I];
+  const FileToken &T = Code[I];
   DeclPrefix P = Shapes.declPrefix(int(I) - 1);
   if (Ctx.FileScope && Ctx.ParenTop < 0 && P.Ok) {
     if (Code[P.Start].isIdent("typedef")) {
@@ -492,8 +492,8 @@ void Scanner::classifyBeforeParen(unsigned I, const Context &Ctx) {
 // parameter, a for-loop variable, a field, a local or a file-scope name;
 // anything else is a use.
 void Scanner::classifyDeclarator(unsigned I, const Context &Ctx) {
-  const RawToken &T = Code[I];
-  const RawToken *Next = I + 1 < Code.size() ? &Code[I + 1] : nullptr;
+  const FileToken &T = Code[I];
+  const FileToken *Next = I + 1 < Code.size() ? &Code[I + 1] : nullptr;
   bool DeclaratorEnd = !Next || Next->is(tok::semi) || Next->is(tok::comma) ||
                        Next->is(tok::r_paren) || Next->is(tok::l_square) ||
                        Next->is(tok::equal) || Next->is(tok::colon) ||

@@ -1,8 +1,10 @@
 //===- ConflictSiteReporter.cpp -------------------------------------------===//
 
 #include "rules/ConflictSiteReporter.h"
+#include "pgmigrate/AbsolutePath.h"
 #include "pgmigrate/Rules.h"
 #include "rules/NameConflictsRule.h"
+#include "support/FindingBuilder.h"
 #include "support/TokenSpelling.h"
 #include "clang/Basic/CharInfo.h"
 #include "llvm/Support/Path.h"

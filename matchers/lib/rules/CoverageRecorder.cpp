@@ -1,6 +1,7 @@
 //===- CoverageRecorder.cpp -----------------------------------------------===//
 
 #include "rules/CoverageRecorder.h"
+#include "pgmigrate/AbsolutePath.h"
 #include "clang/Basic/FileManager.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
@@ -17,10 +18,8 @@ void CoverageRecorder::FileChanged(SourceLocation Loc, FileChangeReason Reason,
   OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
   if (!Entry)
     return;
-  llvm::SmallString<256> Path(Entry->getName());
-  SM.getFileManager().makeAbsolutePath(Path);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  std::vector<SkippedRanges> &Entries = Coverage.Files[std::string(Path)];
+  std::string Path = absolutePath(Entry->getName(), SM.getFileManager());
+  std::vector<SkippedRanges> &Entries = Coverage.Files[Path];
   Entries.emplace_back();
   Current[File] = Entries.size() - 1;
   Paths[File] = std::string(Path);

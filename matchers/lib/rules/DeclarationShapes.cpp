@@ -28,7 +28,7 @@ bool isTypeKeyword(llvm::StringRef S) {
 
 namespace {
 
-bool isTagKeyword(const RawToken &T) {
+bool isTagKeyword(const FileToken &T) {
   return T.isIdent() &&
          (T.Text == "struct" || T.Text == "union" || T.Text == "enum");
 }
@@ -54,7 +54,7 @@ DeclPrefix DeclarationShapes::declPrefix(int From) const {
   unsigned Idents = 0;
   int J = From;
   while (J >= 0) {
-    const RawToken &T = Code[J];
+    const FileToken &T = Code[J];
     if (T.isIdent()) {
       if (isStatementKeyword(T.Text))
         return P;
@@ -98,7 +98,7 @@ DeclPrefix DeclarationShapes::declPrefix(int From) const {
 bool DeclarationShapes::isDeclaratorParams(int P) const {
   if (P < 1)
     return false;
-  const RawToken &Before = Code[P - 1];
+  const FileToken &Before = Code[P - 1];
   if (Before.is(tok::r_paren)) {
     int M = Match[P - 1];
     return M >= 0 && M + 3 == P - 1 && Code[M + 1].is(tok::star) &&
@@ -154,7 +154,7 @@ std::string DeclarationShapes::returnType(const DeclPrefix &P,
                                           unsigned Name) const {
   std::string Result;
   for (unsigned K = P.Start; K < Name; ++K) {
-    const RawToken &T = Code[K];
+    const FileToken &T = Code[K];
     bool Keep =
         T.is(tok::star) ||
         (T.isIdent() && (isTypeKeyword(T.Text) || T.Text.endswith("_t") ||
@@ -172,10 +172,10 @@ std::string DeclarationShapes::returnType(const DeclPrefix &P,
 // without its name, joined by ", ".
 std::string DeclarationShapes::parameterTypes(unsigned LParen,
                                               int Close) const {
-  std::vector<std::vector<const RawToken *>> Params(1);
+  std::vector<std::vector<const FileToken *>> Params(1);
   int Depth = 0;
   for (int K = LParen + 1; K < Close; ++K) {
-    const RawToken &T = Code[K];
+    const FileToken &T = Code[K];
     if (T.is(tok::l_paren) || T.is(tok::l_square))
       ++Depth;
     if (T.is(tok::r_paren) || T.is(tok::r_square))
@@ -188,9 +188,9 @@ std::string DeclarationShapes::parameterTypes(unsigned LParen,
   }
   std::string Result;
   bool First = true;
-  for (std::vector<const RawToken *> &Param : Params) {
+  for (std::vector<const FileToken *> &Param : Params) {
     bool HasParens = llvm::any_of(
-        Param, [](const RawToken *T) { return T->is(tok::l_paren); });
+        Param, [](const FileToken *T) { return T->is(tok::l_paren); });
     if (!HasParens && Param.size() >= 2 && Param.back()->isIdent() &&
         !isTypeKeyword(Param.back()->Text) &&
         !isTagKeyword(*Param[Param.size() - 2]))

@@ -11,7 +11,7 @@
 #ifndef PGMIGRATE_RULES_DECLARATIONSHAPES_H
 #define PGMIGRATE_RULES_DECLARATIONSHAPES_H
 
-#include "rules/RawTokens.h"
+#include "rules/FileTokens.h"
 #include "llvm/ADT/DenseMap.h"
 #include <string>
 
@@ -45,7 +45,7 @@ struct DeclPrefix {
 class DeclarationShapes {
 public:
   /// BraceKinds: what each opening brace of Tokens.Code walked so far opens.
-  DeclarationShapes(const RawTokens &Tokens,
+  DeclarationShapes(const FileTokens &Tokens,
                     const llvm::DenseMap<unsigned, Open> &BraceKinds)
       : Code(Tokens.Code), Match(Tokens.Match), Buffer(Tokens.buffer()),
         BraceKinds(BraceKinds) {}
@@ -84,7 +84,7 @@ private:
   std::string returnType(const DeclPrefix &P, unsigned Name) const;
   std::string parameterTypes(unsigned LParen, int Close) const;
 
-  const std::vector<RawToken> &Code;
+  const std::vector<FileToken> &Code;
   const std::vector<int> &Match;
   llvm::StringRef Buffer;
   const llvm::DenseMap<unsigned, Open> &BraceKinds;

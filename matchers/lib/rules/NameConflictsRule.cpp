@@ -1,12 +1,14 @@
 //===- NameConflictsRule.cpp ----------------------------------------------===//
 
 #include "rules/NameConflictsRule.h"
+#include "pgmigrate/AbsolutePath.h"
 #include "pgmigrate/ArchPath.h"
 #include "pgmigrate/Rules.h"
 #include "rules/ConflictDeclCollector.h"
 #include "rules/ConflictSiteReporter.h"
 #include "rules/CoverageRecorder.h"
 #include "rules/NameConflicts.h"
+#include "support/FindingBuilder.h"
 #include "support/TokenSpelling.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/MacroInfo.h"

@@ -1,10 +1,14 @@
 //===- PtdescAddressRule.cpp ----------------------------------------------===//
 
 #include "rules/PtdescAddressRule.h"
-#include "analysis/PageTables.h"
+#include "analysis/AstNavigation.h"
+#include "pgmigrate/AbsolutePath.h"
 #include "pgmigrate/Rules.h"
+#include "support/FindingBuilder.h"
 #include "support/GfpExpression.h"
+#include "support/GfpFlags.h"
 #include "support/MacroCall.h"
+#include "support/SourceText.h"
 #include "support/TokenSpelling.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"

@@ -2,6 +2,7 @@
 
 #include "rules/PtdescFreeRule.h"
 #include "pgmigrate/Rules.h"
+#include "support/FindingBuilder.h"
 #include "support/TokenSpelling.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchers.h"

@@ -1,12 +1,17 @@
 //===- ZeroedPageRule.cpp -------------------------------------------------===//
 
 #include "rules/ZeroedPageRule.h"
-#include "analysis/PageTables.h"
+#include "analysis/AstNavigation.h"
+#include "analysis/TableEvidence.h"
+#include "pgmigrate/AbsolutePath.h"
 #include "pgmigrate/ArchPath.h"
 #include "pgmigrate/Pairing.h"
 #include "pgmigrate/Rules.h"
+#include "support/FindingBuilder.h"
 #include "support/GfpExpression.h"
+#include "support/GfpFlags.h"
 #include "support/MacroCall.h"
+#include "support/SourceText.h"
 #include "support/TokenSpelling.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"

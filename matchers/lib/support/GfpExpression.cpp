@@ -1,177 +1,196 @@
 //===- GfpExpression.cpp --------------------------------------------------===//
 
 #include "support/GfpExpression.h"
+#include "support/RawTokens.h"
 #include "clang/Basic/CharInfo.h"
-#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
 
 namespace pgmigrate {
 
 namespace {
 
-struct Span {
-  size_t Begin, End; // [Begin, End) of the operand, trimmed
-};
-
-size_t skipSpaceForward(llvm::StringRef S, size_t I, size_t End) {
-  while (I < End && clang::isWhitespace(S[I]))
-    ++I;
-  return I;
+// The kernel's C: // comments are comments.
+LangOptions gnuC() {
+  LangOptions LO;
+  LO.C99 = LO.C11 = LO.GNUMode = LO.LineComment = true;
+  return LO;
 }
 
-size_t skipSpaceBackward(llvm::StringRef S, size_t Begin, size_t I) {
-  while (I > Begin && clang::isWhitespace(S[I - 1]))
-    --I;
-  return I;
-}
-
-// The index of the parenthesis that closes the one at Open, or npos.
-size_t matchingParen(llvm::StringRef S, size_t Open, size_t End) {
-  int Depth = 0;
-  for (size_t I = Open; I < End; ++I) {
-    if (S[I] == '(' || S[I] == '[' || S[I] == '{')
-      ++Depth;
-    else if (S[I] == ')' || S[I] == ']' || S[I] == '}')
-      if (--Depth == 0)
-        return I;
-  }
-  return llvm::StringRef::npos;
-}
-
-bool isIdentifier(llvm::StringRef S) {
-  if (S.empty() || !clang::isAsciiIdentifierStart(S[0]))
+// Tokens that end a plain OR chain at its top level: assignments, ?:, ||,
+// && and the comma bind looser than |.
+bool breaksOrChain(tok::TokenKind Kind) {
+  switch (Kind) {
+  case tok::equal:
+  case tok::plusequal:
+  case tok::minusequal:
+  case tok::starequal:
+  case tok::slashequal:
+  case tok::percentequal:
+  case tok::ampequal:
+  case tok::caretequal:
+  case tok::pipeequal:
+  case tok::lesslessequal:
+  case tok::greatergreaterequal:
+  case tok::pipepipe:
+  case tok::ampamp:
+  case tok::question:
+  case tok::colon:
+  case tok::comma:
+    return true;
+  default:
     return false;
-  for (char C : S)
-    if (!clang::isAsciiIdentifierContinue(C))
-      return false;
-  return true;
+  }
 }
 
-// Splits [Begin, End) of S at its top-level '|'. False when the range is
-// not a plain OR chain, has unbalanced brackets, or holds quotes or
-// comments (left alone).
-bool splitOr(llvm::StringRef S, size_t Begin, size_t End,
-             llvm::SmallVectorImpl<Span> &Operands) {
-  int Depth = 0;
-  size_t Start = Begin;
-  for (size_t I = Begin; I < End; ++I) {
-    char C = S[I];
-    char Next = I + 1 < End ? S[I + 1] : '\0';
-    char Prev = I > Begin ? S[I - 1] : '\0';
-    if (C == '"' || C == '\'' || (C == '/' && (Next == '/' || Next == '*')))
-      return false;
-    if (C == '(' || C == '[' || C == '{') {
-      ++Depth;
-      continue;
-    }
-    if (C == ')' || C == ']' || C == '}') {
-      if (--Depth < 0)
-        return false;
-      continue;
-    }
-    if (Depth)
-      continue;
-    if (C == '|') {
-      if (Next == '|' || Next == '=' || Prev == '|')
-        return false; // || or |=
-      Operands.push_back({Start, I});
-      Start = I + 1;
-      continue;
-    }
-    if (C == '?' || C == ':' || C == ',' || (C == '&' && Next == '&'))
-      return false;
-    if (C == '=' && Next != '=' && Prev != '=' && Prev != '!' && Prev != '<' &&
-        Prev != '>')
-      return false;
-  }
-  if (Depth)
-    return false;
-  Operands.push_back({Start, End});
-  for (Span &Op : Operands) {
-    Op.Begin = skipSpaceForward(S, Op.Begin, Op.End);
-    Op.End = skipSpaceBackward(S, Op.Begin, Op.End);
-    if (Op.Begin == Op.End)
-      return false;
-  }
-  return true;
-}
+// Removes a flag from the OR chains of one gfp expression. Ranges are
+// token indices [First, Last); the text kept is cut from the expression
+// at token boundaries, so what stays keeps its layout.
+class FlagRemover {
+public:
+  FlagRemover(llvm::StringRef Text, llvm::ArrayRef<RawToken> Tokens,
+              llvm::ArrayRef<size_t> Match, llvm::StringRef Flag)
+      : Text(Text), Tokens(Tokens), Match(Match), Flag(Flag) {}
 
-// Drops Flag from the OR chain in [Begin, End) of S. Returns the new text
-// of that range, or nullopt when there is nothing (safe) to drop.
-std::optional<std::string> dropIn(llvm::StringRef S, size_t Begin, size_t End,
-                                  llvm::StringRef Flag) {
-  Begin = skipSpaceForward(S, Begin, End);
-  End = skipSpaceBackward(S, Begin, End);
-  if (Begin == End)
-    return std::nullopt;
-  llvm::SmallVector<Span, 4> Operands;
-  if (!splitOr(S, Begin, End, Operands))
-    return std::nullopt;
-
-  // One operand: look inside parentheses that wrap it all.
-  if (Operands.size() == 1) {
-    if (S[Begin] != '(' || matchingParen(S, Begin, End) != End - 1)
+  // The new text of [First, Last), or nullopt when there is nothing (safe)
+  // to drop there.
+  std::optional<std::string> dropIn(size_t First, size_t Last) {
+    if (First == Last)
       return std::nullopt;
-    std::optional<std::string> Inner = dropIn(S, Begin + 1, End - 1, Flag);
+    llvm::SmallVector<Operand, 4> Operands;
+    if (!splitOr(First, Last, Operands))
+      return std::nullopt;
+    if (Operands.size() == 1)
+      return dropInsideParens(First, Last);
+    return dropOperands(Operands, First, Last);
+  }
+
+private:
+  struct Operand {
+    size_t First, Last;
+  };
+
+  size_t begin(size_t First) const { return Tokens[First].Begin; }
+  size_t end(size_t Last) const { return Tokens[Last - 1].End; }
+  llvm::StringRef text(size_t Begin, size_t End) const {
+    return Text.slice(Begin, End);
+  }
+
+  // True when [First, Last) is one pair of parentheses and what they hold.
+  bool inParens(size_t First, size_t Last) const {
+    return Last - First >= 2 && Tokens[First].Kind == tok::l_paren &&
+           Match[First] == Last - 1;
+  }
+
+  // Splits [First, Last) at its top-level '|'. False when it is not a
+  // plain OR chain or an operand is empty.
+  bool splitOr(size_t First, size_t Last,
+               llvm::SmallVectorImpl<Operand> &Operands) const {
+    size_t Start = First;
+    for (size_t I = First; I < Last; ++I) {
+      tok::TokenKind Kind = Tokens[I].Kind;
+      if (isOpeningBracket(Kind)) {
+        I = Match[I];
+      } else if (Kind == tok::pipe) {
+        Operands.push_back({Start, I});
+        Start = I + 1;
+      } else if (breaksOrChain(Kind)) {
+        return false;
+      }
+    }
+    Operands.push_back({Start, Last});
+    return llvm::none_of(Operands,
+                         [](const Operand &Op) { return Op.First == Op.Last; });
+  }
+
+  // True when the operand is the flag, possibly in parentheses.
+  bool isFlag(Operand Op) const {
+    while (Op.Last - Op.First >= 3 && inParens(Op.First, Op.Last))
+      Op = {Op.First + 1, Op.Last - 1};
+    return Op.Last - Op.First == 1 &&
+           Tokens[Op.First].Kind == tok::raw_identifier &&
+           text(begin(Op.First), end(Op.Last)) == Flag;
+  }
+
+  // One operand: look inside parentheses that wrap it all; drop them when
+  // only an identifier is left.
+  std::optional<std::string> dropInsideParens(size_t First, size_t Last) {
+    if (!inParens(First, Last))
+      return std::nullopt;
+    std::optional<std::string> Inner = dropIn(First + 1, Last - 1);
     if (!Inner)
       return std::nullopt;
-    if (isIdentifier(llvm::StringRef(*Inner).trim()))
-      return llvm::StringRef(*Inner).trim().str();
+    llvm::StringRef Kept = llvm::StringRef(*Inner).trim();
+    if (isValidAsciiIdentifier(Kept))
+      return Kept.str();
     return "(" + *Inner + ")";
   }
 
-  // Several: drop the operands that are the flag (or the flag in parens),
-  // and look into parenthesized operands.
-  std::string Result;
-  bool Dropped = false;
-  size_t Kept = 0;
-  size_t Copied = Begin; // S[Begin, Copied) is in Result already
-  for (size_t K = 0; K < Operands.size(); ++K) {
-    const Span &Op = Operands[K];
-    llvm::StringRef Text = S.slice(Op.Begin, Op.End);
-    llvm::StringRef Bare = Text;
-    while (Bare.size() > 2 && Bare.front() == '(' &&
-           matchingParen(Bare, 0, Bare.size()) == Bare.size() - 1)
-      Bare = Bare.drop_front().drop_back().trim();
-    if (Bare == Flag) {
-      Dropped = true;
-      // Remove the operand with the '|' before it (or, for the first, the
-      // '|' after it), and the spaces between.
-      size_t CutBegin, CutEnd;
-      if (Kept > 0) {
-        CutBegin = Operands[K - 1].End;
-        CutEnd = Op.End;
-      } else {
-        CutBegin = Op.Begin;
-        CutEnd = K + 1 < Operands.size() ? Operands[K + 1].Begin : Op.End;
+  // Several operands: drop those that are the flag (with the '|' before
+  // them, or after the first) and look into parenthesized ones.
+  std::optional<std::string> dropOperands(llvm::ArrayRef<Operand> Operands,
+                                          size_t First, size_t Last) {
+    std::string Result;
+    bool Dropped = false;
+    size_t Kept = 0;
+    size_t Copied = begin(First); // Text up to Copied is in Result already
+    for (size_t K = 0; K < Operands.size(); ++K) {
+      const Operand &Op = Operands[K];
+      if (isFlag(Op)) {
+        Dropped = true;
+        size_t CutBegin, CutEnd;
+        if (Kept > 0) {
+          CutBegin = end(Operands[K - 1].Last);
+          CutEnd = end(Op.Last);
+        } else {
+          CutBegin = begin(Op.First);
+          CutEnd = K + 1 < Operands.size() ? begin(Operands[K + 1].First)
+                                           : end(Op.Last);
+        }
+        CutBegin = std::max(CutBegin, Copied);
+        Result += text(Copied, CutBegin).str();
+        Copied = CutEnd;
+        continue;
       }
-      if (CutBegin < Copied)
-        CutBegin = Copied;
-      Result += S.slice(Copied, CutBegin).str();
-      Copied = CutEnd;
-      continue;
-    }
-    ++Kept;
-    if (Text.front() == '(' &&
-        matchingParen(Text, 0, Text.size()) == Text.size() - 1) {
-      if (std::optional<std::string> Inner =
-              dropIn(S, Op.Begin, Op.End, Flag)) {
-        Result += S.slice(Copied, Op.Begin).str() + *Inner;
-        Copied = Op.End;
+      ++Kept;
+      if (!inParens(Op.First, Op.Last))
+        continue;
+      if (std::optional<std::string> Inner = dropIn(Op.First, Op.Last)) {
+        Result += text(Copied, begin(Op.First)).str() + *Inner;
+        Copied = end(Op.Last);
         Dropped = true;
       }
     }
+    if (!Dropped || Kept == 0)
+      return std::nullopt;
+    Result += text(Copied, end(Last)).str();
+    return Result;
   }
-  if (!Dropped || Kept == 0)
-    return std::nullopt;
-  Result += S.slice(Copied, End).str();
-  return Result;
-}
+
+  llvm::StringRef Text;
+  llvm::ArrayRef<RawToken> Tokens;
+  llvm::ArrayRef<size_t> Match;
+  llvm::StringRef Flag;
+};
 
 } // namespace
 
 std::optional<std::string> dropGfpFlag(llvm::StringRef Expr,
                                        llvm::StringRef Flag) {
-  std::optional<std::string> Result = dropIn(Expr, 0, Expr.size(), Flag);
+  llvm::SmallVector<RawToken, 16> Tokens =
+      lexRawTokens(Expr, gnuC(), /*KeepComments=*/true);
+  // Comments, literals and stray characters are left alone.
+  if (llvm::any_of(Tokens, [](const RawToken &T) {
+        return T.Kind == tok::comment || T.Kind == tok::unknown ||
+               (tok::isLiteral(T.Kind) && T.Kind != tok::numeric_constant);
+      }))
+    return std::nullopt;
+  std::optional<llvm::SmallVector<size_t, 16>> Match = matchBrackets(Tokens);
+  if (!Match)
+    return std::nullopt;
+  std::optional<std::string> Result =
+      FlagRemover(Expr, Tokens, *Match, Flag).dropIn(0, Tokens.size());
   if (!Result)
     return std::nullopt;
   return llvm::StringRef(*Result).trim().str();

@@ -3,7 +3,9 @@
 // pgtable_alloc() always zeroes, so a written "| __GFP_ZERO" becomes noise.
 // This removes such a flag from the text of a gfp expression when that is
 // plainly correct: the expression is an OR of operands at its top level (or
-// inside parentheses that wrap an OR), and the flag is one of them.
+// inside parentheses that wrap an OR), and the flag is one of them. The
+// text is split where Clang's raw lexer splits it; the OR chain itself is
+// ours (the text is not a parsed expression).
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,8 +1,10 @@
 //===- MacroCall.cpp ------------------------------------------------------===//
 
 #include "support/MacroCall.h"
+#include "pgmigrate/AbsolutePath.h"
+#include "support/RawTokens.h"
+#include "support/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
-#include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -50,18 +52,12 @@ static DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Context) {
   return DynTypedNode();
 }
 
-MacroCall locateCall(const CallExpr *Call,
-                     llvm::ArrayRef<llvm::StringRef> MacroNames,
-                     ASTContext &Context) {
-  const SourceManager &SM = Context.getSourceManager();
-  const LangOptions &LO = Context.getLangOpts();
-  MacroCall Result;
-  if (const FunctionDecl *Callee = Call->getDirectCallee())
-    Result.Name = Callee->getName().str();
-  Result.Begin = Call->getBeginLoc();
-  Result.End = Call->getRParenLoc();
-
-  SourceLocation Loc = Call->getBeginLoc();
+// Follows the call out of the macros of MacroNames that wrap it, to the
+// outermost invocation; notes the macro body it is written in, if any.
+static void findInvocation(MacroCall &Result,
+                           llvm::ArrayRef<llvm::StringRef> MacroNames,
+                           const SourceManager &SM, const LangOptions &LO) {
+  SourceLocation Loc = Result.Begin;
   while (Loc.isMacroID()) {
     if (SM.isMacroArgExpansion(Loc)) {
       Loc = SM.getImmediateSpellingLoc(Loc);
@@ -87,63 +83,87 @@ MacroCall locateCall(const CallExpr *Call,
       Result.BodyLoc = Body;
     break;
   }
-  Result.NameSpelling = spellToken(Result.Begin, SM, LO);
-  Result.EndSpelling = spellToken(Result.End, SM, LO);
+}
 
-  // The expression the invocation expands to: climb while the parent is
-  // still made of the invocation's expansion.
-  DynTypedNode Node = DynTypedNode::create(*static_cast<const Stmt *>(Call));
-  // A call inside typeof() (alloc_hooks_tag() names its argument twice) is
-  // not evaluated: not a site.
-  for (DynTypedNode Up = Node;;) {
+// True when Call is under a type rather than in code: a call inside
+// typeof() (alloc_hooks_tag() names its argument twice) is not evaluated.
+static bool isUnderType(const CallExpr *Call, ASTContext &Context) {
+  DynTypedNode Up = DynTypedNode::create(*static_cast<const Stmt *>(Call));
+  while (true) {
     DynTypedNode Parent = parentOf(Up, Context);
-    if (Parent.getNodeKind().isNone()) {
-      if (!Context.getParents(Up).empty())
-        return Result; // Outer stays null: under a type
-      break;
-    }
+    if (Parent.getNodeKind().isNone())
+      return !Context.getParents(Up).empty();
     if (Parent.get<FunctionDecl>() || Parent.get<TranslationUnitDecl>())
-      break;
+      return false;
     Up = Parent;
   }
-  if (!Result.ThroughMacro) {
-    Result.Outer = Call;
-    return Result;
-  }
+}
+
+// The expression the invocation expands to: climb from Call while the
+// parent is still made of the invocation's expansion.
+static const Expr *expansionRoot(const CallExpr *Call, FileID Expansion,
+                                 ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
   const Expr *Outer = Call;
-  for (DynTypedNode Up = Node;;) {
+  DynTypedNode Up = DynTypedNode::create(*static_cast<const Stmt *>(Call));
+  while (true) {
     DynTypedNode Parent = parentOf(Up, Context);
     if (Parent.getNodeKind().isNone())
       break;
     SourceRange Range = Parent.getSourceRange();
-    if (!isFromExpansion(Range.getBegin(), Result.Expansion, SM) ||
-        !isFromExpansion(Range.getEnd(), Result.Expansion, SM))
+    if (!isFromExpansion(Range.getBegin(), Expansion, SM) ||
+        !isFromExpansion(Range.getEnd(), Expansion, SM))
       break;
     Up = Parent;
     if (const auto *E = Up.get<Expr>())
       Outer = E;
   }
-  Result.Outer = Outer;
+  return Outer;
+}
 
-  // An invocation written in the argument of another macro is expanded
-  // before that macro: its name and parenthesis keep their file locations,
-  // while the code around it (a cast in the same argument) is seen through
-  // the argument. Give the invocation the same argument levels as its
-  // expansion has, so that spelledTogether() compares like with like.
+// An invocation written in the argument of another macro is expanded
+// before that macro: its name and parenthesis keep their file locations,
+// while the code around it (a cast in the same argument) is seen through
+// the argument. Give the invocation the same argument levels as its
+// expansion has, so that spelledTogether() compares like with like.
+static void alignArgumentLevels(MacroCall &Result, const SourceManager &SM) {
   llvm::SmallVector<SourceLocation, 2> Levels;
-  SourceLocation Loc2 = Outer->getBeginLoc();
-  while (Loc2.isMacroID() && SM.isMacroArgExpansion(Loc2)) {
-    Levels.push_back(SM.getSLocEntry(SM.getFileID(Loc2))
+  SourceLocation Loc = Result.Outer->getBeginLoc();
+  while (Loc.isMacroID() && SM.isMacroArgExpansion(Loc)) {
+    Levels.push_back(SM.getSLocEntry(SM.getFileID(Loc))
                          .getExpansion()
                          .getExpansionLocStart());
-    Loc2 = SM.getImmediateSpellingLoc(Loc2);
+    Loc = SM.getImmediateSpellingLoc(Loc);
   }
-  if (!Levels.empty() && isInExpansion(Loc2, Result.Expansion, SM) &&
+  if (!Levels.empty() && isInExpansion(Loc, Result.Expansion, SM) &&
       Result.NameSpelling.Arguments.empty() &&
       Result.EndSpelling.Arguments.empty()) {
     Result.NameSpelling.Arguments = Levels;
     Result.EndSpelling.Arguments = Levels;
   }
+}
+
+MacroCall locateCall(const CallExpr *Call,
+                     llvm::ArrayRef<llvm::StringRef> MacroNames,
+                     ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LO = Context.getLangOpts();
+  MacroCall Result;
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    Result.Name = Callee->getName().str();
+  Result.Begin = Call->getBeginLoc();
+  Result.End = Call->getRParenLoc();
+  findInvocation(Result, MacroNames, SM, LO);
+  Result.NameSpelling = spellToken(Result.Begin, SM, LO);
+  Result.EndSpelling = spellToken(Result.End, SM, LO);
+  if (isUnderType(Call, Context))
+    return Result; // Outer stays null: not a site
+  if (!Result.ThroughMacro) {
+    Result.Outer = Call;
+    return Result;
+  }
+  Result.Outer = expansionRoot(Call, Result.Expansion, Context);
+  alignArgumentLevels(Result, SM);
   return Result;
 }
 
@@ -159,67 +179,55 @@ TokenSpelling spellArgumentToken(SourceLocation Loc, const MacroCall &Call,
   return Result;
 }
 
-std::string fileText(SourceLocation Begin, SourceLocation End,
-                     const SourceManager &SM, const LangOptions &LO) {
-  if (Begin.isInvalid() || End.isInvalid() || !Begin.isFileID() ||
-      !End.isFileID() || SM.getFileID(Begin) != SM.getFileID(End))
-    return "";
-  SourceLocation EndOfToken = Lexer::getLocForEndOfToken(End, 0, SM, LO);
-  unsigned B = SM.getFileOffset(Begin), E = SM.getFileOffset(EndOfToken);
-  if (E < B)
-    return "";
-  return SM.getBufferData(SM.getFileID(Begin)).slice(B, E).str();
+static bool isQuotedLiteral(tok::TokenKind Kind) {
+  return tok::isStringLiteral(Kind) || Kind == tok::char_constant ||
+         Kind == tok::wide_char_constant || Kind == tok::utf8_char_constant ||
+         Kind == tok::utf16_char_constant || Kind == tok::utf32_char_constant;
 }
 
 llvm::SmallVector<std::string, 2> writtenArguments(const MacroCall &Call,
                                                    const SourceManager &SM,
                                                    const LangOptions &LO) {
-  llvm::SmallVector<std::string, 2> Args;
   if (!Call.editable(SM))
-    return Args;
-  std::string Text =
-      fileText(Call.NameSpelling.FileLoc, Call.EndSpelling.FileLoc, SM, LO);
-  size_t Open = Text.find('(');
-  if (Open == std::string::npos || Text.empty() || Text.back() != ')')
-    return Args;
-  llvm::StringRef Inner =
-      llvm::StringRef(Text).slice(Open + 1, Text.size() - 1);
-  int Depth = 0;
-  size_t Start = 0;
-  for (size_t I = 0; I < Inner.size(); ++I) {
-    char C = Inner[I];
-    if (C == '"' || C == '\'')
-      return {};
-    if (C == '(' || C == '[' || C == '{')
-      ++Depth;
-    else if (C == ')' || C == ']' || C == '}')
-      --Depth;
-    else if (C == ',' && Depth == 0) {
-      Args.push_back(Inner.slice(Start, I).trim().str());
-      Start = I + 1;
-    }
-  }
-  if (Depth != 0)
     return {};
-  if (!Inner.trim().empty() || !Args.empty())
-    Args.push_back(Inner.drop_front(Start).trim().str());
-  return Args;
+  // The text, not the AST's argument ranges: a macro's arguments are not
+  // its call's (__get_free_page(gfp) is __get_free_pages((gfp), 0)).
+  return invocationArguments(
+      fileText(Call.NameSpelling.FileLoc, Call.EndSpelling.FileLoc, SM, LO),
+      LO);
 }
 
-std::string oneLine(llvm::StringRef Text) {
-  std::string Result;
-  bool Space = false;
-  for (char C : Text) {
-    if (isWhitespace(C)) {
-      Space = !Result.empty();
-      continue;
+llvm::SmallVector<std::string, 2> invocationArguments(llvm::StringRef Text,
+                                                      const LangOptions &LO) {
+  llvm::SmallVector<std::string, 2> Args;
+  llvm::SmallVector<RawToken, 16> Tokens = lexRawTokens(Text, LO);
+  // Quotes and stray characters were refused before the lexer split the
+  // arguments; still refused, so that no output changes.
+  if (llvm::any_of(Tokens, [](const RawToken &T) {
+        return isQuotedLiteral(T.Kind) || T.Kind == tok::unknown;
+      }))
+    return {};
+  auto Open = llvm::find_if(
+      Tokens, [](const RawToken &T) { return T.Kind == tok::l_paren; });
+  std::optional<llvm::SmallVector<size_t, 16>> Match = matchBrackets(Tokens);
+  if (Open == Tokens.end() || !Match)
+    return {};
+  size_t First = Open - Tokens.begin(), Last = Tokens.size() - 1;
+  if ((*Match)[First] != Last)
+    return {}; // the first parenthesis is not the invocation's
+  size_t Start = Tokens[First].End;
+  for (size_t I = First + 1; I < Last; ++I) {
+    if (isOpeningBracket(Tokens[I].Kind)) {
+      I = (*Match)[I];
+    } else if (Tokens[I].Kind == tok::comma) {
+      Args.push_back(Text.slice(Start, Tokens[I].Begin).trim().str());
+      Start = Tokens[I].End;
     }
-    if (Space && Result.back() != '(' && C != ')')
-      Result += ' ';
-    Space = false;
-    Result += C;
   }
-  return Result;
+  llvm::StringRef Rest = Text.slice(Start, Tokens[Last].Begin);
+  if (!Rest.trim().empty() || !Args.empty())
+    Args.push_back(Rest.trim().str());
+  return Args;
 }
 
 llvm::SmallVector<std::string, 4>

@@ -20,6 +20,7 @@
 
 namespace pgmigrate {
 
+/// An invocation as written, and what it expands to.
 struct MacroCall {
   /// What is written: the outermost of MacroNames that expands to the call
   /// (e.g. "__get_free_page" over "__get_free_pages"), or the function's
@@ -74,14 +75,12 @@ llvm::SmallVector<std::string, 2>
 writtenArguments(const MacroCall &Call, const clang::SourceManager &SM,
                  const clang::LangOptions &LO);
 
-/// The characters of the file between two file locations ([Begin, End]
-/// where End is the start of the last token).
-std::string fileText(clang::SourceLocation Begin, clang::SourceLocation End,
-                     const clang::SourceManager &SM,
-                     const clang::LangOptions &LO);
-
-/// Code on one line for a message: no line breaks, no padding in parens.
-std::string oneLine(llvm::StringRef Text);
+/// The arguments in Text, an invocation "name(...)" as written (see
+/// writtenArguments()), split where Clang's lexer sees top-level commas.
+/// Empty when Text is not that shape or holds string or character
+/// literals.
+llvm::SmallVector<std::string, 2>
+invocationArguments(llvm::StringRef Text, const clang::LangOptions &LO);
 
 /// True when Loc comes, through any depth of macro expansions, from the
 /// expansion Expansion.
@@ -95,9 +94,11 @@ bool isInExpansion(clang::SourceLocation Loc, clang::FileID Expansion,
 bool isFromExpansion(clang::SourceLocation Loc, clang::FileID Expansion,
                      const clang::SourceManager &SM);
 
-/// The names of the macros whose arguments Loc's token was written in,
-/// innermost first (e.g. "__pa", "__pmd" for the "pte" of
-/// __pmd(__pa(pte) | flags)).
+/// The names of the macros whose arguments Loc's token was written in, in
+/// the order of the expansions that hold it: the macro whose body received
+/// the token last comes first. A macro invoked in another's argument is
+/// expanded before it, so this is "__pmd", "__pa" for the "pte" of
+/// __pmd(__pa(pte) | flags).
 llvm::SmallVector<std::string, 4>
 enclosingMacroArguments(clang::SourceLocation Loc,
                         const clang::SourceManager &SM,

@@ -10,7 +10,6 @@
 #ifndef PGMIGRATE_TOKENSPELLING_H
 #define PGMIGRATE_TOKENSPELLING_H
 
-#include "pgmigrate/Finding.h"
 #include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallVector.h"
@@ -18,6 +17,7 @@
 
 namespace pgmigrate {
 
+/// Where one token is written.
 struct TokenSpelling {
   /// Where the token's characters are when it is written outside every
   /// macro body (in a file, possibly inside macro arguments); invalid
@@ -35,6 +35,7 @@ struct TokenSpelling {
   bool inMacroBody() const { return !BodyMacro.empty(); }
 };
 
+/// Follows the token at Loc out of the macro expansions it comes through.
 TokenSpelling spellToken(clang::SourceLocation Loc,
                          const clang::SourceManager &SM,
                          const clang::LangOptions &LangOpts);
@@ -43,29 +44,6 @@ TokenSpelling spellToken(clang::SourceLocation Loc,
 /// one and the same macro argument occurrence (or none), in this order.
 bool spelledTogether(llvm::ArrayRef<TokenSpelling> Tokens,
                      const clang::SourceManager &SM);
-
-/// The absolute, dot-free path of the file that holds FileLoc, or "" when
-/// it is not a real file (scratch space, command line).
-std::string absoluteFilePath(clang::SourceLocation FileLoc,
-                             const clang::SourceManager &SM);
-
-/// A finding at FileLoc (a file location) with no edits; its site is the
-/// empty range at FileLoc until the rule sets it.
-Finding makeFinding(llvm::StringRef Rule, FindingKind Kind,
-                    clang::SourceLocation FileLoc,
-                    const clang::SourceManager &SM, std::string Message);
-
-/// Sets F's site to the file characters the expansion of Range covers
-/// (for code from a macro, the macro invocation).
-void setSiteToExpansion(Finding &F, clang::SourceRange Range,
-                        const clang::SourceManager &SM,
-                        const clang::LangOptions &LangOpts);
-
-/// A replacement of the characters [Begin, End) of one file.
-clang::tooling::Replacement makeReplacement(clang::SourceLocation Begin,
-                                            clang::SourceLocation End,
-                                            llvm::StringRef Text,
-                                            const clang::SourceManager &SM);
 
 } // namespace pgmigrate
 

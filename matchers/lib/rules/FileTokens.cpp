@@ -1,6 +1,7 @@
-//===- RawTokens.cpp ------------------------------------------------------===//
+//===- FileTokens.cpp
+//------------------------------------------------------===//
 
-#include "rules/RawTokens.h"
+#include "rules/FileTokens.h"
 #include "clang/Basic/LangOptions.h"
 #include "clang/Lex/Lexer.h"
 #include <algorithm>
@@ -9,7 +10,7 @@ using namespace clang;
 
 namespace pgmigrate {
 
-RawTokens::RawTokens(llvm::StringRef Buffer) : Buffer(Buffer) {
+FileTokens::FileTokens(llvm::StringRef Buffer) : Buffer(Buffer) {
   LineStarts.push_back(0);
   for (unsigned I = 0; I < Buffer.size(); ++I)
     if (Buffer[I] == '\n')
@@ -18,12 +19,12 @@ RawTokens::RawTokens(llvm::StringRef Buffer) : Buffer(Buffer) {
   matchBrackets();
 }
 
-std::pair<unsigned, unsigned> RawTokens::lineAndColumn(unsigned Offset) const {
+std::pair<unsigned, unsigned> FileTokens::lineAndColumn(unsigned Offset) const {
   auto It = std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset);
   return {unsigned(It - LineStarts.begin()), Offset - *(It - 1) + 1};
 }
 
-void RawTokens::lex() {
+void FileTokens::lex() {
   LangOptions LangOpts;
   LangOpts.C11 = true;
   LangOpts.GNUMode = true;
@@ -31,14 +32,14 @@ void RawTokens::lex() {
   LangOpts.DollarIdents = true;
   Lexer L(SourceLocation(), LangOpts, Buffer.begin(), Buffer.begin(),
           Buffer.end());
-  std::vector<RawToken> All;
+  std::vector<FileToken> All;
   Token T;
   while (true) {
     L.LexFromRawLexer(T);
     if (T.is(tok::eof))
       break;
-    RawToken K{T.getKind(), T.getLocation().getRawEncoding(), T.getLength(),
-               llvm::StringRef(), T.isAtStartOfLine()};
+    FileToken K{T.getKind(), T.getLocation().getRawEncoding(), T.getLength(),
+                llvm::StringRef(), T.isAtStartOfLine()};
     if (T.is(tok::raw_identifier))
       K.Text = T.getRawIdentifier();
     All.push_back(K);
@@ -59,7 +60,7 @@ void RawTokens::lex() {
 
 // Hand-written: Clang matches brackets only while parsing preprocessed
 // code; these tokens hold every #if branch at once.
-void RawTokens::matchBrackets() {
+void FileTokens::matchBrackets() {
   Match.assign(Code.size(), -1);
   std::vector<unsigned> Opens;
   for (unsigned I = 0; I < Code.size(); ++I) {

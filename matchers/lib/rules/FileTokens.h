@@ -1,4 +1,5 @@
-//===- RawTokens.h - One file's tokens without preprocessing ----*- C++ -*-===//
+//===- FileTokens.h - One file's tokens without preprocessing ----*- C++
+//-*-===//
 //
 // The first pass of the ConflictScanner: clang's Lexer in raw mode over one
 // file (no preprocessing, no includes, every #if branch), the preprocessor
@@ -6,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PGMIGRATE_RULES_RAWTOKENS_H
-#define PGMIGRATE_RULES_RAWTOKENS_H
+#ifndef PGMIGRATE_RULES_FILETOKENS_H
+#define PGMIGRATE_RULES_FILETOKENS_H
 
 #include "clang/Basic/TokenKinds.h"
 #include "llvm/ADT/StringRef.h"
@@ -16,7 +17,7 @@
 namespace pgmigrate {
 
 /// One raw token.
-struct RawToken {
+struct FileToken {
   clang::tok::TokenKind Kind;
   unsigned Offset;
   unsigned Length;
@@ -32,22 +33,22 @@ struct RawToken {
 };
 
 /// The raw tokens of one file.
-class RawTokens {
+class FileTokens {
 public:
   /// Lexes Buffer, which must be null-terminated (Buffer.end() reads '\0')
   /// and outlive this object.
-  explicit RawTokens(llvm::StringRef Buffer);
+  explicit FileTokens(llvm::StringRef Buffer);
 
   llvm::StringRef buffer() const { return Buffer; }
   /// The 1-based line and column (in bytes) of the byte at Offset.
   std::pair<unsigned, unsigned> lineAndColumn(unsigned Offset) const;
 
   /// Tokens outside preprocessor directives.
-  std::vector<RawToken> Code;
+  std::vector<FileToken> Code;
   /// For each bracket of Code, the index of its partner (or -1).
   std::vector<int> Match;
   /// Each preprocessor directive's tokens after its '#', in order.
-  std::vector<std::vector<RawToken>> Directives;
+  std::vector<std::vector<FileToken>> Directives;
 
 private:
   void lex();
@@ -59,4 +60,4 @@ private:
 
 } // namespace pgmigrate
 
-#endif // PGMIGRATE_RULES_RAWTOKENS_H
+#endif // PGMIGRATE_RULES_FILETOKENS_H

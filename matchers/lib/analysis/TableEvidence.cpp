@@ -1,0 +1,194 @@
+//===- TableEvidence.cpp --------------------------------------------------===//
+
+#include "analysis/TableEvidence.h"
+#include "analysis/AstNavigation.h"
+#include "support/MacroCall.h"
+#include "support/SourceText.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace pgmigrate {
+
+llvm::StringRef levelName(TableLevel Level) {
+  switch (Level) {
+  case TableLevel::Pte:
+    return "pte";
+  case TableLevel::Pmd:
+    return "pmd";
+  case TableLevel::Pud:
+    return "pud";
+  case TableLevel::P4d:
+    return "p4d";
+  }
+  llvm_unreachable("unknown level");
+}
+
+namespace {
+
+llvm::StringRef calleeName(const CallExpr *Call) {
+  if (const FunctionDecl *F = Call->getDirectCallee())
+    if (F->getIdentifier())
+      return F->getName();
+  return "";
+}
+
+// The level of the table held by an entry of the given kind.
+std::optional<TableLevel> tableUnder(llvm::StringRef Entry) {
+  return llvm::StringSwitch<std::optional<TableLevel>>(Entry)
+      .Case("pmd", TableLevel::Pte)
+      .Case("pud", TableLevel::Pmd)
+      .Case("p4d", TableLevel::Pud)
+      .Case("pgd", TableLevel::P4d)
+      .Default(std::nullopt);
+}
+
+// __pmd / native_make_pmd / pmd_populate_kernel ... -> "pmd"; else "".
+llvm::StringRef entryOfConstructor(llvm::StringRef Name) {
+  Name.consume_front("native_make_") || Name.consume_front("__");
+  if (Name == "pmd" || Name == "pud" || Name == "p4d" || Name == "pgd")
+    return Name;
+  return "";
+}
+
+llvm::StringRef entryOfPopulate(llvm::StringRef Name) {
+  Name.consume_back("_safe");
+  Name.consume_back("_kernel");
+  if (!Name.consume_back("_populate"))
+    return "";
+  if (Name == "pmd" || Name == "pud" || Name == "p4d" || Name == "pgd")
+    return Name;
+  return "";
+}
+
+bool isPhysAddrCall(const CallExpr *Call) {
+  llvm::StringRef Name = calleeName(Call);
+  return Name == "__phys_addr" || Name == "__phys_addr_nodebug" ||
+         Name == "__pa" || Name == "virt_to_phys";
+}
+
+// pXd_populate(mm, entry, v) with Top (v) as the table.
+std::optional<TableEvidence> populatedTable(const CallExpr *Call,
+                                            llvm::StringRef Entry,
+                                            const Expr *Top, unsigned Line) {
+  if (Call->getNumArgs() != 3 || Call->getArg(2) != Top)
+    return std::nullopt;
+  return TableEvidence{*tableUnder(Entry), ("installed by " + calleeName(Call) +
+                                            "() at line " + llvm::Twine(Line))
+                                               .str()};
+}
+
+// The first statement above the physical address PhysAddr that is not part
+// of the entry's value (parentheses, casts, | and +), or null.
+const Stmt *aboveEntryValue(const CallExpr *PhysAddr, ASTContext &Context) {
+  const Expr *Value = PhysAddr;
+  while (const Stmt *Up = parentStmt(Value, Context)) {
+    const auto *Op = dyn_cast<BinaryOperator>(Up);
+    if (!isa<ParenExpr>(Up) && !isa<CastExpr>(Up) &&
+        !(Op && (Op->getOpcode() == BO_Or || Op->getOpcode() == BO_Add)))
+      return Up;
+    Value = cast<Expr>(Up);
+  }
+  return nullptr;
+}
+
+// __pXd(value) or native_make_pXd(value), a function building the entry.
+std::optional<TableEvidence> entryFromFunction(const CallExpr *Outer,
+                                               const SourceManager &SM) {
+  llvm::StringRef Entry = entryOfConstructor(calleeName(Outer));
+  if (Entry.empty() || Outer->getNumArgs() != 1)
+    return std::nullopt;
+  return TableEvidence{*tableUnder(Entry),
+                       ("installed by __" + Entry + "(__pa()) at line " +
+                        llvm::Twine(lineOf(Outer->getBeginLoc(), SM)))
+                           .str()};
+}
+
+// An entry macro that builds the entry without a function, e.g.
+// #define __pmd(x) ((pmd_t) { (x) }): the token of v sits in the
+// arguments of __pa and then of __pXd.
+// FIXME: enclosingMacroArguments() lists __pXd before __pa when __pa() is
+// written in __pXd's argument (it is expanded first), so that shape is not
+// found; kept as it is, since fixing it changes outputs (issue 7 is
+// behaviour-preserving). TableEvidenceTest has the disabled test.
+std::optional<TableEvidence> entryFromMacro(const DeclRefExpr *Use,
+                                            unsigned Line,
+                                            const SourceManager &SM,
+                                            const LangOptions &LO) {
+  llvm::SmallVector<std::string, 4> Macros =
+      enclosingMacroArguments(Use->getLocation(), SM, LO);
+  auto Pa = llvm::find(Macros, "__pa");
+  if (Pa == Macros.end())
+    return std::nullopt;
+  for (auto It = std::next(Pa); It != Macros.end(); ++It) {
+    llvm::StringRef Name = *It;
+    if (Name.startswith("__") && !entryOfConstructor(Name).empty())
+      return TableEvidence{
+          *tableUnder(entryOfConstructor(Name)),
+          ("installed by " + Name + "(__pa()) at line " + llvm::Twine(Line))
+              .str()};
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<TableEvidence> installedTable(const DeclRefExpr *Use,
+                                            ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const Expr *Top = climbParensAndCasts(Use, Context);
+  const auto *Call = dyn_cast_or_null<CallExpr>(parentStmt(Top, Context));
+  if (!Call)
+    return std::nullopt;
+  unsigned Line = lineOf(Call->getBeginLoc(), SM);
+
+  llvm::StringRef Populate = entryOfPopulate(calleeName(Call));
+  if (!Populate.empty())
+    return populatedTable(Call, Populate, Top, Line);
+
+  // __pXd(__pa(v) | flags): __pa(v) is __phys_addr((unsigned long)(v)).
+  if (!isPhysAddrCall(Call) || Call->getNumArgs() != 1)
+    return std::nullopt;
+  const Stmt *Above = aboveEntryValue(Call, Context);
+  if (isa_and_nonnull<BinaryOperator>(Above))
+    return std::nullopt;
+  if (const auto *Outer = dyn_cast_or_null<CallExpr>(Above))
+    return entryFromFunction(Outer, SM);
+  return entryFromMacro(Use, Line, SM, Context.getLangOpts());
+}
+
+std::optional<TableEvidence> derivedTable(const Expr *E, ASTContext &Context) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+  if (!Call)
+    return std::nullopt;
+  llvm::StringRef Name = calleeName(Call);
+  std::optional<TableLevel> Level =
+      llvm::StringSwitch<std::optional<TableLevel>>(Name)
+          .Case("pmd_page_vaddr", TableLevel::Pte)
+          .Case("pud_pgtable", TableLevel::Pmd)
+          .Case("pud_page_vaddr", TableLevel::Pmd)
+          .Case("p4d_pgtable", TableLevel::Pud)
+          .Case("p4d_page_vaddr", TableLevel::Pud)
+          .Case("pgd_page_vaddr", TableLevel::P4d)
+          .Default(std::nullopt);
+  if (Level && Call->getNumArgs() == 1)
+    return TableEvidence{*Level, ("from " + Name + "()").str()};
+  // The first entry of the table under an entry: pXd_offset(parent, 0).
+  Level = llvm::StringSwitch<std::optional<TableLevel>>(Name)
+              .Case("pte_offset_kernel", TableLevel::Pte)
+              .Case("pmd_offset", TableLevel::Pmd)
+              .Case("pud_offset", TableLevel::Pud)
+              .Case("p4d_offset", TableLevel::P4d)
+              .Default(std::nullopt);
+  if (!Level || Call->getNumArgs() != 2)
+    return std::nullopt;
+  Expr::EvalResult Address;
+  const Expr *Arg = Call->getArg(1);
+  if (Arg->isValueDependent() || !Arg->EvaluateAsInt(Address, Context) ||
+      !Address.Val.getInt().isZero())
+    return std::nullopt;
+  return TableEvidence{*Level, ("from " + Name + "(..., 0)").str()};
+}
+
+} // namespace pgmigrate
