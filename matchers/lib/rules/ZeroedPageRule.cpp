@@ -693,13 +693,13 @@ void ZeroedPageRule::report(const Site &S, const CallExpr *Call,
   SourceLocation Code = SM.getExpansionLoc(Call->getBeginLoc());
   if (S.Evidence)
     F.PairingKeys.push_back(
-        levelPairingKey(archNameOf(absoluteFilePath(Code, SM), TreeRoot),
-                        levelName(S.Evidence->Level)));
+        PairingKey::level(archNameOf(absoluteFilePath(Code, SM), TreeRoot),
+                          levelName(S.Evidence->Level)));
   if (S.Var && S.Function && S.Function->getIdentifier()) {
     SourceLocation Decl = SM.getExpansionLoc(S.Var->getLocation());
     F.PairingKeys.push_back(
-        localPairingKey(absoluteFilePath(Decl, SM), SM.getFileOffset(Decl),
-                        S.Var->getName(), S.Function->getName()));
+        PairingKey::local(absoluteFilePath(Decl, SM), SM.getFileOffset(Decl),
+                          S.Var->getName(), S.Function->getName()));
   }
   Sink.report(std::move(F));
 }
