@@ -530,6 +530,8 @@ ZeroedPageRule::sourceOfVariable(const VarDecl *Var, unsigned Depth,
       else if (!isNull(W->Value, Context))
         Values.push_back({W->Value, W->Ref->getBeginLoc()});
     }
+  // writeAt() rather than ExprMutationAnalyzer: evidence needs each value
+  // written, not only whether the variable is written.
   if (UnknownWrite)
     return {std::nullopt,
             "'" + Name + "' is changed in place or its address is taken"};
