@@ -214,7 +214,6 @@ bool blankLine(llvm::StringRef Line) { return Line.trim().empty(); }
 
 /// What the rule learns about one site on its way to a conversion.
 struct PtdescSite : AllocatorSite {
-  const CallExpr *Call = nullptr;
   /// The call as a refusal names it.
   std::string What;
   /// The local variable that receives the ptdesc, and the assignment that
@@ -553,7 +552,6 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
       Call, AllocatorMacros, ApiImplementationNames, Context);
   if (!S.Candidate)
     return;
-  S.Call = Call;
   S.What = refusalWhat(S.Where, S.Where.editable(SM), SM, LO);
   auto Refuse = [&](const std::string &Reason) {
     Finding F = makeFinding(name(), FindingKind::Refused, S.ReportAt, SM,

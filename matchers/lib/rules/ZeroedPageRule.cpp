@@ -195,11 +195,11 @@ std::string escapeAt(const DeclRefExpr *Ref, ASTContext &Context) {
   if (const auto *Call = Parents[0].get<CallExpr>()) {
     if (Call->getCallee() == Top)
       return "";
-    if (const FunctionDecl *F = Call->getDirectCallee()) {
-      if (F->getIdentifier() && F->getName() == "free_pages")
-        return ""; // freed, not escaping
-      return ("passed to " + F->getName() + "()").str();
-    }
+    llvm::StringRef Callee = calleeName(Call);
+    if (Callee == "free_pages")
+      return ""; // freed, not escaping
+    if (!Callee.empty())
+      return ("passed to " + Callee + "()").str();
     return "passed to a function pointer";
   }
   if (const auto *Op = Parents[0].get<BinaryOperator>())
@@ -231,10 +231,9 @@ const CallExpr *allocatorCallIn(const Stmt *S) {
   if (!S)
     return nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *F = Call->getDirectCallee())
-      if (F->getIdentifier() && (F->getName() == "get_zeroed_page_noprof" ||
-                                 F->getName() == "get_free_pages_noprof"))
-        return Call;
+    if (calleeName(Call) == "get_zeroed_page_noprof" ||
+        calleeName(Call) == "get_free_pages_noprof")
+      return Call;
   for (const Stmt *Child : S->children())
     if (const CallExpr *Found = allocatorCallIn(Child))
       return Found;
