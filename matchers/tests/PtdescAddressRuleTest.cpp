@@ -204,6 +204,20 @@ TEST(PtdescAddressRule, RefusesAPtdescThatIsNotKept) {
             "passed to keep()");
 }
 
+TEST(PtdescAddressRule, APtdescPassedToAFunctionPointerSaysSo) {
+  // The words zeroed-page uses; this rule once printed "is passed to ()".
+  std::vector<Finding> Findings =
+      run("void hand_over(void (*keep)(struct ptdesc *))\n"
+          "{\n"
+          "\tkeep(pagetable_alloc(GFP_KERNEL, 0));\n"
+          "}\n");
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Kind, FindingKind::Refused);
+  EXPECT_EQ(Findings[0].Message,
+            "not converted: 'pagetable_alloc(GFP_KERNEL, 0)': the ptdesc is "
+            "passed to a function pointer");
+}
+
 TEST(PtdescAddressRule, RefusesACallInsideAMacroDefinitionOnce) {
   std::vector<Finding> Findings =
       run("#define ALLOC_TABLE() pagetable_alloc(GFP_KERNEL, 0)\n"

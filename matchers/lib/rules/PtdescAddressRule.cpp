@@ -263,10 +263,6 @@ std::string findVariable(PtdescSite &S, ASTContext &Context) {
   std::string Escape = Target.Escape;
   if (Escape.empty())
     Escape = "is not kept in a variable";
-  // This rule used to print an empty callee name here; kept until the
-  // wording is fixed in a commit of its own.
-  if (Escape == "is passed to a function pointer")
-    Escape = "is passed to ()";
   if (S.Var && (!S.Var->hasLocalStorage() || isa<ParmVarDecl>(S.Var))) {
     Escape =
         ("is stored in '" + S.Var->getName() + "', not a local variable").str();
