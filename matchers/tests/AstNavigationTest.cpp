@@ -85,3 +85,25 @@ TEST(AstNavigation, NullPointerConstants) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(AstNavigation, CalleeNameOfDirectAndIndirectCalls) {
+  ParsedCode Code(R"c(void take(int x);
+void run(void (*fn)(int))
+{
+	take(1);
+	fn(2);
+}
+)c");
+  const clang::CallExpr *Direct = Code.call("take");
+  ASSERT_TRUE(Direct);
+  EXPECT_EQ(calleeName(Direct), "take");
+  using namespace clang::ast_matchers;
+  const clang::CallExpr *Indirect = Code.first<clang::CallExpr>(
+      callExpr(unless(callee(functionDecl()))).bind("n"));
+  ASSERT_TRUE(Indirect);
+  EXPECT_EQ(calleeName(Indirect), "");
+}
+
+} // namespace

@@ -11,7 +11,7 @@ using clang::tooling::Replacement;
 namespace {
 
 Finding site(llvm::StringRef File, unsigned Line, FindingKind Kind,
-             PairingRole Role, std::vector<std::string> Keys,
+             PairingRole Role, std::vector<PairingKey> Keys,
              std::optional<uint64_t> Order = 0) {
   Finding F;
   F.Rule = "zeroed-page";
@@ -30,18 +30,39 @@ Finding site(llvm::StringRef File, unsigned Line, FindingKind Kind,
   return F;
 }
 
-const std::string PteX86 = levelPairingKey("x86", "pte");
-const std::string PmdX86 = levelPairingKey("x86", "pmd");
+const PairingKey PteX86 = PairingKey::level("x86", "pte");
+const PairingKey PmdX86 = PairingKey::level("x86", "pmd");
 
 TEST(Pairing, KeysDescribeTheirGroup) {
-  EXPECT_EQ(describePairingKey(PteX86), "pte tables of arch/x86");
-  EXPECT_EQ(describePairingKey(levelPairingKey("generic", "pmd")),
+  EXPECT_EQ(PteX86.describe(), "pte tables of arch/x86");
+  EXPECT_EQ(PairingKey::level("generic", "pmd").describe(),
             "pmd tables of code outside arch/");
-  EXPECT_EQ(describePairingKey(
-                localPairingKey("/a:b/c.c", 120, "pte", "alloc_pte_page")),
-            "variable 'pte' of alloc_pte_page()");
-  EXPECT_NE(localPairingKey("/a.c", 1, "p", "f"),
-            localPairingKey("/a.c", 2, "p", "f"));
+  EXPECT_EQ(
+      PairingKey::local("/a:b/c.c", 120, "pte", "alloc_pte_page").describe(),
+      "variable 'pte' of alloc_pte_page()");
+  EXPECT_NE(PairingKey::local("/a.c", 1, "p", "f"),
+            PairingKey::local("/a.c", 2, "p", "f"));
+}
+
+TEST(Pairing, KeysKeepTheOrderOfTheirFormerText) {
+  // Level keys first; then the fields as text joined by ':', so "arm64"
+  // sorts before "arm" and offset 100 before offset 99. Messages that list
+  // groups depend on this order.
+  EXPECT_LT(PairingKey::level("x86", "pte"),
+            PairingKey::local("/a.c", 1, "p", "f"));
+  EXPECT_FALSE(PairingKey::local("/a.c", 1, "p", "f") <
+               PairingKey::level("x86", "pte"));
+  EXPECT_LT(PairingKey::level("arm64", "pte"), PairingKey::level("arm", "pte"));
+  EXPECT_LT(PairingKey::level("x86", "pmd"), PairingKey::level("x86", "pte"));
+  EXPECT_LT(PairingKey::local("/a.c", 100, "p", "f"),
+            PairingKey::local("/a.c", 99, "p", "f"));
+  EXPECT_LT(PairingKey::local("/b.c", 1, "p", "f"),
+            PairingKey::local("/a.c", 1, "p", "g"));
+  EXPECT_EQ(PairingKey::local("/a.c", 1, "p", "f"),
+            PairingKey::local("/a.c", 1, "p", "f"));
+  EXPECT_NE(PairingKey::local("/a.c", 1, "p", "f"),
+            PairingKey::local("/a.c", 1, "q", "f"));
+  EXPECT_NE(PairingKey::level("x86", "pte"), PairingKey::level("x86", "pmd"));
 }
 
 TEST(Pairing, ShortSiteNameStartsAtArch) {
@@ -105,7 +126,7 @@ TEST(Pairing, AConflictBlocksItsGroup) {
 
 TEST(Pairing, BlockingPropagatesThroughSharedMembers) {
   // a (refused, local key L) blocks b (L and pte), which blocks c (pte).
-  std::string Local = localPairingKey("/a/arch/x86/mm/a.c", 5, "p", "f");
+  PairingKey Local = PairingKey::local("/a/arch/x86/mm/a.c", 5, "p", "f");
   std::vector<Finding> Findings = {
       site("/a/arch/x86/mm/a.c", 1, FindingKind::Refused, PairingRole::Free,
            {Local}),
@@ -143,7 +164,7 @@ TEST(Pairing, DisagreeingOrdersBlockTheGroup) {
 }
 
 TEST(Pairing, TheResultDoesNotDependOnTheInputOrder) {
-  std::string Local = localPairingKey("/a/arch/x86/mm/a.c", 5, "p", "f");
+  PairingKey Local = PairingKey::local("/a/arch/x86/mm/a.c", 5, "p", "f");
   std::vector<Finding> Findings = {
       site("/a/arch/x86/mm/a.c", 1, FindingKind::Refused, PairingRole::Free,
            {PmdX86}),

@@ -66,9 +66,8 @@ TEST(ZeroedPageRule, AnAllocationAndItsFreeShareTheirKeys) {
   EXPECT_EQ(Alloc.Order, std::optional<uint64_t>(0));
   EXPECT_EQ(Free.Order, std::optional<uint64_t>(0));
   ASSERT_EQ(Alloc.PairingKeys.size(), 2u);
-  EXPECT_EQ(Alloc.PairingKeys[0], levelPairingKey("x86", "pte"));
-  EXPECT_EQ(describePairingKey(Alloc.PairingKeys[1]),
-            "variable 'pte' of install()");
+  EXPECT_EQ(Alloc.PairingKeys[0], PairingKey::level("x86", "pte"));
+  EXPECT_EQ(Alloc.PairingKeys[1].describe(), "variable 'pte' of install()");
   EXPECT_EQ(Free.PairingKeys, Alloc.PairingKeys);
 }
 
@@ -76,7 +75,7 @@ TEST(ZeroedPageRule, CodeOutsideArchPairsAsGeneric) {
   std::vector<Finding> Findings =
       run("zeroed-page", ErrorPathPair, "/src/mm/t.c");
   ASSERT_EQ(Findings.size(), 2u);
-  EXPECT_EQ(Findings[0].PairingKeys[0], levelPairingKey("generic", "pte"));
+  EXPECT_EQ(Findings[0].PairingKeys[0], PairingKey::level("generic", "pte"));
 }
 
 TEST(ZeroedPageRule, ARefusalWithEvidenceStillPairsByLevel) {
@@ -95,7 +94,7 @@ int install(pud_t *pud, unsigned int order)
   EXPECT_EQ(Findings[0].Kind, FindingKind::Refused);
   EXPECT_FALSE(Findings[0].Order);
   ASSERT_FALSE(Findings[0].PairingKeys.empty());
-  EXPECT_EQ(Findings[0].PairingKeys[0], levelPairingKey("x86", "pmd"));
+  EXPECT_EQ(Findings[0].PairingKeys[0], PairingKey::level("x86", "pmd"));
 }
 
 TEST(ZeroedPageRule, FreesCarryTheirOrder) {
@@ -109,7 +108,7 @@ void release(pud_t *pud)
   EXPECT_EQ(Findings[0].Kind, FindingKind::Converted);
   EXPECT_EQ(Findings[0].Order, std::optional<uint64_t>(2));
   EXPECT_EQ(Findings[0].PairingKeys,
-            std::vector<std::string>{levelPairingKey("x86", "pmd")});
+            std::vector<PairingKey>{PairingKey::level("x86", "pmd")});
 }
 
 TEST(ZeroedPageRule, SitesWithoutEvidenceHaveNoLevel) {

@@ -37,3 +37,11 @@ pte_t *alloc_pte_table(struct mm_struct *mm)
 // CHECK-MESSAGES: :[[@LINE-10]]:26: warning: not converted: 'pagetable_alloc(GFP_PGTABLE_USER, 0)': the ptdesc 'ptdesc' is passed to pagetable_pte_ctor() at line [[@LINE-6]] [pgtable-ptdesc-address]
 // CHECK-MESSAGES-ADDR: :[[@LINE-11]]:26: warning: not converted: {{.*}} [pgtable-ptdesc-address]
 // CHECK-FIXES: {{^}}	struct ptdesc *ptdesc = pagetable_alloc(GFP_PGTABLE_USER, 0);{{$}}
+
+void hand_over(void (*keep)(struct ptdesc *))
+{
+	keep(pagetable_alloc(GFP_KERNEL, 0));
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:7: warning: not converted: 'pagetable_alloc(GFP_KERNEL, 0)': the ptdesc is passed to a function pointer [pgtable-ptdesc-address]
+// CHECK-MESSAGES-ADDR: :[[@LINE-3]]:7: warning: not converted: 'pagetable_alloc(GFP_KERNEL, 0)': the ptdesc is passed to a function pointer [pgtable-ptdesc-address]
+// CHECK-FIXES: {{^}}	keep(pagetable_alloc(GFP_KERNEL, 0));{{$}}

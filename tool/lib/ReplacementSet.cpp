@@ -76,7 +76,7 @@ ReplacementSet::Result ReplacementSet::merge() const {
     for (Finding &F : Reports) {
       if (!Unique.empty() && Unique.back() == F &&
           SiteKey(Unique.back()) == SiteKey(F)) {
-        for (std::string &Key : F.PairingKeys)
+        for (PairingKey &Key : F.PairingKeys)
           if (!llvm::is_contained(Unique.back().PairingKeys, Key))
             Unique.back().PairingKeys.push_back(std::move(Key));
         continue;
@@ -119,7 +119,7 @@ ReplacementSet::Result ReplacementSet::merge() const {
     if (Sites.empty() || Sites.back() != Reports[I])
       Sites.push_back(Reports[I]);
     else
-      for (const std::string &Key : Reports[I].PairingKeys)
+      for (const PairingKey &Key : Reports[I].PairingKeys)
         if (!llvm::is_contained(Sites.back().PairingKeys, Key))
           Sites.back().PairingKeys.push_back(Key);
     auto It = Disagreements.find(I);

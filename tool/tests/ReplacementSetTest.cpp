@@ -162,11 +162,11 @@ TEST(ReplacementSet, ARefusalInAnotherUnitWithdrawsItsPairedEdits) {
   Finding Alloc = converted("/arch/x86/mm/a.c", 10, 5, "pgtable_alloc");
   Alloc.Rule = "zeroed-page";
   Alloc.Role = PairingRole::Allocation;
-  Alloc.PairingKeys = {"level:x86:pte"};
+  Alloc.PairingKeys = {PairingKey::level("x86", "pte")};
   Finding Free = refused("/arch/x86/mm/b.c", 40, "not converted: why");
   Free.Rule = "zeroed-page";
   Free.Role = PairingRole::Free;
-  Free.PairingKeys = {"level:x86:pte"};
+  Free.PairingKeys = {PairingKey::level("x86", "pte")};
   Finding Other = converted("/arch/x86/mm/a.c", 80, 5, "keep");
   ReplacementSet Set;
   Set.add({Alloc, Other});
@@ -187,12 +187,12 @@ TEST(ReplacementSet, AConflictWithdrawsItsPairedEdits) {
   // A header free converted in one unit and refused in another: a
   // conflict, which blocks the allocation it pairs with.
   Finding HeaderFree = converted("/arch/x86/h.h", 10, 5, "pgtable_free");
-  HeaderFree.PairingKeys = {"level:x86:pmd"};
+  HeaderFree.PairingKeys = {PairingKey::level("x86", "pmd")};
   Finding HeaderRefused = refused("/arch/x86/h.h", 10, "not converted: no");
   HeaderRefused.SiteLength = 5;
-  HeaderRefused.PairingKeys = {"level:x86:pmd"};
+  HeaderRefused.PairingKeys = {PairingKey::level("x86", "pmd")};
   Finding Alloc = converted("/arch/x86/a.c", 30, 5, "pgtable_alloc");
-  Alloc.PairingKeys = {"level:x86:pmd"};
+  Alloc.PairingKeys = {PairingKey::level("x86", "pmd")};
   ReplacementSet Set;
   Set.add({HeaderFree, Alloc});
   Set.add({HeaderRefused});
@@ -205,11 +205,11 @@ TEST(ReplacementSet, AConflictWithdrawsItsPairedEdits) {
 TEST(ReplacementSet, IdenticalFindingsUniteTheirPairingKeys) {
   // A header site seen by two units, each knowing a different key.
   Finding One = refused("/arch/x86/h.h", 10, "not converted: no");
-  One.PairingKeys = {"level:x86:pte"};
+  One.PairingKeys = {PairingKey::level("x86", "pte")};
   Finding Two = One;
-  Two.PairingKeys = {"local:1:f:p:/arch/x86/h.h"};
+  Two.PairingKeys = {PairingKey::local("/arch/x86/h.h", 1, "p", "f")};
   Finding Alloc = converted("/arch/x86/a.c", 30, 5, "pgtable_alloc");
-  Alloc.PairingKeys = {"local:1:f:p:/arch/x86/h.h"};
+  Alloc.PairingKeys = {PairingKey::local("/arch/x86/h.h", 1, "p", "f")};
   ReplacementSet Set;
   Set.add({One, Alloc});
   Set.add({Two});

@@ -21,17 +21,17 @@ llvm::StringRef pairingScopeName(PairingScope Scope) {
 
 // Keys of groups that reach beyond one unit: every table of a level in an
 // arch, whichever file allocates or frees it.
-static bool isRunWideKey(llvm::StringRef Key) {
-  return Key.startswith("level:");
+static bool isRunWideKey(const PairingKey &Key) {
+  return Key.kind() == PairingKey::Kind::Level;
 }
 
 // Withdraws a conversion paired across units, in the words of the pairing
 // pass: the reason, then what it would have done.
-static void refuseAcrossUnits(Finding &F, llvm::StringRef Key) {
+static void refuseAcrossUnits(Finding &F, const PairingKey &Key) {
   llvm::StringRef Was = F.Message;
   std::string Would = Was.consume_front("replace ") ? "replace " + Was.str()
                                                     : "do: " + Was.str();
-  F.Message = "not converted: it pairs (" + describePairingKey(Key) +
+  F.Message = "not converted: it pairs (" + Key.describe() +
               ") with the allocations and frees of other translation units, "
               "which one clang-tidy unit does not see (pgtable-migrate pairs "
               "over the whole run; PairingScope 'unit' pairs within the "
@@ -46,7 +46,7 @@ void settleUnitFindings(std::vector<Finding> &Findings, PairingScope Scope) {
   std::vector<Finding> Merged;
   for (Finding &F : Findings) {
     if (!Merged.empty() && Merged.back() == F) {
-      for (std::string &Key : F.PairingKeys)
+      for (PairingKey &Key : F.PairingKeys)
         if (!llvm::is_contained(Merged.back().PairingKeys, Key))
           Merged.back().PairingKeys.push_back(std::move(Key));
       continue;
@@ -64,7 +64,7 @@ void settleUnitFindings(std::vector<Finding> &Findings, PairingScope Scope) {
   for (Finding &F : Findings) {
     if (F.Kind != FindingKind::Converted)
       continue;
-    std::vector<std::string> Keys = F.PairingKeys;
+    std::vector<PairingKey> Keys = F.PairingKeys;
     llvm::sort(Keys);
     auto RunWide = llvm::find_if(Keys, isRunWideKey);
     if (RunWide == Keys.end())

@@ -9,6 +9,7 @@
 #ifndef PGMIGRATE_FINDING_H
 #define PGMIGRATE_FINDING_H
 
+#include "pgmigrate/PairingKey.h"
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringRef.h"
@@ -74,7 +75,7 @@ struct Finding {
   /// Pairing (see Pairing.h): findings that share a key convert together or
   /// not at all, whatever translation unit reported them. Not part of the
   /// finding's identity: merging identical findings unites their keys.
-  std::vector<std::string> PairingKeys;
+  std::vector<PairingKey> PairingKeys;
   PairingRole Role = PairingRole::None;
   /// The page order the site allocates or frees, when it is a constant;
   /// members of one pairing group must agree on it.

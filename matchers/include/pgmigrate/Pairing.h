@@ -2,7 +2,7 @@
 //
 // An allocation and the free of the same object must both move to the new
 // API, or neither. A rule cannot always see the object, so it gives each
-// finding pairing keys:
+// finding pairing keys (PairingKey.h):
 //
 //   local  the same local variable in one function (an allocation and its
 //          error-path free);
@@ -22,23 +22,12 @@
 #define PGMIGRATE_PAIRING_H
 
 #include "pgmigrate/Finding.h"
+#include "pgmigrate/PairingKey.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
 
 namespace pgmigrate {
-
-/// The key of every table of Level ("pte", "pmd", "pud", "p4d") in Arch.
-std::string levelPairingKey(llvm::StringRef Arch, llvm::StringRef Level);
-
-/// The key of one local variable: declared at DeclOffset of File, named
-/// Variable, in Function.
-std::string localPairingKey(llvm::StringRef File, unsigned DeclOffset,
-                            llvm::StringRef Variable, llvm::StringRef Function);
-
-/// The group a key stands for, for messages: "pte tables of arch/x86",
-/// "variable 'pte' of alloc_pte_page()".
-std::string describePairingKey(llvm::StringRef Key);
 
 /// Where a finding is, for messages: its path from the last "arch/"
 /// component when there is one (else the whole path), and its line.

@@ -59,4 +59,11 @@ bool isNull(const Expr *E, ASTContext &Context) {
              Context, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
 }
 
+llvm::StringRef calleeName(const CallExpr *Call) {
+  if (const FunctionDecl *F = Call->getDirectCallee())
+    if (F->getIdentifier())
+      return F->getName();
+  return "";
+}
+
 } // namespace pgmigrate

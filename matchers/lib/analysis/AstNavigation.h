@@ -43,6 +43,10 @@ std::optional<Write> writeAt(const clang::DeclRefExpr *Ref,
 /// True for a null pointer constant (NULL, 0), through casts.
 bool isNull(const clang::Expr *E, clang::ASTContext &Context);
 
+/// The name of the function a call calls directly, or "" (a call through a
+/// function pointer, or of an unnamed function).
+llvm::StringRef calleeName(const clang::CallExpr *Call);
+
 } // namespace pgmigrate
 
 #endif // PGMIGRATE_ASTNAVIGATION_H

@@ -27,13 +27,6 @@ llvm::StringRef levelName(TableLevel Level) {
 
 namespace {
 
-llvm::StringRef calleeName(const CallExpr *Call) {
-  if (const FunctionDecl *F = Call->getDirectCallee())
-    if (F->getIdentifier())
-      return F->getName();
-  return "";
-}
-
 // The level of the table held by an entry of the given kind.
 std::optional<TableLevel> tableUnder(llvm::StringRef Entry) {
   return llvm::StringSwitch<std::optional<TableLevel>>(Entry)

@@ -4,6 +4,7 @@
 #include "analysis/AstNavigation.h"
 #include "pgmigrate/AbsolutePath.h"
 #include "pgmigrate/Rules.h"
+#include "rules/AllocatorSite.h"
 #include "support/FindingBuilder.h"
 #include "support/GfpExpression.h"
 #include "support/GfpFlags.h"
@@ -42,13 +43,6 @@ void PtdescAddressRule::registerMatchers(MatchFinder &Finder,
 }
 
 namespace {
-
-llvm::StringRef calleeName(const CallExpr *Call) {
-  if (const FunctionDecl *F = Call->getDirectCallee())
-    if (F->getIdentifier())
-      return F->getName();
-  return "";
-}
 
 // The expression that holds Ref through parentheses and implicit casts.
 const Expr *climbImplicit(const Expr *E, ASTContext &Context) {
@@ -222,6 +216,326 @@ std::pair<unsigned, unsigned> wholeLines(llvm::StringRef Buffer, unsigned Begin,
 
 bool blankLine(llvm::StringRef Line) { return Line.trim().empty(); }
 
+/// What the rule learns about one site on its way to a conversion.
+struct PtdescSite : AllocatorSite {
+  /// The call as a refusal names it.
+  std::string What;
+  /// The local variable that receives the ptdesc, and the assignment that
+  /// does when it is not its initialiser.
+  const VarDecl *Var = nullptr;
+  const BinaryOperator *Assignment = nullptr;
+  /// The expression that holds the ptdesc once parentheses and casts apply.
+  const Expr *Top = nullptr;
+  /// Written as the whole value, not wrapped in a macro or parentheses.
+  bool Bare = false;
+  std::string VarName;
+  /// The uses of the variable: the assignment, NULL tests and NULL stores
+  /// (Renamed), ptdesc_address(var) (AddressCalls).
+  const DeclRefExpr *AssignedRef = nullptr;
+  std::vector<const DeclRefExpr *> Renamed;
+  std::vector<const CallExpr *> AddressCalls;
+  /// The variable's declaration, alone in a DeclStmt of File.
+  const DeclStmt *Decl = nullptr;
+  FileID File;
+  /// The new allocator call.
+  std::string NewCall;
+};
+
+/// A conversion's edits and message.
+struct PtdescEdits {
+  std::vector<tooling::Replacement> Edits;
+  std::string Message;
+};
+
+// Why the invocation cannot be edited where it is written, or ""; the
+// refusal then names the call "name()".
+std::string placementProblem(PtdescSite &S, const SourceManager &SM) {
+  std::string Problem = macroPlacementProblem(S.Where);
+  if (Problem.empty() && !S.Where.editable(SM))
+    Problem = "is split across macro arguments or files";
+  if (!Problem.empty())
+    S.What = S.Where.Name + "()";
+  return Problem;
+}
+
+// Finds the local variable that receives the ptdesc; the refusal, or "".
+std::string findVariable(PtdescSite &S, ASTContext &Context) {
+  S.Top = climbParensAndCasts(S.Where.Outer, Context);
+  AllocationTarget Target = allocationTarget(S.Top, Context);
+  S.Var = Target.Var;
+  S.Assignment = Target.Assignment;
+  std::string Escape = Target.Escape;
+  if (Escape.empty())
+    Escape = "is not kept in a variable";
+  if (S.Var && (!S.Var->hasLocalStorage() || isa<ParmVarDecl>(S.Var))) {
+    Escape =
+        ("is stored in '" + S.Var->getName() + "', not a local variable").str();
+    S.Var = nullptr;
+  }
+  if (!S.Var || !S.Function)
+    return "the ptdesc " + Escape;
+  for (const Expr *E = S.Where.Outer; E != S.Top;) {
+    const Stmt *Parent = parentStmt(E, Context);
+    if (isa<ExplicitCastExpr>(Parent))
+      return "the ptdesc is cast to another type";
+    E = cast<Expr>(Parent);
+  }
+  S.Bare = S.Top == S.Where.Outer && S.Where.NameSpelling.Arguments.empty();
+  S.VarName = S.Var->getName().str();
+  return "";
+}
+
+// Sorts every use of the variable: the assignment, NULL tests,
+// ptdesc_address(); the refusal for any other use, or "".
+std::string classifyUses(PtdescSite &S, const UnitIndex &Idx,
+                         ASTContext &Context) {
+  for (const DeclRefExpr *Ref : Idx.usesOf(S.Var)) {
+    if (std::optional<Write> W = writeAt(Ref, Context)) {
+      if (S.Assignment && W->Value == S.Top) {
+        S.AssignedRef = Ref;
+        continue;
+      }
+      if (W->Value && isNull(W->Value, Context)) {
+        S.Renamed.push_back(Ref);
+        continue;
+      }
+      return "the ptdesc '" + S.VarName + "' is assigned again at line " +
+             std::to_string(
+                 lineOf(Ref->getBeginLoc(), Context.getSourceManager()));
+    }
+    if (isNullTest(Ref, Context)) {
+      S.Renamed.push_back(Ref);
+      continue;
+    }
+    if (const CallExpr *Address = addressCall(Ref, Context)) {
+      S.AddressCalls.push_back(Address);
+      continue;
+    }
+    return "the ptdesc '" + S.VarName + "' " + whatNeeds(Ref, Context);
+  }
+  if (S.Var->getInit() && S.Var->getInit() != S.Top &&
+      !isNull(S.Var->getInit(), Context))
+    return "the ptdesc '" + S.VarName +
+           "' has another value at its declaration";
+  return "";
+}
+
+// Finds the variable's declaration, which the conversion edits; the
+// refusal, or "".
+std::string findDeclaration(PtdescSite &S, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  S.File = SM.getFileID(S.Where.NameSpelling.FileLoc);
+  DynTypedNodeList Parents = Context.getParents(*S.Var);
+  S.Decl = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+  if (!S.Decl || !S.Decl->isSingleDecl() || !S.Decl->getBeginLoc().isFileID() ||
+      !S.Decl->getEndLoc().isFileID() ||
+      SM.getFileID(S.Decl->getBeginLoc()) != S.File)
+    return "the declaration of '" + S.VarName +
+           "' is shared with other variables or written through a macro";
+  return "";
+}
+
+// The range that removes the declaration of an assigned variable with its
+// line (and a blank line after it when it opened the block), or an empty
+// range when the declaration does not stand alone on its line.
+std::pair<unsigned, unsigned> declarationLines(const PtdescSite &S,
+                                               llvm::StringRef Buffer,
+                                               const SourceManager &SM) {
+  unsigned DB = SM.getFileOffset(S.Decl->getBeginLoc());
+  unsigned DE = SM.getFileOffset(S.Decl->getEndLoc()) + 1;
+  auto [LB, LE] = wholeLines(Buffer, DB, DE);
+  if (LB == LE || S.Var->getInit())
+    return {0, 0};
+  llvm::StringRef Before = Buffer.take_front(LB).rtrim("\n");
+  llvm::StringRef PreviousLine = Before.drop_front(Before.rfind('\n') + 1);
+  llvm::StringRef Rest = Buffer.drop_front(LE);
+  llvm::StringRef NextLine = Rest.take_until([](char C) { return C == '\n'; });
+  if (blankLine(NextLine) &&
+      (PreviousLine.trim() == "{" || blankLine(PreviousLine)) &&
+      NextLine.size() < Rest.size())
+    LE += NextLine.size() + 1;
+  return {LB, LE};
+}
+
+// The statement after First in its block is "if (!var) return NULL;" and
+// the one after that "return ptdesc_address(var);": the last of them, or
+// null.
+const ReturnStmt *plainShapeEnd(const PtdescSite &S, const Stmt *First,
+                                ASTContext &Context) {
+  const auto *Block =
+      dyn_cast_or_null<CompoundStmt>(parentStmt(First, Context));
+  if (!S.Bare || !Block || S.AddressCalls.size() != 1 || S.Renamed.size() != 1)
+    return nullptr;
+  const Stmt *const *It = llvm::find(Block->body(), First);
+  if (It == Block->body_end() || It + 1 == Block->body_end() ||
+      It + 2 == Block->body_end())
+    return nullptr;
+  const auto *If = dyn_cast<IfStmt>(*(It + 1));
+  const auto *Return = dyn_cast<ReturnStmt>(*(It + 2));
+  if (If && Return && !If->getElse() && !If->getInit() &&
+      !If->getConditionVariable() && isNullReturn(If->getThen(), Context) &&
+      Return->getRetValue() &&
+      Return->getRetValue()->IgnoreParenCasts() == S.AddressCalls[0] &&
+      S.Renamed[0]->getBeginLoc() >= If->getCond()->getBeginLoc() &&
+      S.Renamed[0]->getEndLoc() <= If->getCond()->getEndLoc())
+    return Return;
+  return nullptr;
+}
+
+// The plain shape: [declaration;] alloc; if (!var) return NULL;
+// return ptdesc_address(var);  ->  return pgtable_alloc(...);
+// False when the code has another shape.
+bool convertPlainShape(const PtdescSite &S, ASTContext &Context,
+                       PtdescEdits &Out) {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LO = Context.getLangOpts();
+  const Stmt *First = S.Assignment ? static_cast<const Stmt *>(S.Assignment)
+                                   : static_cast<const Stmt *>(S.Decl);
+  const ReturnStmt *Return = plainShapeEnd(S, First, Context);
+  if (!Return)
+    return false;
+  SourceLocation Begin = First->getBeginLoc();
+  SourceLocation End = afterSemicolon(Return, SM, LO);
+  if (!Begin.isFileID() || !End.isValid() || !End.isFileID() ||
+      SM.getFileID(Begin) != S.File || SM.getFileID(End) != S.File)
+    return false;
+  llvm::StringRef Buffer = SM.getBufferData(S.File);
+  unsigned B = SM.getFileOffset(Begin), E = SM.getFileOffset(End);
+  llvm::StringRef Old = Buffer.slice(B, E);
+  if (Old.contains("/*") || Old.contains("//") || Old.contains('#') ||
+      Old.count('(') != Old.count(')'))
+    return false;
+  std::string New = "return " + S.NewCall + ";";
+  Out.Edits.push_back(makeReplacement(Begin, End, New, SM));
+  Out.Message = "replace '" + oneLine(Old) + "' with '" + oneLine(New) + "'";
+  if (!S.Assignment)
+    return true;
+  auto [LB, LE] = declarationLines(S, Buffer, SM);
+  if (LB == LE) {
+    Out.Edits.clear();
+    return false;
+  }
+  Out.Edits.insert(
+      Out.Edits.begin(),
+      tooling::Replacement(absoluteFilePath(Begin, SM), LB, LE - LB, ""));
+  unsigned DB = SM.getFileOffset(S.Decl->getBeginLoc());
+  unsigned DE = SM.getFileOffset(S.Decl->getEndLoc()) + 1;
+  Out.Message +=
+      "; the declaration '" + oneLine(Buffer.slice(DB, DE)) + "' goes";
+  return true;
+}
+
+// The type of the address variable: the pointer type every
+// ptdesc_address() is cast to (the casts then go), else "void *".
+std::string addressType(const PtdescSite &S, ASTContext &Context,
+                        bool &DropCasts) {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LO = Context.getLangOpts();
+  std::string Type;
+  DropCasts = !S.AddressCalls.empty();
+  for (const CallExpr *Address : S.AddressCalls) {
+    const auto *Cast = dyn_cast_or_null<CStyleCastExpr>(
+        climbImplicit(Address, Context) == Address
+            ? parentStmt(Address, Context)
+            : nullptr);
+    std::string This;
+    if (Cast && Cast->getType()->isPointerType() &&
+        Cast->getLParenLoc().isFileID() && Cast->getRParenLoc().isFileID())
+      This = llvm::StringRef(
+                 fileText(Cast->getLParenLoc(), Cast->getRParenLoc(), SM, LO))
+                 .drop_front()
+                 .drop_back()
+                 .trim()
+                 .str();
+    if (This.empty() || (!Type.empty() && This != Type)) {
+      DropCasts = false;
+      break;
+    }
+    Type = This;
+  }
+  return DropCasts ? Type : "void *";
+}
+
+// Renames the NULL tests and replaces each ptdesc_address(var) (with its
+// cast when DropCasts) by NewName; sets Problem when one cannot be edited.
+void renameUses(const PtdescSite &S, const std::string &NewName, bool DropCasts,
+                ASTContext &Context, PtdescEdits &Out, std::string &Problem) {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LO = Context.getLangOpts();
+  for (const DeclRefExpr *Ref : S.Renamed) {
+    SourceLocation At = editableToken(Ref->getLocation(), SM, LO, Problem);
+    if (At.isValid())
+      Out.Edits.push_back(makeReplacement(
+          At, At.getLocWithOffset(S.VarName.size()), NewName, SM));
+  }
+  for (const CallExpr *Address : S.AddressCalls) {
+    const Expr *From = Address;
+    if (DropCasts)
+      From = cast<Expr>(parentStmt(Address, Context));
+    SourceLocation B = editableToken(From->getBeginLoc(), SM, LO, Problem);
+    SourceLocation E = editableToken(Address->getRParenLoc(), SM, LO, Problem);
+    if (B.isValid() && E.isValid()) {
+      if (!spelledTogether({spellToken(From->getBeginLoc(), SM, LO),
+                            spellToken(Address->getRParenLoc(), SM, LO)},
+                           SM)) {
+        Problem = "is split across macro arguments or files";
+        break;
+      }
+      Out.Edits.push_back(
+          makeReplacement(B, E.getLocWithOffset(1), NewName, SM));
+    }
+  }
+}
+
+// Elsewhere the variable becomes the address: its declaration, the
+// assignment, NULL tests and ptdesc_address() calls change. The refusal,
+// or "".
+std::string convertToAddress(const PtdescSite &S, ASTContext &Context,
+                             PtdescEdits &Out) {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LO = Context.getLangOpts();
+  std::string NewName = freshName(S.Function, Context);
+  if (NewName.empty())
+    return "no free name for the address variable";
+  bool DropCasts = false;
+  std::string Type = addressType(S, Context, DropCasts);
+  std::string Declarator =
+      Type + (llvm::StringRef(Type).endswith("*") ? "" : " ") + NewName;
+
+  SourceLocation DeclBegin = S.Decl->getBeginLoc();
+  SourceLocation NameLoc = S.Var->getLocation();
+  if (!NameLoc.isFileID() || SM.getFileID(NameLoc) != S.File)
+    return "the declaration of '" + S.VarName + "' is written through a macro";
+  SourceLocation CallBegin = S.Where.NameSpelling.FileLoc;
+  SourceLocation CallEnd = S.Where.EndSpelling.FileLoc.getLocWithOffset(1);
+  std::string Problem;
+  if (!S.Assignment) {
+    Out.Edits.push_back(makeReplacement(
+        DeclBegin, NameLoc.getLocWithOffset(S.VarName.size()), Declarator, SM));
+    Out.Edits.push_back(makeReplacement(CallBegin, CallEnd, S.NewCall, SM));
+  } else {
+    std::string Init;
+    if (S.Var->getInit())
+      Init = " = " + textOf(S.Var->getInit(), SM, LO);
+    Out.Edits.push_back(makeReplacement(DeclBegin,
+                                        S.Decl->getEndLoc().getLocWithOffset(1),
+                                        Declarator + Init + ";", SM));
+    SourceLocation Lhs =
+        editableToken(S.AssignedRef->getLocation(), SM, LO, Problem);
+    if (Lhs.isValid())
+      Out.Edits.push_back(makeReplacement(
+          Lhs, Lhs.getLocWithOffset(S.VarName.size()), NewName, SM));
+    Out.Edits.push_back(makeReplacement(CallBegin, CallEnd, S.NewCall, SM));
+  }
+  renameUses(S, NewName, DropCasts, Context, Out, Problem);
+  if (!Problem.empty())
+    return "the ptdesc '" + S.VarName + "' " + Problem;
+  Out.Message = "replace '" + S.What.substr(1, S.What.size() - 2) + "' with '" +
+                oneLine(S.NewCall) + "'; the ptdesc '" + S.VarName +
+                "' becomes '" + Declarator + "'";
+  return "";
+}
+
 } // namespace
 
 void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
@@ -233,341 +547,48 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = Context.getLangOpts();
 
-  MacroCall Where = locateCall(Call, AllocatorMacros, Context);
-  if (!Where.Outer)
+  PtdescSite S;
+  static_cast<AllocatorSite &>(S) = locateAllocatorSite(
+      Call, AllocatorMacros, ApiImplementationNames, Context);
+  if (!S.Candidate)
     return;
-  const FunctionDecl *Function = enclosingFunction(Call, Context);
-  if (Function && Function->getIdentifier() &&
-      llvm::is_contained(ApiImplementationNames, Function->getName()))
-    return;
-  if (SM.isInSystemHeader(SM.getExpansionLoc(Call->getBeginLoc())))
-    return;
-  const UnitIndex &Idx = Index.get(Context);
-
-  bool Editable = Where.editable(SM);
-  std::string What =
-      Editable ? "'" +
-                     oneLine(fileText(Where.NameSpelling.FileLoc,
-                                      Where.EndSpelling.FileLoc, SM, LO)) +
-                     "'"
-               : Where.Name + "()";
-  SourceLocation ReportAt = Where.BodyLoc.isValid() && !Where.NameFromMacro
-                                ? Where.BodyLoc
-                            : Where.NameSpelling.FileLoc.isValid()
-                                ? Where.NameSpelling.FileLoc
-                                : SM.getExpansionLoc(Call->getBeginLoc());
+  S.What = refusalWhat(S.Where, S.Where.editable(SM), SM, LO);
   auto Refuse = [&](const std::string &Reason) {
-    bool Is = llvm::StringRef(Reason).startswith("is ");
-    Finding F =
-        makeFinding(name(), FindingKind::Refused, ReportAt, SM,
-                    "not converted: " + What + (Is ? " " : ": ") + Reason);
-    setSiteToExpansion(F, Where.Outer->getSourceRange(), SM, LO);
+    Finding F = makeFinding(name(), FindingKind::Refused, S.ReportAt, SM,
+                            refusalMessage(S.What, Reason));
+    setSiteToExpansion(F, S.Where.Outer->getSourceRange(), SM, LO);
     Sink.report(std::move(F));
   };
-  if (Where.NameFromMacro) {
-    What = Where.Name + "()";
-    Refuse("is split across a macro boundary: its name comes from the body "
-           "of macro '" +
-           Where.BodyMacro + "'");
+
+  std::string Problem = placementProblem(S, SM);
+  if (Problem.empty())
+    Problem = findVariable(S, Context);
+  if (Problem.empty())
+    Problem = classifyUses(S, Index.get(Context), Context);
+  llvm::SmallVector<std::string, 2> Args = writtenArguments(S.Where, SM, LO);
+  if (Problem.empty() && Args.size() != 2)
+    Problem = "its arguments are not written plainly";
+  if (Problem.empty()) {
+    S.NewCall = newAllocatorCall(
+        newAllocatorName(AllocName, S.Where, S.Function), Args[0], Args[1]);
+    Problem = findDeclaration(S, Context);
+  }
+  PtdescEdits Out;
+  if (Problem.empty() && !convertPlainShape(S, Context, Out))
+    Problem = convertToAddress(S, Context, Out);
+  if (!Problem.empty()) {
+    Refuse(Problem);
     return;
   }
-  if (!Where.BodyMacro.empty()) {
-    What = Where.Name + "()";
-    Refuse("is written inside the definition of macro '" + Where.BodyMacro +
-           "'; convert the macro by hand");
-    return;
-  }
-  if (!Editable) {
-    What = Where.Name + "()";
-    Refuse("is split across macro arguments or files");
-    return;
-  }
+  Out.Message += zeroingNote(Call->getArg(0), S.Function, Context,
+                             "the gfp mask had no __GFP_ZERO");
+  reportConversion(S.ReportAt, std::move(Out.Edits), Out.Message, SM, Sink);
+}
 
-  // The variable that receives the ptdesc.
-  const Expr *Top = climbParensAndCasts(Where.Outer, Context);
-  DynTypedNodeList Parents = Context.getParents(*Top);
-  const VarDecl *Var = nullptr;
-  const BinaryOperator *Assignment = nullptr;
-  std::string Escape = "is not kept in a variable";
-  if (!Parents.empty()) {
-    if (const auto *V = Parents[0].get<VarDecl>()) {
-      if (V->getInit() == Top)
-        Var = V;
-    } else if (const auto *Op = Parents[0].get<BinaryOperator>()) {
-      if (Op->getOpcode() == BO_Assign && Op->getRHS() == Top) {
-        Assignment = Op;
-        if (const auto *Ref =
-                dyn_cast<DeclRefExpr>(Op->getLHS()->IgnoreParenImpCasts()))
-          Var = dyn_cast<VarDecl>(Ref->getDecl());
-        if (!Var)
-          Escape = "is stored in '" + textOf(Op->getLHS(), SM, LO) + "'";
-      }
-    } else if (Parents[0].get<ReturnStmt>()) {
-      Escape = "is returned";
-    } else if (const auto *Outer = Parents[0].get<CallExpr>()) {
-      Escape = "is passed to " + calleeName(Outer).str() + "()";
-    }
-  }
-  if (Var && (!Var->hasLocalStorage() || isa<ParmVarDecl>(Var))) {
-    Escape =
-        ("is stored in '" + Var->getName() + "', not a local variable").str();
-    Var = nullptr;
-  }
-  if (!Var || !Function) {
-    Refuse("the ptdesc " + Escape);
-    return;
-  }
-  for (const Expr *E = Where.Outer; E != Top;) {
-    const Stmt *Parent = parentStmt(E, Context);
-    if (isa<ExplicitCastExpr>(Parent)) {
-      Refuse("the ptdesc is cast to another type");
-      return;
-    }
-    E = cast<Expr>(Parent);
-  }
-  // Written as the whole value, not wrapped in a macro or parentheses.
-  bool Bare = Top == Where.Outer && Where.NameSpelling.Arguments.empty();
-  std::string VarName = Var->getName().str();
-
-  // Every use of the variable: the assignment, NULL tests, ptdesc_address().
-  const DeclRefExpr *AssignedRef = nullptr;
-  std::vector<const DeclRefExpr *> Renamed;   // NULL tests and NULL stores
-  std::vector<const CallExpr *> AddressCalls; // ptdesc_address(var)
-  for (const DeclRefExpr *Ref : Idx.usesOf(Var)) {
-    if (std::optional<Write> W = writeAt(Ref, Context)) {
-      if (Assignment && W->Value == Top) {
-        AssignedRef = Ref;
-        continue;
-      }
-      if (W->Value && isNull(W->Value, Context)) {
-        Renamed.push_back(Ref);
-        continue;
-      }
-      Refuse("the ptdesc '" + VarName + "' is assigned again at line " +
-             std::to_string(lineOf(Ref->getBeginLoc(), SM)));
-      return;
-    }
-    if (isNullTest(Ref, Context)) {
-      Renamed.push_back(Ref);
-      continue;
-    }
-    if (const CallExpr *Address = addressCall(Ref, Context)) {
-      AddressCalls.push_back(Address);
-      continue;
-    }
-    Refuse("the ptdesc '" + VarName + "' " + whatNeeds(Ref, Context));
-    return;
-  }
-  if (Var->getInit() && Var->getInit() != Top &&
-      !isNull(Var->getInit(), Context)) {
-    Refuse("the ptdesc '" + VarName + "' has another value at its declaration");
-    return;
-  }
-
-  // The new call.
-  llvm::SmallVector<std::string, 2> Args = writtenArguments(Where, SM, LO);
-  if (Args.size() != 2) {
-    Refuse("its arguments are not written plainly");
-    return;
-  }
-  std::string Gfp = Args[0];
-  if (std::optional<std::string> Simpler = dropGfpFlag(Gfp, "__GFP_ZERO"))
-    Gfp = *Simpler;
-  std::string Target = AllocName;
-  if (!Where.ThroughMacro ||
-      (Function->getIdentifier() && Function->getName().endswith("_noprof")))
-    Target += "_noprof";
-  std::string NewCall = Target + "(" + Gfp + ", " + Args[1] + ")";
-  std::string Zeroing;
-  switch (gfpFlag(Call->getArg(0), "__GFP_ZERO", Function, Context)) {
-  case FlagState::Present:
-    break;
-  case FlagState::Absent:
-    Zeroing = "; gains zeroing: the gfp mask had no __GFP_ZERO";
-    break;
-  case FlagState::Unknown:
-    Zeroing = "; may gain zeroing: cannot tell whether the gfp mask "
-              "includes __GFP_ZERO";
-    break;
-  }
-  SourceLocation CallBegin = Where.NameSpelling.FileLoc;
-  SourceLocation CallEnd = Where.EndSpelling.FileLoc.getLocWithOffset(1);
-  FileID File = SM.getFileID(CallBegin);
-  llvm::StringRef Buffer = SM.getBufferData(File);
-  const auto *Decl = dyn_cast_or_null<DeclStmt>(
-      Context.getParents(*Var).empty()
-          ? nullptr
-          : Context.getParents(*Var)[0].get<DeclStmt>());
-  if (!Decl || !Decl->isSingleDecl() || !Decl->getBeginLoc().isFileID() ||
-      !Decl->getEndLoc().isFileID() ||
-      SM.getFileID(Decl->getBeginLoc()) != File) {
-    Refuse("the declaration of '" + VarName +
-           "' is shared with other variables or written through a macro");
-    return;
-  }
-
-  std::vector<tooling::Replacement> Edits;
-  std::string Message;
-
-  // The plain shape: [declaration;] alloc; if (!var) return NULL;
-  // return ptdesc_address(var);  ->  return pgtable_alloc(...);
-  const Stmt *First = Assignment ? static_cast<const Stmt *>(Assignment)
-                                 : static_cast<const Stmt *>(Decl);
-  const auto *Block =
-      dyn_cast_or_null<CompoundStmt>(parentStmt(First, Context));
-  bool Plain = false;
-  if (Bare && Block && AddressCalls.size() == 1 && Renamed.size() == 1) {
-    const Stmt *const *It = llvm::find(Block->body(), First);
-    if (It != Block->body_end() && It + 1 != Block->body_end() &&
-        It + 2 != Block->body_end()) {
-      const auto *If = dyn_cast<IfStmt>(*(It + 1));
-      const auto *Return = dyn_cast<ReturnStmt>(*(It + 2));
-      if (If && Return && !If->getElse() && !If->getInit() &&
-          !If->getConditionVariable() && isNullReturn(If->getThen(), Context) &&
-          Return->getRetValue() &&
-          Return->getRetValue()->IgnoreParenCasts() == AddressCalls[0] &&
-          Renamed[0]->getBeginLoc() >= If->getCond()->getBeginLoc() &&
-          Renamed[0]->getEndLoc() <= If->getCond()->getEndLoc()) {
-        SourceLocation Begin = First->getBeginLoc();
-        SourceLocation End = afterSemicolon(Return, SM, LO);
-        if (Begin.isFileID() && End.isValid() && End.isFileID() &&
-            SM.getFileID(Begin) == File && SM.getFileID(End) == File) {
-          unsigned B = SM.getFileOffset(Begin), E = SM.getFileOffset(End);
-          llvm::StringRef Old = Buffer.slice(B, E);
-          if (!Old.contains("/*") && !Old.contains("//") &&
-              !Old.contains('#') && Old.count('(') == Old.count(')')) {
-            std::string New = "return " + NewCall + ";";
-            Edits.push_back(makeReplacement(Begin, End, New, SM));
-            Message =
-                "replace '" + oneLine(Old) + "' with '" + oneLine(New) + "'";
-            Plain = true;
-            if (Assignment) {
-              // The declaration goes with its line (and a blank line after
-              // it when it opened the block).
-              unsigned DB = SM.getFileOffset(Decl->getBeginLoc());
-              unsigned DE = SM.getFileOffset(Decl->getEndLoc()) + 1;
-              auto [LB, LE] = wholeLines(Buffer, DB, DE);
-              if (LB == LE || Var->getInit()) {
-                Plain = false;
-                Edits.clear();
-              } else {
-                llvm::StringRef Before = Buffer.take_front(LB).rtrim("\n");
-                llvm::StringRef PreviousLine =
-                    Before.drop_front(Before.rfind('\n') + 1);
-                llvm::StringRef Rest = Buffer.drop_front(LE);
-                llvm::StringRef NextLine =
-                    Rest.take_until([](char C) { return C == '\n'; });
-                if (blankLine(NextLine) &&
-                    (PreviousLine.trim() == "{" || blankLine(PreviousLine)) &&
-                    NextLine.size() < Rest.size())
-                  LE += NextLine.size() + 1;
-                Edits.insert(Edits.begin(),
-                             tooling::Replacement(absoluteFilePath(Begin, SM),
-                                                  LB, LE - LB, ""));
-                Message += "; the declaration '" +
-                           oneLine(Buffer.slice(DB, DE)) + "' goes";
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-
-  if (!Plain) {
-    // The variable becomes the address.
-    std::string NewName = freshName(Function, Context);
-    if (NewName.empty()) {
-      Refuse("no free name for the address variable");
-      return;
-    }
-    // Its type: the one every ptdesc_address() is cast to, else void *.
-    std::string Type;
-    bool DropCasts = !AddressCalls.empty();
-    for (const CallExpr *Address : AddressCalls) {
-      const auto *Cast = dyn_cast_or_null<CStyleCastExpr>(
-          climbImplicit(Address, Context) == Address
-              ? parentStmt(Address, Context)
-              : nullptr);
-      std::string This;
-      if (Cast && Cast->getType()->isPointerType() &&
-          Cast->getLParenLoc().isFileID() && Cast->getRParenLoc().isFileID())
-        This = llvm::StringRef(
-                   fileText(Cast->getLParenLoc(), Cast->getRParenLoc(), SM, LO))
-                   .drop_front()
-                   .drop_back()
-                   .trim()
-                   .str();
-      if (This.empty() || (!Type.empty() && This != Type)) {
-        DropCasts = false;
-        break;
-      }
-      Type = This;
-    }
-    if (!DropCasts)
-      Type = "void *";
-    std::string Declarator =
-        Type + (llvm::StringRef(Type).endswith("*") ? "" : " ") + NewName;
-    std::string Problem;
-
-    // The declaration.
-    SourceLocation DeclBegin = Decl->getBeginLoc();
-    SourceLocation NameLoc = Var->getLocation();
-    if (!NameLoc.isFileID() || SM.getFileID(NameLoc) != File) {
-      Refuse("the declaration of '" + VarName + "' is written through a macro");
-      return;
-    }
-    if (!Assignment) {
-      Edits.push_back(makeReplacement(
-          DeclBegin, NameLoc.getLocWithOffset(VarName.size()), Declarator, SM));
-      Edits.push_back(makeReplacement(CallBegin, CallEnd, NewCall, SM));
-    } else {
-      std::string Init;
-      if (Var->getInit())
-        Init = " = " + textOf(Var->getInit(), SM, LO);
-      Edits.push_back(makeReplacement(DeclBegin,
-                                      Decl->getEndLoc().getLocWithOffset(1),
-                                      Declarator + Init + ";", SM));
-      SourceLocation Lhs =
-          editableToken(AssignedRef->getLocation(), SM, LO, Problem);
-      if (Lhs.isValid())
-        Edits.push_back(makeReplacement(
-            Lhs, Lhs.getLocWithOffset(VarName.size()), NewName, SM));
-      Edits.push_back(makeReplacement(CallBegin, CallEnd, NewCall, SM));
-    }
-    for (const DeclRefExpr *Ref : Renamed) {
-      SourceLocation At = editableToken(Ref->getLocation(), SM, LO, Problem);
-      if (At.isValid())
-        Edits.push_back(makeReplacement(At, At.getLocWithOffset(VarName.size()),
-                                        NewName, SM));
-    }
-    for (const CallExpr *Address : AddressCalls) {
-      const Expr *From = Address;
-      if (DropCasts)
-        From = cast<Expr>(parentStmt(Address, Context));
-      SourceLocation B = editableToken(From->getBeginLoc(), SM, LO, Problem);
-      SourceLocation E =
-          editableToken(Address->getRParenLoc(), SM, LO, Problem);
-      if (B.isValid() && E.isValid()) {
-        if (!spelledTogether({spellToken(From->getBeginLoc(), SM, LO),
-                              spellToken(Address->getRParenLoc(), SM, LO)},
-                             SM)) {
-          Problem = "is split across macro arguments or files";
-          break;
-        }
-        Edits.push_back(makeReplacement(B, E.getLocWithOffset(1), NewName, SM));
-      }
-    }
-    if (!Problem.empty()) {
-      Refuse("the ptdesc '" + VarName + "' " + Problem);
-      return;
-    }
-    Message = "replace '" + What.substr(1, What.size() - 2) + "' with '" +
-              oneLine(NewCall) + "'; the ptdesc '" + VarName + "' becomes '" +
-              Declarator + "'";
-  }
-  Message += Zeroing;
-
+void PtdescAddressRule::reportConversion(
+    SourceLocation ReportAt, std::vector<tooling::Replacement> Edits,
+    const std::string &Message, const SourceManager &SM,
+    FindingSink &Sink) const {
   Finding F =
       makeFinding(name(), FindingKind::Converted, ReportAt, SM, Message);
   unsigned Lowest = ~0u, Highest = 0;

@@ -45,6 +45,14 @@ public:
              FindingSink &Sink) override;
 
 private:
+  /// Reports a conversion with its edits (sorted by offset; the site spans
+  /// them all).
+  void reportConversion(clang::SourceLocation ReportAt,
+                        std::vector<clang::tooling::Replacement> Edits,
+                        const std::string &Message,
+                        const clang::SourceManager &SM,
+                        FindingSink &Sink) const;
+
   std::string AllocName;
   std::vector<std::string> ApiImplementationNames;
   UnitIndexCache Index;

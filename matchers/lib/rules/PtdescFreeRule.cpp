@@ -3,6 +3,7 @@
 #include "rules/PtdescFreeRule.h"
 #include "pgmigrate/Rules.h"
 #include "support/FindingBuilder.h"
+#include "support/SourceText.h"
 #include "support/TokenSpelling.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -36,23 +37,6 @@ void PtdescFreeRule::registerMatchers(MatchFinder &Finder,
                unless(InsideApiImplementation))
           .bind("pagetable_free"),
       Callback);
-}
-
-// Code on one line for a message: no line breaks, no padding in parens.
-static std::string oneLine(llvm::StringRef Text) {
-  std::string Result;
-  bool Space = false;
-  for (char C : Text) {
-    if (llvm::isSpace(C)) {
-      Space = !Result.empty();
-      continue;
-    }
-    if (Space && Result.back() != '(' && C != ')')
-      Result += ' ';
-    Space = false;
-    Result += C;
-  }
-  return Result;
 }
 
 void PtdescFreeRule::check(const MatchFinder::MatchResult &Result,

@@ -7,6 +7,7 @@
 #include "pgmigrate/ArchPath.h"
 #include "pgmigrate/Pairing.h"
 #include "pgmigrate/Rules.h"
+#include "rules/AllocatorSite.h"
 #include "support/FindingBuilder.h"
 #include "support/GfpExpression.h"
 #include "support/GfpFlags.h"
@@ -18,7 +19,6 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include <functional>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -29,14 +29,10 @@ static const llvm::StringRef AllocatorMacros[] = {
     "get_zeroed_page", "__get_free_pages", "__get_free_page"};
 static const llvm::StringRef FreeMacros[] = {"free_page"};
 
-/// What allocations and frees have in common: where the call is written,
-/// the variable and table it concerns, and the verdict.
-struct ZeroedPageRule::Site {
-  /// False when the call is not a candidate (unevaluated, in a system
-  /// header, inside the new API's implementation).
-  bool Site = false;
-  MacroCall Where;
-  const FunctionDecl *Function = nullptr;
+/// What allocations and frees have in common: where the call is written
+/// (the allocator site), the variable and table it concerns, and the
+/// verdict.
+struct ZeroedPageRule::Site : AllocatorSite {
   /// The local pointer variable that receives (allocation) or holds (free)
   /// the page, if any.
   const VarDecl *Var = nullptr;
@@ -48,15 +44,48 @@ struct ZeroedPageRule::Site {
   std::string What;
   std::string Message;
   tooling::Replacement Edit;
-  SourceLocation ReportAt;
+
+  /// Keeps the first reason given.
+  void refuse(std::string Reason) {
+    if (Refusal.empty())
+      Refusal = std::move(Reason);
+  }
 };
 
 struct ZeroedPageRule::Allocation : ZeroedPageRule::Site {
   /// The expression that holds the value once the casts are applied.
   const Expr *Top = nullptr;
+  /// The outermost pointer cast written around the call, if any.
+  const CStyleCastExpr *OuterCast = nullptr;
+  /// The value is kept as an integer, not a pointer.
+  bool IntegerUse = false;
 };
 
 struct ZeroedPageRule::Free : ZeroedPageRule::Site {};
+
+/// Whether a freed pointer is a page table: its evidence, or why not (a
+/// refused allocation's level comes with its problem: it still pairs).
+struct ZeroedPageRule::PointerSource {
+  std::optional<TableEvidence> Evidence;
+  std::string Problem;
+};
+
+/// The one table level all the values of a variable must share.
+struct ZeroedPageRule::LevelMerger {
+  explicit LevelMerger(std::string Name) : Name(std::move(Name)) {}
+  /// Adds the evidence of one value; a problem when its level differs.
+  std::string add(const TableEvidence &E) {
+    if (Level && Level->Level != E.Level)
+      return "'" + Name + "' holds tables of two levels (" +
+             levelName(Level->Level).str() + " and " +
+             levelName(E.Level).str() + ")";
+    if (!Level)
+      Level = E;
+    return "";
+  }
+  std::string Name;
+  std::optional<TableEvidence> Level;
+};
 
 ZeroedPageRule::ZeroedPageRule(const MigrationOptions &Options)
     : AllocName(Options.AllocName), FreeName(Options.FreeName),
@@ -64,22 +93,6 @@ ZeroedPageRule::ZeroedPageRule(const MigrationOptions &Options)
       ApiImplementationNames(Options.apiImplementationNames()) {}
 
 ZeroedPageRule::~ZeroedPageRule() = default;
-
-void ZeroedPageRule::locateSite(const CallExpr *Call,
-                                llvm::ArrayRef<llvm::StringRef> Macros,
-                                ASTContext &Context, Site &S) const {
-  const SourceManager &SM = Context.getSourceManager();
-  S.Where = locateCall(Call, Macros, Context);
-  if (!S.Where.Outer)
-    return;
-  S.Function = enclosingFunction(Call, Context);
-  if (S.Function && S.Function->getIdentifier() &&
-      llvm::is_contained(ApiImplementationNames, S.Function->getName()))
-    return;
-  if (SM.isInSystemHeader(SM.getExpansionLoc(Call->getBeginLoc())))
-    return;
-  S.Site = true;
-}
 
 llvm::StringRef ZeroedPageRule::name() const { return ZeroedPageRule::Name; }
 
@@ -120,6 +133,11 @@ ancestry(const Stmt *S, ASTContext &Context) {
   return Chain;
 }
 
+// Kept hand-written rather than clang-tidy's utils::ExprSequence: that one
+// does not order an if/while/for/switch condition before its body (which
+// evidence needs), wants a CFG per function, and lives in the static
+// libclangTidyUtils.a, a second copy of which would go into the plugin.
+//
 // True when Later runs after Earlier on a path through their function:
 // later in the same block, or in the body of the statement whose condition
 // holds Earlier. Loops back are ignored; that is conservative for evidence
@@ -182,11 +200,11 @@ std::string escapeAt(const DeclRefExpr *Ref, ASTContext &Context) {
   if (const auto *Call = Parents[0].get<CallExpr>()) {
     if (Call->getCallee() == Top)
       return "";
-    if (const FunctionDecl *F = Call->getDirectCallee()) {
-      if (F->getIdentifier() && F->getName() == "free_pages")
-        return ""; // freed, not escaping
-      return ("passed to " + F->getName() + "()").str();
-    }
+    llvm::StringRef Callee = calleeName(Call);
+    if (Callee == "free_pages")
+      return ""; // freed, not escaping
+    if (!Callee.empty())
+      return ("passed to " + Callee + "()").str();
     return "passed to a function pointer";
   }
   if (const auto *Op = Parents[0].get<BinaryOperator>())
@@ -218,49 +236,13 @@ const CallExpr *allocatorCallIn(const Stmt *S) {
   if (!S)
     return nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *F = Call->getDirectCallee())
-      if (F->getIdentifier() && (F->getName() == "get_zeroed_page_noprof" ||
-                                 F->getName() == "get_free_pages_noprof"))
-        return Call;
+    if (calleeName(Call) == "get_zeroed_page_noprof" ||
+        calleeName(Call) == "get_free_pages_noprof")
+      return Call;
   for (const Stmt *Child : S->children())
     if (const CallExpr *Found = allocatorCallIn(Child))
       return Found;
   return nullptr;
-}
-
-std::string refusalWhat(const MacroCall &Where, bool Editable,
-                        const SourceManager &SM, const LangOptions &LO) {
-  if (Editable)
-    return "'" +
-           oneLine(fileText(Where.NameSpelling.FileLoc,
-                            Where.EndSpelling.FileLoc, SM, LO)) +
-           "'";
-  return Where.Name + "()";
-}
-
-// Why the tokens cannot be edited together, or "".
-std::string editProblem(const MacroCall &Where,
-                        llvm::ArrayRef<TokenSpelling> Tokens,
-                        const SourceManager &SM) {
-  if (Where.NameFromMacro)
-    return "is split across a macro boundary: its name comes from the body "
-           "of macro '" +
-           Where.BodyMacro + "'";
-  if (!Where.BodyMacro.empty())
-    return "is written inside the definition of macro '" + Where.BodyMacro +
-           "'; convert the macro by hand";
-  for (const TokenSpelling &Token : Tokens)
-    if (Token.inMacroBody())
-      return "is split across a macro boundary: part of it comes from the "
-             "body of macro '" +
-             Token.BodyMacro + "'";
-  if (!spelledTogether(Tokens, SM))
-    return "is split across macro arguments or files";
-  return "";
-}
-
-bool endsWithNoprof(const FunctionDecl *F) {
-  return F && F->getIdentifier() && F->getName().endswith("_noprof");
 }
 
 } // namespace
@@ -278,167 +260,161 @@ ZeroedPageRule::analyzeAllocation(const CallExpr *Call, ASTContext &Context) {
   Allocation &A = *Slot;
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = Context.getLangOpts();
-  const UnitIndex &Idx = Index.get(Context);
 
-  locateSite(Call, AllocatorMacros, Context, A);
-  if (!A.Site)
+  static_cast<AllocatorSite &>(A) = locateAllocatorSite(
+      Call, AllocatorMacros, ApiImplementationNames, Context);
+  if (!A.Candidate)
     return A;
 
-  llvm::StringRef Callee = Call->getDirectCallee()->getName();
+  llvm::StringRef Callee = calleeName(Call);
   bool Zeroed = Callee == "get_zeroed_page_noprof";
   bool HasOrderArgument = !Zeroed && A.Where.Name != "__get_free_page";
-  bool Editable = A.Where.editable(SM);
-  A.What = refusalWhat(A.Where, Editable, SM, LO);
-  auto Refuse = [&](std::string Reason) {
-    if (A.Refusal.empty())
-      A.Refusal = std::move(Reason);
-  };
+  A.What = refusalWhat(A.Where, A.Where.editable(SM), SM, LO);
 
+  std::string Escape = findAllocationTarget(A, Context);
+  if (A.IntegerUse) {
+    A.refuse(A.Var ? ("kept as unsigned long '" + A.Var->getName() +
+                      "': converting needs a type change")
+                         .str()
+                   : "the address is kept as unsigned long: converting "
+                     "needs a type change");
+    A.Var = nullptr; // no evidence is looked for in integers
+  } else if (!A.Var) {
+    A.refuse("no page-table evidence: the page " +
+             (Escape.empty() ? std::string("is not kept in a local variable")
+                             : Escape) +
+             " without being installed in a page-table entry");
+  } else {
+    findInstallation(A, Context);
+  }
+
+  checkHighmem(A, Call, Context);
+
+  if (!HasOrderArgument) {
+    A.Order = 0;
+  } else {
+    A.Order = constantOrder(Call->getArg(1), Context);
+    if (!A.Order)
+      A.refuse("the order '" + textOf(Call->getArg(1), SM, LO) +
+               "' is not a constant");
+  }
+
+  makeAllocationEdit(A, Call, HasOrderArgument, Zeroed, Context);
+  return A;
+}
+
+std::string ZeroedPageRule::findAllocationTarget(Allocation &A,
+                                                 ASTContext &Context) const {
   // Where the value goes, through parentheses and casts.
   A.Top = climbParensAndCasts(A.Where.Outer, Context);
-  const CStyleCastExpr *OuterCast = nullptr;
-  bool IntegerUse = !A.Top->getType()->isPointerType();
+  A.IntegerUse = !A.Top->getType()->isPointerType();
   for (const Expr *E = A.Where.Outer; E != A.Top;) {
     const Stmt *Parent = parentStmt(E, Context);
     if (const auto *Cast = dyn_cast<CStyleCastExpr>(Parent))
-      OuterCast = Cast;
+      A.OuterCast = Cast;
     E = cast<Expr>(Parent);
   }
-  std::string Escape;
-  DynTypedNodeList Parents = Context.getParents(*A.Top);
-  const VarDecl *Target = nullptr;
-  if (!Parents.empty()) {
-    if (const auto *Var = Parents[0].get<VarDecl>()) {
-      if (Var->getInit() == A.Top)
-        Target = Var;
-    } else if (const auto *Op = Parents[0].get<BinaryOperator>()) {
-      if (Op->getOpcode() == BO_Assign && Op->getRHS() == A.Top) {
-        if (const auto *Ref =
-                dyn_cast<DeclRefExpr>(Op->getLHS()->IgnoreParenImpCasts()))
-          Target = dyn_cast<VarDecl>(Ref->getDecl());
-        if (!Target)
-          Escape = "is stored in '" + textOf(Op->getLHS(), SM, LO) + "'";
-      }
-    } else if (Parents[0].get<ReturnStmt>()) {
-      Escape = "is returned";
-    } else if (const auto *Outer = Parents[0].get<CallExpr>()) {
-      const FunctionDecl *F = Outer->getDirectCallee();
-      Escape = F ? ("is passed to " + F->getName() + "()").str()
-                 : "is passed to a function pointer";
-    }
-  }
-  if (Target && !Target->hasLocalStorage())
-    Escape = ("is stored in '" + Target->getName() +
-              "', which is not a local "
-              "variable")
+  AllocationTarget Target = allocationTarget(A.Top, Context);
+  std::string Escape = Target.Escape;
+  if (Target.Var && !Target.Var->hasLocalStorage())
+    Escape = ("is stored in '" + Target.Var->getName() +
+              "', which is not a local variable")
                  .str();
-  else if (Target)
-    A.Var = Target;
+  else if (Target.Var)
+    A.Var = Target.Var;
   if (A.Var && !A.Var->getType()->isPointerType())
-    IntegerUse = true;
+    A.IntegerUse = true;
+  return Escape;
+}
 
-  if (IntegerUse) {
-    Refuse(A.Var ? ("kept as unsigned long '" + A.Var->getName() +
-                    "': converting needs a type change")
-                       .str()
-                 : "the address is kept as unsigned long: converting needs a "
-                   "type change");
-    A.Var = nullptr; // no evidence is looked for in integers
-  } else if (!A.Var) {
-    Refuse("no page-table evidence: the page " +
-           (Escape.empty() ? std::string("is not kept in a local variable")
-                           : Escape) +
-           " without being installed in a page-table entry");
-  } else {
-    // Installed later in the function, before any other value is put in
-    // the variable?
-    std::vector<Write> Writes;
-    std::vector<const DeclRefExpr *> Uses;
-    for (const DeclRefExpr *Ref : Idx.usesOf(A.Var)) {
-      Uses.push_back(Ref);
-      if (std::optional<Write> W = writeAt(Ref, Context))
-        if (!W->Value || (!isNull(W->Value, Context) && W->Value != A.Top))
-          Writes.push_back(*W);
+void ZeroedPageRule::findInstallation(Allocation &A, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const UnitIndex &Idx = Index.get(Context);
+  // Installed later in the function, before any other value is put in the
+  // variable? (ExprMutationAnalyzer is not used for the writes: it says
+  // whether a variable is written, not which value is put in it.)
+  std::vector<Write> Writes;
+  std::vector<const DeclRefExpr *> Uses;
+  for (const DeclRefExpr *Ref : Idx.usesOf(A.Var)) {
+    Uses.push_back(Ref);
+    if (std::optional<Write> W = writeAt(Ref, Context))
+      if (!W->Value || (!isNull(W->Value, Context) && W->Value != A.Top))
+        Writes.push_back(*W);
+  }
+  unsigned AllocEnd = offsetOf(A.Where.Outer->getEndLoc(), SM);
+  std::vector<TableEvidence> Installs;
+  std::vector<std::string> Escapes;
+  for (const DeclRefExpr *Ref : Uses) {
+    unsigned At = offsetOf(Ref->getBeginLoc(), SM);
+    if (std::optional<TableEvidence> Installed = installedTable(Ref, Context)) {
+      bool Reassigned = llvm::any_of(Writes, [&](const Write &W) {
+        unsigned WriteAt = offsetOf(W.Ref->getBeginLoc(), SM);
+        return WriteAt > AllocEnd && WriteAt < At;
+      });
+      if (!Reassigned && followsOnPath(A.Where.Outer, Ref, Context))
+        Installs.push_back(*Installed);
+      continue;
     }
-    unsigned AllocEnd = offsetOf(A.Where.Outer->getEndLoc(), SM);
-    std::vector<TableEvidence> Installs;
-    std::vector<std::string> Escapes;
-    for (const DeclRefExpr *Ref : Uses) {
-      unsigned At = offsetOf(Ref->getBeginLoc(), SM);
-      if (std::optional<TableEvidence> Installed =
-              installedTable(Ref, Context)) {
-        bool Reassigned = llvm::any_of(Writes, [&](const Write &W) {
-          unsigned WriteAt = offsetOf(W.Ref->getBeginLoc(), SM);
-          return WriteAt > AllocEnd && WriteAt < At;
-        });
-        if (!Reassigned && followsOnPath(A.Where.Outer, Ref, Context))
-          Installs.push_back(*Installed);
-        continue;
-      }
-      std::string Phrase = escapeAt(Ref, Context);
-      if (!Phrase.empty() && !llvm::is_contained(Escapes, Phrase))
-        Escapes.push_back(Phrase);
-    }
-    for (const TableEvidence &Installed : Installs) {
-      if (!A.Evidence)
-        A.Evidence = Installed;
-      else if (A.Evidence->Level != Installed.Level)
-        Refuse(("'" + A.Var->getName() + "' is installed both as a " +
+    std::string Phrase = escapeAt(Ref, Context);
+    if (!Phrase.empty() && !llvm::is_contained(Escapes, Phrase))
+      Escapes.push_back(Phrase);
+  }
+  for (const TableEvidence &Installed : Installs) {
+    if (!A.Evidence)
+      A.Evidence = Installed;
+    else if (A.Evidence->Level != Installed.Level)
+      A.refuse(("'" + A.Var->getName() + "' is installed both as a " +
                 levelName(A.Evidence->Level) + " table and as a " +
                 levelName(Installed.Level) + " table")
                    .str());
-    }
-    if (!A.Evidence) {
-      std::string Reason = ("no page-table evidence: '" + A.Var->getName() +
-                            "' is never installed in a page-table entry")
-                               .str();
-      if (!Escapes.empty())
-        Reason += " (it is " + joinPhrases(Escapes) + ")";
-      if (A.Function && Idx.addressTaken(A.Function))
-        Reason += "; " + A.Function->getName().str() +
-                  "() is called through a function pointer";
-      Refuse(Reason);
-    }
   }
+  if (A.Evidence)
+    return;
+  std::string Reason = ("no page-table evidence: '" + A.Var->getName() +
+                        "' is never installed in a page-table entry")
+                           .str();
+  if (!Escapes.empty())
+    Reason += " (it is " + joinPhrases(Escapes) + ")";
+  if (A.Function && Idx.addressTaken(A.Function))
+    Reason += "; " + A.Function->getName().str() +
+              "() is called through a function pointer";
+  A.refuse(Reason);
+}
 
-  // The mask: pgtable_alloc() keeps __GFP_HIGHMEM, __get_free_pages() drops it.
+void ZeroedPageRule::checkHighmem(Allocation &A, const CallExpr *Call,
+                                  ASTContext &Context) const {
+  // pgtable_alloc() keeps __GFP_HIGHMEM, __get_free_pages() drops it.
   switch (gfpFlag(Call->getArg(0), "__GFP_HIGHMEM", A.Function, Context)) {
   case FlagState::Absent:
     break;
   case FlagState::Present:
-    Refuse("the gfp mask includes __GFP_HIGHMEM, which " + A.Where.Name +
-           "() strips and " + AllocName + "() would not");
+    A.refuse("the gfp mask includes __GFP_HIGHMEM, which " + A.Where.Name +
+             "() strips and " + AllocName + "() would not");
     break;
   case FlagState::Unknown:
-    Refuse("cannot tell whether the gfp mask '" +
-           textOf(Call->getArg(0), SM, LO) +
-           "' includes __GFP_HIGHMEM, which " + A.Where.Name +
-           "() strips and " + AllocName + "() would not");
+    A.refuse("cannot tell whether the gfp mask '" +
+             textOf(Call->getArg(0), Context.getSourceManager(),
+                    Context.getLangOpts()) +
+             "' includes __GFP_HIGHMEM, which " + A.Where.Name +
+             "() strips and " + AllocName + "() would not");
     break;
   }
+}
 
-  // The order.
-  if (!HasOrderArgument) {
-    A.Order = 0;
-  } else {
-    Expr::EvalResult Order;
-    const Expr *OrderArg = Call->getArg(1);
-    if (!OrderArg->isValueDependent() &&
-        OrderArg->EvaluateAsInt(Order, Context))
-      A.Order = Order.Val.getInt().getZExtValue();
-    else
-      Refuse("the order '" + textOf(OrderArg, SM, LO) + "' is not a constant");
-  }
-
-  // The edit: [cast] invocation -> pgtable_alloc(gfp, order).
+void ZeroedPageRule::makeAllocationEdit(Allocation &A, const CallExpr *Call,
+                                        bool HasOrderArgument, bool Zeroed,
+                                        ASTContext &Context) const {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LO = Context.getLangOpts();
+  // [cast] invocation -> pgtable_alloc(gfp, order).
   llvm::SmallVector<TokenSpelling, 3> Tokens;
-  if (OuterCast)
-    Tokens.push_back(spellToken(OuterCast->getBeginLoc(), SM, LO));
+  if (A.OuterCast)
+    Tokens.push_back(spellToken(A.OuterCast->getBeginLoc(), SM, LO));
   Tokens.push_back(A.Where.NameSpelling);
   Tokens.push_back(A.Where.EndSpelling);
   // Parentheses between the cast and the invocation go with the cast.
-  if (OuterCast) {
-    SourceLocation CastEnd = OuterCast->getEndLoc();
+  if (A.OuterCast) {
+    SourceLocation CastEnd = A.OuterCast->getEndLoc();
     bool InInvocation = A.Where.ThroughMacro
                             ? isFromExpansion(CastEnd, A.Where.Expansion, SM)
                             : CastEnd == Call->getRParenLoc();
@@ -446,55 +422,33 @@ ZeroedPageRule::analyzeAllocation(const CallExpr *Call, ASTContext &Context) {
       Tokens.push_back(spellToken(CastEnd, SM, LO));
   }
   std::string Problem = editProblem(A.Where, Tokens, SM);
-  A.ReportAt = A.Where.BodyLoc.isValid() && !A.Where.NameFromMacro
-                   ? A.Where.BodyLoc
-               : A.Where.NameSpelling.FileLoc.isValid()
-                   ? A.Where.NameSpelling.FileLoc
-                   : SM.getExpansionLoc(Call->getBeginLoc());
   if (!Problem.empty()) {
     // One message per macro whatever the expansion, so that units agree.
     A.Refusal = Problem;
     A.What = A.Where.Name + "()";
-    return A;
+    return;
   }
   llvm::SmallVector<std::string, 2> Args = writtenArguments(A.Where, SM, LO);
   if (Args.size() != (HasOrderArgument ? 2u : 1u)) {
-    Refuse("its arguments are not written plainly");
-    return A;
+    A.refuse("its arguments are not written plainly");
+    return;
   }
-  std::string Gfp = Args[0];
-  if (std::optional<std::string> Simpler = dropGfpFlag(Gfp, "__GFP_ZERO"))
-    Gfp = *Simpler;
-  std::string Name = AllocName;
-  if (!A.Where.ThroughMacro || endsWithNoprof(A.Function))
-    Name += "_noprof";
   std::string New =
-      Name + "(" + Gfp + ", " + (HasOrderArgument ? Args[1] : "0") + ")";
-  SourceLocation Begin = Tokens.front().FileLoc;
-  SourceLocation End = Tokens.back().FileLoc.getLocWithOffset(1);
-  std::string Old = oneLine(fileText(Begin, Tokens.back().FileLoc, SM, LO));
-  A.Edit = makeReplacement(Begin, End, New, SM);
+      newAllocatorCall(newAllocatorName(AllocName, A.Where, A.Function),
+                       Args[0], HasOrderArgument ? Args[1] : "0");
+  TokenRangeEdit Edit =
+      replaceTokens(Tokens.front().FileLoc, Tokens.back().FileLoc, New, SM, LO);
+  A.Edit = Edit.Edit;
 
   std::string Zeroing;
-  if (!Zeroed) {
-    switch (gfpFlag(Call->getArg(0), "__GFP_ZERO", A.Function, Context)) {
-    case FlagState::Present:
-      break;
-    case FlagState::Absent:
-      Zeroing = "; gains zeroing: " + A.Where.Name + "() did not zero the page";
-      break;
-    case FlagState::Unknown:
-      Zeroing = "; may gain zeroing: cannot tell whether the gfp mask "
-                "includes __GFP_ZERO";
-      break;
-    }
-  }
-  A.Message = "replace '" + Old + "' with '" + oneLine(New) + "'";
+  if (!Zeroed)
+    Zeroing = zeroingNote(Call->getArg(0), A.Function, Context,
+                          A.Where.Name + "() did not zero the page");
+  A.Message = "replace '" + Edit.Old + "' with '" + oneLine(New) + "'";
   if (A.Evidence)
     A.Message += " (" + levelName(A.Evidence->Level).str() + " table, " +
                  A.Evidence->How + ")";
   A.Message += Zeroing;
-  return A;
 }
 
 ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
@@ -502,22 +456,12 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
   Free R;
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = Context.getLangOpts();
-  const UnitIndex &Idx = Index.get(Context);
 
-  locateSite(Call, FreeMacros, Context, R);
-  if (!R.Site)
+  static_cast<AllocatorSite &>(R) =
+      locateAllocatorSite(Call, FreeMacros, ApiImplementationNames, Context);
+  if (!R.Candidate)
     return R;
-  bool Editable = R.Where.editable(SM);
-  R.What = refusalWhat(R.Where, Editable, SM, LO);
-  auto Refuse = [&](std::string Reason) {
-    if (R.Refusal.empty())
-      R.Refusal = std::move(Reason);
-  };
-  R.ReportAt = R.Where.BodyLoc.isValid() && !R.Where.NameFromMacro
-                   ? R.Where.BodyLoc
-               : R.Where.NameSpelling.FileLoc.isValid()
-                   ? R.Where.NameSpelling.FileLoc
-                   : SM.getExpansionLoc(Call->getBeginLoc());
+  R.What = refusalWhat(R.Where, R.Where.editable(SM), SM, LO);
 
   // The address: (unsigned long)p with p a pointer.
   const Expr *Arg = Call->getArg(0)->IgnoreParenImpCasts();
@@ -528,177 +472,176 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
     Pointer = Cast->getSubExpr();
   llvm::SmallVector<std::string, 2> Written = writtenArguments(R.Where, SM, LO);
   if (!Pointer)
-    Refuse("the address '" +
-           (Written.empty() ? textOf(Call->getArg(0), SM, LO) : Written[0]) +
-           "' is kept as unsigned long, not a pointer cast to it: converting "
-           "needs a type change");
+    R.refuse("the address '" +
+             (Written.empty() ? textOf(Call->getArg(0), SM, LO) : Written[0]) +
+             "' is kept as unsigned long, not a pointer cast to it: "
+             "converting needs a type change");
 
   if (R.Where.Name == "free_page") {
     R.Order = 0;
   } else {
-    Expr::EvalResult Order;
     const Expr *OrderArg = Call->getArg(1);
-    if (!OrderArg->isValueDependent() &&
-        OrderArg->EvaluateAsInt(Order, Context))
-      R.Order = Order.Val.getInt().getZExtValue();
-    else
-      Refuse("the order '" +
-             (Written.size() == 2 ? Written[1] : textOf(OrderArg, SM, LO)) +
-             "' is not a constant");
+    R.Order = constantOrder(OrderArg, Context);
+    if (!R.Order)
+      R.refuse("the order '" +
+               (Written.size() == 2 ? Written[1] : textOf(OrderArg, SM, LO)) +
+               "' is not a constant");
   }
 
   if (Pointer) {
     // Evidence: the pointer is read out of an entry, or is a converted
     // allocation of this function.
-    struct Source {
-      std::optional<TableEvidence> Evidence;
-      std::string Problem;
-    };
-    std::function<Source(const Expr *, const FunctionDecl *, unsigned)>
-        SourceOf;
-    // Every value a variable is given in its function (the incoming value
-    // of a parameter included) must be a table of one level.
-    std::function<Source(const VarDecl *, const FunctionDecl *, unsigned,
-                         const Expr *)>
-        SourceOfVar = [&](const VarDecl *Var, const FunctionDecl *F,
-                          unsigned Depth, const Expr *Freed) -> Source {
-      std::string Name = Var->getName().str();
-      std::vector<std::pair<const Expr *, SourceLocation>> Values;
-      if (Var->getInit())
-        Values.push_back({Var->getInit(), Var->getLocation()});
-      bool UnknownWrite = false;
-      for (const DeclRefExpr *Ref : Idx.usesOf(Var))
-        if (std::optional<Write> W = writeAt(Ref, Context)) {
-          if (!W->Value)
-            UnknownWrite = true;
-          else if (!isNull(W->Value, Context))
-            Values.push_back({W->Value, W->Ref->getBeginLoc()});
-        }
-      if (UnknownWrite)
-        return {std::nullopt,
-                "'" + Name + "' is changed in place or its address is taken"};
-      std::optional<TableEvidence> Level;
-      auto Merge = [&](const TableEvidence &E) -> std::string {
-        if (Level && Level->Level != E.Level)
-          return "'" + Name + "' holds tables of two levels (" +
-                 levelName(Level->Level).str() + " and " +
-                 levelName(E.Level).str() + ")";
-        if (!Level)
-          Level = E;
-        return "";
-      };
-      const auto *Parm = dyn_cast<ParmVarDecl>(Var);
-      if (Parm) {
-        const auto *Owner = dyn_cast<FunctionDecl>(Parm->getDeclContext());
-        std::string Fn = Owner ? Owner->getName().str() : "?";
-        if (!Owner || Owner->getStorageClass() != SC_Static)
-          return {std::nullopt, "'" + Name + "' is a parameter of " + Fn +
-                                    "(), which is not static: its callers "
-                                    "are not all visible"};
-        if (Idx.addressTaken(Owner))
-          return {std::nullopt,
-                  "'" + Name + "' is a parameter of " + Fn +
-                      "(), whose address is taken: it is called through a "
-                      "function pointer"};
-        llvm::ArrayRef<const CallExpr *> Calls = Idx.callsOf(Owner);
-        if (Calls.empty())
-          return {std::nullopt, "'" + Name + "' is a parameter of " + Fn +
-                                    "(), which is never called in this "
-                                    "translation unit"};
-        if (Depth > 3)
-          return {std::nullopt, "'" + Name +
-                                    "' is passed on through too "
-                                    "many static functions"};
-        unsigned Index = Parm->getFunctionScopeIndex();
-        for (const CallExpr *Caller : Calls) {
-          if (Index >= Caller->getNumArgs())
-            return {std::nullopt, "a call of " + Fn +
-                                      "() has too few "
-                                      "arguments"};
-          const Expr *Passed = Caller->getArg(Index);
-          Source S =
-              SourceOf(Passed, enclosingFunction(Caller, Context), Depth + 1);
-          if (!S.Evidence)
-            return {std::nullopt,
-                    "'" + Name + "' is a parameter of " + Fn +
-                        "(), called at line " +
-                        std::to_string(lineOf(Caller->getBeginLoc(), SM)) +
-                        " with '" + textOf(Passed, SM, LO) + "': " + S.Problem};
-          std::string Problem = Merge(*S.Evidence);
-          if (!Problem.empty())
-            return {std::nullopt, Problem};
-        }
-        if (Level)
-          Level->How = "every call of " + Fn + "() passes one " + Level->How;
-      } else if (!Var->hasLocalStorage()) {
-        return {std::nullopt,
-                "'" + Name + "' is not a local variable or a parameter"};
-      } else if (Values.empty()) {
-        return {std::nullopt, "'" + Name + "' is never given a page"};
-      }
-      for (auto &[Value, At] : Values) {
-        if (std::optional<TableEvidence> Derived =
-                derivedTable(Value, Context)) {
-          std::string Problem = Merge(*Derived);
-          if (!Problem.empty())
-            return {std::nullopt, Problem};
-          continue;
-        }
-        const CallExpr *Alloc = allocatorCallIn(Value->IgnoreParenCasts());
-        const Allocation *A =
-            Alloc ? &analyzeAllocation(Alloc, Context) : nullptr;
-        if (A && A->Site && A->Var == Var && Freed) {
-          unsigned Line = lineOf(Alloc->getBeginLoc(), SM);
-          if (!A->Refusal.empty())
-            return {A->Evidence,
-                    "'" + Name + "' comes from the allocation at line " +
-                        std::to_string(Line) + ", which is not converted"};
-          if (!A->Evidence)
-            return {std::nullopt, "the allocation at line " +
-                                      std::to_string(Line) +
-                                      " is not a page table"};
-          TableEvidence E{A->Evidence->Level,
-                          "allocated at line " + std::to_string(Line)};
-          std::string Problem = Merge(E);
-          if (!Problem.empty())
-            return {std::nullopt, Problem};
-          continue;
-        }
-        return {std::nullopt,
-                "no page-table evidence: '" + Name + "' is given '" +
-                    textOf(Value, SM, LO) + "' at line " +
-                    std::to_string(lineOf(At, SM)) +
-                    ", which is not the start of a table read from a "
-                    "page-table entry"};
-      }
-      return {Level, ""};
-    };
-    SourceOf = [&](const Expr *E, const FunctionDecl *F,
-                   unsigned Depth) -> Source {
-      if (std::optional<TableEvidence> Derived = derivedTable(E, Context))
-        return {Derived, ""};
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
-        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-          return SourceOfVar(Var, F, Depth, Depth == 0 ? E : nullptr);
-      return {std::nullopt,
-              "no page-table evidence: '" + textOf(E, SM, LO) +
-                  "' is not the start of a table read from a page-table "
-                  "entry"};
-    };
-    Source S = SourceOf(Pointer, R.Function, 0);
+    PointerSource S = sourceOf(Pointer, 0, Context);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Pointer->IgnoreParenCasts()))
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
         if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var))
           R.Var = Var;
-    if (!S.Problem.empty()) {
-      Refuse(S.Problem);
-      R.Evidence = S.Evidence; // a refused allocation's level still pairs
-    } else {
-      R.Evidence = S.Evidence;
-    }
+    if (!S.Problem.empty())
+      R.refuse(S.Problem);
+    R.Evidence = S.Evidence; // a refused allocation's level still pairs
   }
 
-  // The edit: invocation -> pgtable_free(p).
+  makeFreeEdit(R, Cast, Pointer, Context);
+  return R;
+}
+
+ZeroedPageRule::PointerSource
+ZeroedPageRule::sourceOf(const Expr *E, unsigned Depth, ASTContext &Context) {
+  if (std::optional<TableEvidence> Derived = derivedTable(E, Context))
+    return {Derived, ""};
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      return sourceOfVariable(Var, Depth, Depth == 0 ? E : nullptr, Context);
+  return {std::nullopt,
+          "no page-table evidence: '" +
+              textOf(E, Context.getSourceManager(), Context.getLangOpts()) +
+              "' is not the start of a table read from a page-table entry"};
+}
+
+ZeroedPageRule::PointerSource
+ZeroedPageRule::sourceOfVariable(const VarDecl *Var, unsigned Depth,
+                                 const Expr *Freed, ASTContext &Context) {
+  const UnitIndex &Idx = Index.get(Context);
+  std::string Name = Var->getName().str();
+  std::vector<std::pair<const Expr *, SourceLocation>> Values;
+  if (Var->getInit())
+    Values.push_back({Var->getInit(), Var->getLocation()});
+  bool UnknownWrite = false;
+  for (const DeclRefExpr *Ref : Idx.usesOf(Var))
+    if (std::optional<Write> W = writeAt(Ref, Context)) {
+      if (!W->Value)
+        UnknownWrite = true;
+      else if (!isNull(W->Value, Context))
+        Values.push_back({W->Value, W->Ref->getBeginLoc()});
+    }
+  // writeAt() rather than ExprMutationAnalyzer: evidence needs each value
+  // written, not only whether the variable is written.
+  if (UnknownWrite)
+    return {std::nullopt,
+            "'" + Name + "' is changed in place or its address is taken"};
+  LevelMerger Merge(Name);
+  if (const auto *Parm = dyn_cast<ParmVarDecl>(Var)) {
+    PointerSource Incoming = sourceOfParameter(Parm, Depth, Context);
+    if (!Incoming.Problem.empty())
+      return Incoming;
+    Merge.Level = Incoming.Evidence;
+  } else if (!Var->hasLocalStorage()) {
+    return {std::nullopt,
+            "'" + Name + "' is not a local variable or a parameter"};
+  } else if (Values.empty()) {
+    return {std::nullopt, "'" + Name + "' is never given a page"};
+  }
+  return sourceOfValues(Var, Values, Freed, Merge, Context);
+}
+
+ZeroedPageRule::PointerSource
+ZeroedPageRule::sourceOfParameter(const ParmVarDecl *Parm, unsigned Depth,
+                                  ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const UnitIndex &Idx = Index.get(Context);
+  std::string Name = Parm->getName().str();
+  const auto *Owner = dyn_cast<FunctionDecl>(Parm->getDeclContext());
+  std::string Fn = Owner ? Owner->getName().str() : "?";
+  std::string Of = "'" + Name + "' is a parameter of " + Fn + "(), ";
+  if (!Owner || Owner->getStorageClass() != SC_Static)
+    return {std::nullopt,
+            Of + "which is not static: its callers are not all visible"};
+  if (Idx.addressTaken(Owner))
+    return {std::nullopt, Of + "whose address is taken: it is called "
+                               "through a function pointer"};
+  llvm::ArrayRef<const CallExpr *> Calls = Idx.callsOf(Owner);
+  if (Calls.empty())
+    return {std::nullopt,
+            Of + "which is never called in this translation unit"};
+  if (Depth > 3)
+    return {std::nullopt,
+            "'" + Name + "' is passed on through too many static functions"};
+  LevelMerger Merge(Name);
+  unsigned ArgIndex = Parm->getFunctionScopeIndex();
+  for (const CallExpr *Caller : Calls) {
+    if (ArgIndex >= Caller->getNumArgs())
+      return {std::nullopt, "a call of " + Fn + "() has too few arguments"};
+    const Expr *Passed = Caller->getArg(ArgIndex);
+    PointerSource S = sourceOf(Passed, Depth + 1, Context);
+    if (!S.Evidence)
+      return {std::nullopt,
+              Of + "called at line " +
+                  std::to_string(lineOf(Caller->getBeginLoc(), SM)) +
+                  " with '" + textOf(Passed, SM, Context.getLangOpts()) +
+                  "': " + S.Problem};
+    std::string Problem = Merge.add(*S.Evidence);
+    if (!Problem.empty())
+      return {std::nullopt, Problem};
+  }
+  if (Merge.Level)
+    Merge.Level->How =
+        "every call of " + Fn + "() passes one " + Merge.Level->How;
+  return {Merge.Level, ""};
+}
+
+ZeroedPageRule::PointerSource ZeroedPageRule::sourceOfValues(
+    const VarDecl *Var,
+    llvm::ArrayRef<std::pair<const Expr *, SourceLocation>> Values,
+    const Expr *Freed, LevelMerger &Merge, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const std::string &Name = Merge.Name;
+  for (auto &[Value, At] : Values) {
+    if (std::optional<TableEvidence> Derived = derivedTable(Value, Context)) {
+      std::string Problem = Merge.add(*Derived);
+      if (!Problem.empty())
+        return {std::nullopt, Problem};
+      continue;
+    }
+    const CallExpr *Alloc = allocatorCallIn(Value->IgnoreParenCasts());
+    const Allocation *A = Alloc ? &analyzeAllocation(Alloc, Context) : nullptr;
+    if (!A || !A->Candidate || A->Var != Var || !Freed)
+      return {std::nullopt,
+              "no page-table evidence: '" + Name + "' is given '" +
+                  textOf(Value, SM, Context.getLangOpts()) + "' at line " +
+                  std::to_string(lineOf(At, SM)) +
+                  ", which is not the start of a table read from a "
+                  "page-table entry"};
+    std::string Line = std::to_string(lineOf(Alloc->getBeginLoc(), SM));
+    if (!A->Refusal.empty())
+      return {A->Evidence, "'" + Name + "' comes from the allocation at line " +
+                               Line + ", which is not converted"};
+    if (!A->Evidence)
+      return {std::nullopt,
+              "the allocation at line " + Line + " is not a page table"};
+    std::string Problem = Merge.add(
+        TableEvidence{A->Evidence->Level, "allocated at line " + Line});
+    if (!Problem.empty())
+      return {std::nullopt, Problem};
+  }
+  return {Merge.Level, ""};
+}
+
+void ZeroedPageRule::makeFreeEdit(Free &R, const CStyleCastExpr *Cast,
+                                  const Expr *Pointer,
+                                  ASTContext &Context) const {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LO = Context.getLangOpts();
+  // invocation -> pgtable_free(p).
   llvm::SmallVector<TokenSpelling, 5> Tokens{R.Where.NameSpelling};
   if (Pointer) {
     Tokens.push_back(spellArgumentToken(Cast->getBeginLoc(), R.Where, SM, LO));
@@ -711,10 +654,10 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
   if (!Problem.empty()) {
     R.Refusal = Problem;
     R.What = R.Where.Name + "()";
-    return R;
+    return;
   }
   if (!Pointer)
-    return R;
+    return;
   const Expr *Freed = Pointer->IgnoreImpCasts();
   if (const auto *Paren = dyn_cast<ParenExpr>(Freed))
     if (isa<DeclRefExpr>(Paren->getSubExpr()->IgnoreParenImpCasts()))
@@ -724,68 +667,60 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
   std::string New = FreeName + "(" +
                     fileText(WrittenBegin.FileLoc, WrittenEnd.FileLoc, SM, LO) +
                     ")";
-  SourceLocation Begin = R.Where.NameSpelling.FileLoc;
-  SourceLocation End = R.Where.EndSpelling.FileLoc.getLocWithOffset(1);
-  std::string Old =
-      oneLine(fileText(Begin, R.Where.EndSpelling.FileLoc, SM, LO));
-  R.Edit = makeReplacement(Begin, End, New, SM);
-  R.Message = "replace '" + Old + "' with '" + oneLine(New) + "'";
+  TokenRangeEdit Edit = replaceTokens(R.Where.NameSpelling.FileLoc,
+                                      R.Where.EndSpelling.FileLoc, New, SM, LO);
+  R.Edit = Edit.Edit;
+  R.Message = "replace '" + Edit.Old + "' with '" + oneLine(New) + "'";
   if (R.Evidence)
     R.Message += " (" + levelName(R.Evidence->Level).str() + " table, " +
                  R.Evidence->How + ")";
-  return R;
+}
+
+void ZeroedPageRule::report(const Site &S, const CallExpr *Call,
+                            PairingRole Role, ASTContext &Context,
+                            FindingSink &Sink) const {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LO = Context.getLangOpts();
+  bool Converted = S.Refusal.empty();
+  Finding F = makeFinding(
+      name(), Converted ? FindingKind::Converted : FindingKind::Refused,
+      S.ReportAt, SM,
+      Converted ? S.Message : refusalMessage(S.What, S.Refusal));
+  if (Converted) {
+    F.Replacements.push_back(S.Edit);
+    F.SiteFile = S.Edit.getFilePath().str();
+    F.SiteOffset = S.Edit.getOffset();
+    F.SiteLength = S.Edit.getLength();
+  } else {
+    setSiteToExpansion(F, S.Where.Outer->getSourceRange(), SM, LO);
+  }
+  F.Role = Role;
+  F.Order = S.Order;
+  SourceLocation Code = SM.getExpansionLoc(Call->getBeginLoc());
+  if (S.Evidence)
+    F.PairingKeys.push_back(
+        PairingKey::level(archNameOf(absoluteFilePath(Code, SM), TreeRoot),
+                          levelName(S.Evidence->Level)));
+  if (S.Var && S.Function && S.Function->getIdentifier()) {
+    SourceLocation Decl = SM.getExpansionLoc(S.Var->getLocation());
+    F.PairingKeys.push_back(
+        PairingKey::local(absoluteFilePath(Decl, SM), SM.getFileOffset(Decl),
+                          S.Var->getName(), S.Function->getName()));
+  }
+  Sink.report(std::move(F));
 }
 
 void ZeroedPageRule::check(const MatchFinder::MatchResult &Result,
                            FindingSink &Sink) {
   ASTContext &Context = *Result.Context;
-  const SourceManager &SM = Context.getSourceManager();
-  const LangOptions &LO = Context.getLangOpts();
-
-  auto Report = [&](const auto &Site, const CallExpr *Call, PairingRole Role,
-                    const VarDecl *Var) {
-    bool Converted = Site.Refusal.empty();
-    Finding F = makeFinding(
-        name(), Converted ? FindingKind::Converted : FindingKind::Refused,
-        Site.ReportAt, SM,
-        Converted
-            ? Site.Message
-            : "not converted: " + Site.What +
-                  (llvm::StringRef(Site.Refusal).startswith("is ") ? " "
-                                                                   : ": ") +
-                  Site.Refusal);
-    if (Converted) {
-      F.Replacements.push_back(Site.Edit);
-      F.SiteFile = Site.Edit.getFilePath().str();
-      F.SiteOffset = Site.Edit.getOffset();
-      F.SiteLength = Site.Edit.getLength();
-    } else {
-      setSiteToExpansion(F, Site.Where.Outer->getSourceRange(), SM, LO);
-    }
-    F.Role = Role;
-    F.Order = Site.Order;
-    SourceLocation Code = SM.getExpansionLoc(Call->getBeginLoc());
-    if (Site.Evidence)
-      F.PairingKeys.push_back(
-          levelPairingKey(archNameOf(absoluteFilePath(Code, SM), TreeRoot),
-                          levelName(Site.Evidence->Level)));
-    if (Var && Site.Function && Site.Function->getIdentifier()) {
-      SourceLocation Decl = SM.getExpansionLoc(Var->getLocation());
-      F.PairingKeys.push_back(
-          localPairingKey(absoluteFilePath(Decl, SM), SM.getFileOffset(Decl),
-                          Var->getName(), Site.Function->getName()));
-    }
-    Sink.report(std::move(F));
-  };
-
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("alloc")) {
     const Allocation &A = analyzeAllocation(Call, Context);
-    if (A.Site)
-      Report(A, Call, PairingRole::Allocation, A.Var);
+    if (A.Candidate)
+      report(A, Call, PairingRole::Allocation, Context, Sink);
   } else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("free")) {
     Free R = analyzeFree(Call, Context);
-    if (R.Site)
-      Report(R, Call, PairingRole::Free, R.Var);
+    if (R.Candidate)
+      report(R, Call, PairingRole::Free, Context, Sink);
   }
 }
 

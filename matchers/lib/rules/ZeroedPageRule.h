@@ -45,19 +45,62 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result,
              FindingSink &Sink) override;
 
+private:
   struct Site;
   struct Allocation;
   struct Free;
-  /// Fills S.Where and S.Function; S.Site tells whether the call is a
-  /// candidate at all (not in a system header, not inside the new API).
-  void locateSite(const clang::CallExpr *Call,
-                  llvm::ArrayRef<llvm::StringRef> Macros,
-                  clang::ASTContext &Context, Site &S) const;
+  struct PointerSource;
+  struct LevelMerger;
 
-private:
+  /// The allocation of Call, analysed once per translation unit (a free
+  /// looks at the allocation of its variable).
   const Allocation &analyzeAllocation(const clang::CallExpr *Call,
                                       clang::ASTContext &Context);
+  /// Where the value goes: sets A.Top, A.OuterCast, A.Var and A.IntegerUse;
+  /// returns how the value escapes when no variable keeps it.
+  std::string findAllocationTarget(Allocation &A,
+                                   clang::ASTContext &Context) const;
+  /// Looks for the variable's installation into a page-table entry later
+  /// in the function; refuses the allocation without one.
+  void findInstallation(Allocation &A, clang::ASTContext &Context);
+  /// Refuses a gfp mask with (or perhaps with) __GFP_HIGHMEM.
+  void checkHighmem(Allocation &A, const clang::CallExpr *Call,
+                    clang::ASTContext &Context) const;
+  /// The edit [cast] invocation -> pgtable_alloc(gfp, order) and the
+  /// message, or the refusal that prevents it.
+  void makeAllocationEdit(Allocation &A, const clang::CallExpr *Call,
+                          bool HasOrderArgument, bool Zeroed,
+                          clang::ASTContext &Context) const;
+
   Free analyzeFree(const clang::CallExpr *Call, clang::ASTContext &Context);
+  /// Whether the freed expression E is a page table and of which level.
+  PointerSource sourceOf(const clang::Expr *E, unsigned Depth,
+                         clang::ASTContext &Context);
+  /// Every value Var is given in its function (the incoming value of a
+  /// parameter included) must be a table of one level. Freed is the freed
+  /// expression when Var is the freed variable itself.
+  PointerSource sourceOfVariable(const clang::VarDecl *Var, unsigned Depth,
+                                 const clang::Expr *Freed,
+                                 clang::ASTContext &Context);
+  /// The incoming value of a parameter of a static function: what every
+  /// call passes.
+  PointerSource sourceOfParameter(const clang::ParmVarDecl *Parm,
+                                  unsigned Depth, clang::ASTContext &Context);
+  /// The values written into Var (At: where), merged into Merge.
+  PointerSource sourceOfValues(
+      const clang::VarDecl *Var,
+      llvm::ArrayRef<std::pair<const clang::Expr *, clang::SourceLocation>>
+          Values,
+      const clang::Expr *Freed, LevelMerger &Merge, clang::ASTContext &Context);
+  /// The edit invocation -> pgtable_free(p) and the message, or the
+  /// refusal that prevents it.
+  void makeFreeEdit(Free &R, const clang::CStyleCastExpr *Cast,
+                    const clang::Expr *Pointer,
+                    clang::ASTContext &Context) const;
+
+  /// Reports a site, with its role, order and pairing keys.
+  void report(const Site &S, const clang::CallExpr *Call, PairingRole Role,
+              clang::ASTContext &Context, FindingSink &Sink) const;
 
   std::string AllocName;
   std::string FreeName;

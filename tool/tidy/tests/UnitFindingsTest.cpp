@@ -13,7 +13,7 @@ namespace {
 const char File[] = "/tree/arch/x86/mm/init.c";
 
 Finding converted(unsigned Offset, llvm::StringRef Text,
-                  std::vector<std::string> Keys, PairingRole Role) {
+                  std::vector<PairingKey> Keys, PairingRole Role) {
   Finding F;
   F.Rule = "zeroed-page";
   F.Kind = FindingKind::Converted;
@@ -28,7 +28,7 @@ Finding converted(unsigned Offset, llvm::StringRef Text,
   return F;
 }
 
-Finding refused(unsigned Offset, std::vector<std::string> Keys,
+Finding refused(unsigned Offset, std::vector<PairingKey> Keys,
                 PairingRole Role) {
   Finding F;
   F.Rule = "zeroed-page";
@@ -43,8 +43,8 @@ Finding refused(unsigned Offset, std::vector<std::string> Keys,
   return F;
 }
 
-const std::string PteLevel = levelPairingKey("x86", "pte");
-const std::string Local = localPairingKey(File, 5, "pte", "alloc_pte");
+const PairingKey PteLevel = PairingKey::level("x86", "pte");
+const PairingKey Local = PairingKey::local(File, 5, "pte", "alloc_pte");
 
 TEST(UnitFindingsTest, ParsesPairingScope) {
   EXPECT_EQ(parsePairingScope("run"), PairingScope::Run);
