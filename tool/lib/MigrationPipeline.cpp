@@ -4,9 +4,9 @@
 #include "EditFormatter.h"
 #include "FormattedEdits.h"
 #include "ProgressLine.h"
-#include "ReplacementSet.h"
 #include "SourceRoot.h"
 #include "TranslationUnitRunner.h"
+#include "pgmigrate/FindingMerger.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 namespace pgmigrate {
@@ -32,7 +32,7 @@ public:
     runUnits();
     if (!Request.ScanRoot.empty())
       scanTree();
-    ReplacementSet::Result Merged = Merger.merge();
+    FindingMerger::Result Merged = Merger.merge();
     Result.Findings = std::move(Merged.Findings);
     for (const auto &[Path, Edits] : Merged.EditsByFile)
       formatFile(Path, Edits);
@@ -57,7 +57,7 @@ private:
   PipelineResult &Result;
   std::optional<CompilationDatabases> Databases;
   std::vector<CompileJob> Units;
-  ReplacementSet Merger;
+  FindingMerger Merger;
   /// The lexical half of name-conflicts: what the units saw, then the tree.
   std::optional<NameConflictsScan> Lexical;
 };

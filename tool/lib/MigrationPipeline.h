@@ -63,7 +63,7 @@ struct PipelineResult {
   bool Aborted = false;
   /// The directory the outputs' paths are relative to.
   std::string Root;
-  /// Every site once, decided (see ReplacementSet.h).
+  /// Every site once, decided (see pgmigrate/FindingMerger.h).
   std::vector<Finding> Findings;
   /// The files that change, in the order of their paths.
   std::vector<FileChange> Changes;

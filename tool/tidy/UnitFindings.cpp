@@ -1,6 +1,7 @@
 //===- UnitFindings.cpp ---------------------------------------------------===//
 
 #include "UnitFindings.h"
+#include "pgmigrate/FindingMerger.h"
 #include "pgmigrate/Pairing.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
@@ -42,21 +43,10 @@ static void refuseAcrossUnits(Finding &F, const PairingKey &Key) {
 }
 
 void settleUnitFindings(std::vector<Finding> &Findings, PairingScope Scope) {
-  llvm::stable_sort(Findings);
-  std::vector<Finding> Merged;
-  for (Finding &F : Findings) {
-    if (!Merged.empty() && Merged.back() == F) {
-      for (PairingKey &Key : F.PairingKeys)
-        if (!llvm::is_contained(Merged.back().PairingKeys, Key))
-          Merged.back().PairingKeys.push_back(std::move(Key));
-      continue;
-    }
-    Merged.push_back(std::move(F));
-  }
-  Findings = std::move(Merged);
-
-  // What the unit shows itself, as the CLI decides it.
-  applyPairing(Findings);
+  // What the unit shows itself, decided as the CLI decides its run.
+  FindingMerger Merger;
+  Merger.add(std::move(Findings));
+  Findings = Merger.merge().Findings;
   if (Scope == PairingScope::Unit)
     return;
 

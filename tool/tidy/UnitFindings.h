@@ -1,10 +1,11 @@
 //===- UnitFindings.h - What one translation unit can decide ----*- C++ -*-===//
 //
 // The CLI merges the findings of every unit of a run before it decides; a
-// clang-tidy check sees one unit. settleUnitFindings() does for one unit
-// what the CLI does after its merge (identical findings count once, the
-// pairing pass), and refuses, with the reason, every conversion whose fate
-// depends on units the check cannot see.
+// clang-tidy check sees one unit. settleUnitFindings() merges the unit's
+// findings with the CLI's merger (pgmigrate/FindingMerger.h: repeats count
+// once, disagreements and overlapping edits become conflicts, the pairing
+// pass), and refuses, with the reason, every conversion whose fate depends
+// on units the check cannot see.
 //
 //===----------------------------------------------------------------------===//
 
@@ -33,10 +34,11 @@ enum class PairingScope {
 std::optional<PairingScope> parsePairingScope(llvm::StringRef Text);
 llvm::StringRef pairingScopeName(PairingScope Scope);
 
-/// Sorts Findings, merges repeats (a header or a macro definition reports
-/// once per expansion; their pairing keys unite), applies the pairing pass
-/// to the unit, and with PairingScope::Run refuses the conversions paired
-/// across units. Pairing is per check: today only zeroed-page gives keys.
+/// Merges Findings as the CLI merges a run (a header or a macro definition
+/// reports once per expansion; their pairing keys unite; the pairing pass
+/// over the unit), and with PairingScope::Run refuses the conversions
+/// paired across units. Pairing is per check: today only zeroed-page gives
+/// keys.
 void settleUnitFindings(std::vector<Finding> &Findings, PairingScope Scope);
 
 } // namespace pgmigrate::tidy

@@ -23,6 +23,9 @@ Finding converted(unsigned Offset, llvm::StringRef Text,
   F.Column = 1;
   F.Message = "replace 'old' with '" + Text.str() + "'";
   F.Replacements.push_back(Replacement(File, Offset, 3, Text));
+  F.SiteFile = File; // as rules set it: the edited characters
+  F.SiteOffset = Offset;
+  F.SiteLength = 3;
   F.PairingKeys = std::move(Keys);
   F.Role = Role;
   return F;
@@ -38,6 +41,9 @@ Finding refused(unsigned Offset, std::vector<PairingKey> Keys,
   F.Line = 1 + Offset / 10;
   F.Column = 1;
   F.Message = "not converted: no page-table evidence";
+  F.SiteFile = File;
+  F.SiteOffset = Offset;
+  F.SiteLength = 3;
   F.PairingKeys = std::move(Keys);
   F.Role = Role;
   return F;

@@ -1,6 +1,6 @@
-//===- ReplacementSetTest.cpp ---------------------------------------------===//
+//===- FindingMergerTest.cpp ---------------------------------------------===//
 
-#include "ReplacementSet.h"
+#include "pgmigrate/FindingMerger.h"
 #include "gtest/gtest.h"
 
 using namespace pgmigrate;
@@ -42,12 +42,12 @@ Finding refused(llvm::StringRef File, unsigned Offset, llvm::StringRef Why,
   return F;
 }
 
-TEST(ReplacementSet, IdenticalFindingsFromSeveralUnitsCountOnce) {
-  ReplacementSet Set;
+TEST(FindingMerger, IdenticalFindingsFromSeveralUnitsCountOnce) {
+  FindingMerger Set;
   Set.add({converted("/h.h", 10, 5, "x"), refused("/h.h", 40, "macro")});
   Set.add({converted("/h.h", 10, 5, "x"), refused("/h.h", 40, "macro")});
   Set.add({converted("/h.h", 10, 5, "x")});
-  ReplacementSet::Result R = Set.merge();
+  FindingMerger::Result R = Set.merge();
   ASSERT_EQ(R.Findings.size(), 2u);
   EXPECT_EQ(R.Findings[0].Kind, FindingKind::Converted);
   EXPECT_EQ(R.Findings[1].Kind, FindingKind::Refused);
@@ -55,11 +55,11 @@ TEST(ReplacementSet, IdenticalFindingsFromSeveralUnitsCountOnce) {
   EXPECT_EQ(R.EditsByFile["/h.h"].size(), 1u);
 }
 
-TEST(ReplacementSet, DifferentEditsAtOneSiteAreAConflictOthersStillApply) {
-  ReplacementSet Set;
+TEST(FindingMerger, DifferentEditsAtOneSiteAreAConflictOthersStillApply) {
+  FindingMerger Set;
   Set.add({converted("/h.h", 10, 5, "x"), converted("/h.h", 50, 5, "keep")});
   Set.add({converted("/h.h", 10, 5, "y")});
-  ReplacementSet::Result R = Set.merge();
+  FindingMerger::Result R = Set.merge();
   // Both sides read the same and are reported once.
   ASSERT_EQ(R.Findings.size(), 2u);
   EXPECT_EQ(R.Findings[0].Kind, FindingKind::Conflict);
@@ -73,11 +73,11 @@ TEST(ReplacementSet, DifferentEditsAtOneSiteAreAConflictOthersStillApply) {
   EXPECT_EQ(R.EditsByFile["/h.h"].begin()->getReplacementText(), "keep");
 }
 
-TEST(ReplacementSet, ConvertedInOneUnitRefusedInAnotherIsAConflict) {
-  ReplacementSet Set;
+TEST(FindingMerger, ConvertedInOneUnitRefusedInAnotherIsAConflict) {
+  FindingMerger Set;
   Set.add({converted("/h.h", 10, 5, "x")});
   Set.add({refused("/h.h", 10, "split across a macro boundary")});
-  ReplacementSet::Result R = Set.merge();
+  FindingMerger::Result R = Set.merge();
   ASSERT_EQ(R.Findings.size(), 2u);
   EXPECT_EQ(R.Findings[0].Kind, FindingKind::Refused); // still reported
   EXPECT_EQ(R.Findings[1].Kind, FindingKind::Conflict);
@@ -86,12 +86,12 @@ TEST(ReplacementSet, ConvertedInOneUnitRefusedInAnotherIsAConflict) {
 
 // In one unit the call is a macro invocation (refused, reported at the
 // macro's definition); in another it is plain code (converted).
-TEST(ReplacementSet, RefusalWhoseExpansionCoversAConversionIsAConflict) {
-  ReplacementSet Set;
+TEST(FindingMerger, RefusalWhoseExpansionCoversAConversionIsAConflict) {
+  FindingMerger Set;
   Set.add({converted("/h.h", 100, 20, "pgtable_free(p)"),
            converted("/h.h", 200, 20, "pgtable_free(q)")});
   Set.add({refused("/h.h", 5, "inside macro 'X'", /*SiteOffset=*/90, 40)});
-  ReplacementSet::Result R = Set.merge();
+  FindingMerger::Result R = Set.merge();
   ASSERT_EQ(R.Findings.size(), 3u);
   EXPECT_EQ(R.Findings[0].Kind, FindingKind::Refused);
   EXPECT_EQ(R.Findings[1].Kind, FindingKind::Conflict);
@@ -102,18 +102,18 @@ TEST(ReplacementSet, RefusalWhoseExpansionCoversAConversionIsAConflict) {
   EXPECT_EQ(R.EditsByFile["/h.h"].begin()->getOffset(), 200u);
 }
 
-TEST(ReplacementSet, DifferentRefusalsAtOneSiteAreNotAConflict) {
-  ReplacementSet Set;
+TEST(FindingMerger, DifferentRefusalsAtOneSiteAreNotAConflict) {
+  FindingMerger Set;
   Set.add({refused("/h.h", 10, "macro 'A'")});
   Set.add({refused("/h.h", 10, "macro 'B'")});
-  ReplacementSet::Result R = Set.merge();
+  FindingMerger::Result R = Set.merge();
   ASSERT_EQ(R.Findings.size(), 2u);
   EXPECT_EQ(R.Findings[0].Kind, FindingKind::Refused);
   EXPECT_EQ(R.Findings[1].Kind, FindingKind::Refused);
 }
 
-TEST(ReplacementSet, OverlappingEditsOfDifferentSitesAreConflicts) {
-  ReplacementSet Set;
+TEST(FindingMerger, OverlappingEditsOfDifferentSitesAreConflicts) {
+  FindingMerger Set;
   Set.add({converted("/a.c", 10, 10, "outer")});
   Set.add({converted("/a.c", 14, 2, "inner")});
   // Two sites (28 and 29) whose edits insert at one offset.
@@ -125,7 +125,7 @@ TEST(ReplacementSet, OverlappingEditsOfDifferentSitesAreConflicts) {
   Set.add({Insert2});
   Set.add({converted("/a.c", 20, 3, "adjacent")}); // touches 'outer' only
   Set.add({converted("/b.c", 14, 2, "other file")});
-  ReplacementSet::Result R = Set.merge();
+  FindingMerger::Result R = Set.merge();
   unsigned Conflicts = 0;
   for (const Finding &F : R.Findings)
     Conflicts += F.Kind == FindingKind::Conflict;
@@ -138,13 +138,13 @@ TEST(ReplacementSet, OverlappingEditsOfDifferentSitesAreConflicts) {
       EXPECT_TRUE(llvm::StringRef(F.Message).startswith("not converted: "));
 }
 
-TEST(ReplacementSet, OutputIsSortedWhateverTheOrderOfUnits) {
+TEST(FindingMerger, OutputIsSortedWhateverTheOrderOfUnits) {
   std::vector<std::vector<Finding>> Units = {
       {converted("/b.c", 5, 1, "b")},
       {converted("/a.c", 50, 1, "a2"), refused("/a.c", 20, "r")},
       {converted("/a.c", 5, 1, "a1")},
   };
-  ReplacementSet Forward, Backward;
+  FindingMerger Forward, Backward;
   for (size_t I = 0; I < Units.size(); ++I) {
     Forward.add(Units[I]);
     Backward.add(Units[Units.size() - 1 - I]);
@@ -158,7 +158,7 @@ TEST(ReplacementSet, OutputIsSortedWhateverTheOrderOfUnits) {
   EXPECT_EQ(F[3].FilePath, "/b.c");
 }
 
-TEST(ReplacementSet, ARefusalInAnotherUnitWithdrawsItsPairedEdits) {
+TEST(FindingMerger, ARefusalInAnotherUnitWithdrawsItsPairedEdits) {
   Finding Alloc = converted("/arch/x86/mm/a.c", 10, 5, "pgtable_alloc");
   Alloc.Rule = "zeroed-page";
   Alloc.Role = PairingRole::Allocation;
@@ -168,10 +168,10 @@ TEST(ReplacementSet, ARefusalInAnotherUnitWithdrawsItsPairedEdits) {
   Free.Role = PairingRole::Free;
   Free.PairingKeys = {PairingKey::level("x86", "pte")};
   Finding Other = converted("/arch/x86/mm/a.c", 80, 5, "keep");
-  ReplacementSet Set;
+  FindingMerger Set;
   Set.add({Alloc, Other});
   Set.add({Free});
-  ReplacementSet::Result R = Set.merge();
+  FindingMerger::Result R = Set.merge();
   ASSERT_EQ(R.Findings.size(), 3u);
   EXPECT_EQ(R.Findings[0].Kind, FindingKind::Refused);
   EXPECT_NE(R.Findings[0].Message.find("with the free at arch/x86/mm/b.c:5"),
@@ -183,7 +183,7 @@ TEST(ReplacementSet, ARefusalInAnotherUnitWithdrawsItsPairedEdits) {
             "keep");
 }
 
-TEST(ReplacementSet, AConflictWithdrawsItsPairedEdits) {
+TEST(FindingMerger, AConflictWithdrawsItsPairedEdits) {
   // A header free converted in one unit and refused in another: a
   // conflict, which blocks the allocation it pairs with.
   Finding HeaderFree = converted("/arch/x86/h.h", 10, 5, "pgtable_free");
@@ -193,16 +193,16 @@ TEST(ReplacementSet, AConflictWithdrawsItsPairedEdits) {
   HeaderRefused.PairingKeys = {PairingKey::level("x86", "pmd")};
   Finding Alloc = converted("/arch/x86/a.c", 30, 5, "pgtable_alloc");
   Alloc.PairingKeys = {PairingKey::level("x86", "pmd")};
-  ReplacementSet Set;
+  FindingMerger Set;
   Set.add({HeaderFree, Alloc});
   Set.add({HeaderRefused});
-  ReplacementSet::Result R = Set.merge();
+  FindingMerger::Result R = Set.merge();
   EXPECT_TRUE(R.EditsByFile.empty());
   for (const Finding &F : R.Findings)
     EXPECT_NE(F.Kind, FindingKind::Converted) << F.Message;
 }
 
-TEST(ReplacementSet, IdenticalFindingsUniteTheirPairingKeys) {
+TEST(FindingMerger, IdenticalFindingsUniteTheirPairingKeys) {
   // A header site seen by two units, each knowing a different key.
   Finding One = refused("/arch/x86/h.h", 10, "not converted: no");
   One.PairingKeys = {PairingKey::level("x86", "pte")};
@@ -210,10 +210,10 @@ TEST(ReplacementSet, IdenticalFindingsUniteTheirPairingKeys) {
   Two.PairingKeys = {PairingKey::local("/arch/x86/h.h", 1, "p", "f")};
   Finding Alloc = converted("/arch/x86/a.c", 30, 5, "pgtable_alloc");
   Alloc.PairingKeys = {PairingKey::local("/arch/x86/h.h", 1, "p", "f")};
-  ReplacementSet Set;
+  FindingMerger Set;
   Set.add({One, Alloc});
   Set.add({Two});
-  ReplacementSet::Result R = Set.merge();
+  FindingMerger::Result R = Set.merge();
   EXPECT_TRUE(R.EditsByFile.empty());
 }
 

@@ -1,6 +1,6 @@
-//===- ReplacementSet.cpp -------------------------------------------------===//
+//===- FindingMerger.cpp --------------------------------------------------===//
 
-#include "ReplacementSet.h"
+#include "pgmigrate/FindingMerger.h"
 #include "pgmigrate/Pairing.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
@@ -8,16 +8,38 @@
 
 namespace pgmigrate {
 
-void ReplacementSet::add(std::vector<Finding> Findings) {
+void addPairingKeys(Finding &Into, const Finding &From) {
+  for (const PairingKey &Key : From.PairingKeys)
+    if (!llvm::is_contained(Into.PairingKeys, Key))
+      Into.PairingKeys.push_back(Key);
+}
+
+void dropRepeats(
+    std::vector<Finding> &Findings,
+    llvm::function_ref<bool(const Finding &, const Finding &)> Same) {
+  std::vector<Finding> Kept;
+  for (Finding &F : Findings) {
+    if (!Kept.empty() && Same(Kept.back(), F)) {
+      addPairingKeys(Kept.back(), F);
+      continue;
+    }
+    Kept.push_back(std::move(F));
+  }
+  Findings = std::move(Kept);
+}
+
+void FindingMerger::add(std::vector<Finding> Findings) {
   for (Finding &F : Findings)
     All.push_back(std::move(F));
 }
 
-static std::string position(const Finding &F) {
+namespace {
+
+std::string position(const Finding &F) {
   return std::to_string(F.Line) + ":" + std::to_string(F.Column);
 }
 
-static Finding conflictAt(const Finding &Site, std::string Reason) {
+Finding conflictAt(const Finding &Site, std::string Reason) {
   Finding Conflict = Site;
   Conflict.Kind = FindingKind::Conflict;
   Conflict.Replacements.clear();
@@ -25,11 +47,16 @@ static Finding conflictAt(const Finding &Site, std::string Reason) {
   return Conflict;
 }
 
+auto siteKey(const Finding &F) {
+  return std::make_tuple(llvm::StringRef(F.SiteFile), F.SiteOffset,
+                         F.SiteLength);
+}
+
 // Two edits of one file that cannot both apply in a well-defined way:
 // overlapping ranges, an insertion strictly inside or at the start of
 // another edit, or two insertions at one offset.
-static bool overlap(const clang::tooling::Replacement &A,
-                    const clang::tooling::Replacement &B) {
+bool overlap(const clang::tooling::Replacement &A,
+             const clang::tooling::Replacement &B) {
   unsigned AEnd = A.getOffset() + A.getLength();
   unsigned BEnd = B.getOffset() + B.getLength();
   if (A.getOffset() == B.getOffset())
@@ -39,7 +66,7 @@ static bool overlap(const clang::tooling::Replacement &A,
 
 // Two findings see the same code: their sites (file ranges after macro
 // expansion) overlap, or are the same point.
-static bool sameCode(const Finding &A, const Finding &B) {
+bool sameCode(const Finding &A, const Finding &B) {
   if (A.SiteFile != B.SiteFile)
     return false;
   if (A.SiteOffset == B.SiteOffset)
@@ -51,51 +78,40 @@ static bool sameCode(const Finding &A, const Finding &B) {
 // Whether two findings about the same code say different things: a
 // conversion against a refusal, or two conversions with different edits.
 // Refusals never disagree with each other.
-static bool disagree(const Finding &A, const Finding &B) {
+bool disagree(const Finding &A, const Finding &B) {
   if (A.Kind != FindingKind::Converted && B.Kind != FindingKind::Converted)
     return false;
   return A.Kind != B.Kind || A.Replacements != B.Replacements;
 }
 
-ReplacementSet::Result ReplacementSet::merge() const {
-  // Every (finding, site) once: a refusal at a macro definition has one site
-  // per expansion, and each may meet a different unit's conversion.
-  std::vector<Finding> Reports = All;
-  auto SiteKey = [](const Finding &F) {
-    return std::make_tuple(llvm::StringRef(F.SiteFile), F.SiteOffset,
-                           F.SiteLength);
-  };
+// Every (finding, site) once: a refusal at a macro definition has one site
+// per expansion, and each may meet a different unit's conversion.
+std::vector<Finding> uniqueReports(std::vector<Finding> Reports) {
   llvm::sort(Reports, [&](const Finding &A, const Finding &B) {
     if (A != B)
       return A < B;
-    return SiteKey(A) < SiteKey(B);
+    return siteKey(A) < siteKey(B);
   });
-  // Duplicates go; their pairing keys stay (units may know different ones).
-  {
-    std::vector<Finding> Unique;
-    for (Finding &F : Reports) {
-      if (!Unique.empty() && Unique.back() == F &&
-          SiteKey(Unique.back()) == SiteKey(F)) {
-        for (PairingKey &Key : F.PairingKeys)
-          if (!llvm::is_contained(Unique.back().PairingKeys, Key))
-            Unique.back().PairingKeys.push_back(std::move(Key));
-        continue;
-      }
-      Unique.push_back(std::move(F));
-    }
-    Reports = std::move(Unique);
-  }
+  dropRepeats(Reports, [](const Finding &A, const Finding &B) {
+    return A == B && siteKey(A) == siteKey(B);
+  });
+  return Reports;
+}
 
-  // 1. Units that disagree about the same code. Sites sorted by start; an
-  // overlap is found by scanning forward while the next site starts inside.
+using Messages = std::map<size_t, std::vector<std::string>>;
+
+// For each report, the messages of the reports that disagree about its
+// code. Sites sorted by start; an overlap is found by scanning forward
+// while the next site starts inside.
+Messages findDisagreements(const std::vector<Finding> &Reports) {
   std::vector<size_t> BySite(Reports.size());
   for (size_t I = 0; I < Reports.size(); ++I)
     BySite[I] = I;
   llvm::sort(BySite, [&](size_t A, size_t B) {
-    return std::make_tuple(SiteKey(Reports[A]), A) <
-           std::make_tuple(SiteKey(Reports[B]), B);
+    return std::make_tuple(siteKey(Reports[A]), A) <
+           std::make_tuple(siteKey(Reports[B]), B);
   });
-  std::map<size_t, std::vector<std::string>> Disagreements; // by report
+  Messages Disagreements;
   for (size_t I = 0; I < BySite.size(); ++I) {
     const Finding &A = Reports[BySite[I]];
     for (size_t J = I + 1; J < BySite.size(); ++J) {
@@ -110,42 +126,49 @@ ReplacementSet::Result ReplacementSet::merge() const {
       Disagreements[BySite[J]].push_back(A.Message);
     }
   }
+  return Disagreements;
+}
 
-  // Findings once each; a conversion that some unit disagrees with becomes
-  // a conflict (the refusal itself is still reported as it is).
+// The conflict a conversion becomes when other units say Others about it.
+Finding disagreementConflict(const Finding &Site,
+                             std::vector<std::string> Others) {
+  llvm::sort(Others);
+  Others.erase(std::unique(Others.begin(), Others.end()), Others.end());
+  // Listed in one order whatever the unit: both sides of a disagreement at
+  // one place then read the same and are reported once.
+  Others.push_back(Site.Message);
+  llvm::sort(Others);
+  Others.erase(std::unique(Others.begin(), Others.end()), Others.end());
+  std::string Opinions;
+  for (const std::string &Message : Others)
+    Opinions += (Opinions.empty() ? "" : " | ") + Message;
+  return conflictAt(Site,
+                    "translation units disagree about this site: " + Opinions);
+}
+
+// Findings once each; a conversion that some unit disagrees with becomes a
+// conflict (the refusal itself is still reported as it is).
+std::vector<Finding> collapseSites(const std::vector<Finding> &Reports,
+                                   Messages Disagreements) {
   std::vector<Finding> Sites;
-  std::map<size_t, std::vector<std::string>> Against; // by index in Sites
+  Messages Against; // by index in Sites
   for (size_t I = 0; I < Reports.size(); ++I) {
     if (Sites.empty() || Sites.back() != Reports[I])
       Sites.push_back(Reports[I]);
     else
-      for (const PairingKey &Key : Reports[I].PairingKeys)
-        if (!llvm::is_contained(Sites.back().PairingKeys, Key))
-          Sites.back().PairingKeys.push_back(Key);
+      addPairingKeys(Sites.back(), Reports[I]);
     auto It = Disagreements.find(I);
     if (It != Disagreements.end() && Reports[I].Kind == FindingKind::Converted)
       for (std::string &Message : It->second)
         Against[Sites.size() - 1].push_back(std::move(Message));
   }
-  for (auto &[Index, Messages] : Against) {
-    llvm::sort(Messages);
-    Messages.erase(std::unique(Messages.begin(), Messages.end()),
-                   Messages.end());
-    // Listed in one order whatever the unit: both sides of a disagreement
-    // at one place then read the same and are reported once.
-    Messages.push_back(Sites[Index].Message);
-    llvm::sort(Messages);
-    Messages.erase(std::unique(Messages.begin(), Messages.end()),
-                   Messages.end());
-    std::string Opinions;
-    for (const std::string &Message : Messages)
-      Opinions += (Opinions.empty() ? "" : " | ") + Message;
-    Sites[Index] =
-        conflictAt(Sites[Index],
-                   "translation units disagree about this site: " + Opinions);
-  }
+  for (auto &[Index, Others] : Against)
+    Sites[Index] = disagreementConflict(Sites[Index], std::move(Others));
+  return Sites;
+}
 
-  // 2. Different sites whose edits overlap.
+// For each site whose edit overlaps another site's edit, one such site.
+std::map<size_t, size_t> findOverlaps(const std::vector<Finding> &Sites) {
   struct OwnedEdit {
     const clang::tooling::Replacement *Edit;
     size_t Site;
@@ -154,7 +177,7 @@ ReplacementSet::Result ReplacementSet::merge() const {
   for (size_t S = 0; S < Sites.size(); ++S)
     for (const clang::tooling::Replacement &R : Sites[S].Replacements)
       EditsOfFile[R.getFilePath().str()].push_back({&R, S});
-  std::map<size_t, size_t> OverlapsWith; // site -> one site it overlaps
+  std::map<size_t, size_t> OverlapsWith;
   for (auto &[File, Edits] : EditsOfFile) {
     llvm::sort(Edits, [](const OwnedEdit &A, const OwnedEdit &B) {
       return std::make_tuple(A.Edit->getOffset(), A.Edit->getLength(), A.Site) <
@@ -175,27 +198,34 @@ ReplacementSet::Result ReplacementSet::merge() const {
       }
     }
   }
+  return OverlapsWith;
+}
 
-  Result Merged;
+// The sites, those whose edits overlap another's as conflicts.
+std::vector<Finding> withOverlapsInConflict(const std::vector<Finding> &Sites) {
+  std::map<size_t, size_t> OverlapsWith = findOverlaps(Sites);
+  std::vector<Finding> Decided;
   for (size_t S = 0; S < Sites.size(); ++S) {
     auto It = OverlapsWith.find(S);
     if (It == OverlapsWith.end()) {
-      Merged.Findings.push_back(Sites[S]);
+      Decided.push_back(Sites[S]);
       continue;
     }
     const Finding &Other = Sites[It->second];
-    Merged.Findings.push_back(
-        conflictAt(Sites[S], "its edit overlaps a different edit [" +
-                                 Other.Rule + "] at " + position(Other) +
-                                 " from another translation unit"));
+    Decided.push_back(conflictAt(Sites[S], "its edit overlaps a different "
+                                           "edit [" +
+                                               Other.Rule + "] at " +
+                                               position(Other) +
+                                               " from another translation "
+                                               "unit"));
   }
+  return Decided;
+}
 
-  // 3. Sites that convert together or not at all: a refusal or a conflict
-  // in a pairing group withdraws its other conversions.
-  applyPairing(Merged.Findings);
-
-  // 4. The edits that survive. They no longer overlap, so add() succeeds;
-  // if it did not, the site would become a conflict rather than be dropped.
+// The edits that survive, by file. They no longer overlap, so add()
+// succeeds; if it did not, the site would become a conflict rather than be
+// dropped.
+void collectEdits(FindingMerger::Result &Merged) {
   for (Finding &F : Merged.Findings) {
     if (F.Kind != FindingKind::Converted)
       continue;
@@ -221,6 +251,23 @@ ReplacementSet::Result ReplacementSet::merge() const {
   }
   for (auto It = Merged.EditsByFile.begin(); It != Merged.EditsByFile.end();)
     It = It->second.empty() ? Merged.EditsByFile.erase(It) : std::next(It);
+}
+
+} // namespace
+
+FindingMerger::Result FindingMerger::merge() const {
+  std::vector<Finding> Reports = uniqueReports(All);
+  // 1. Units that disagree about the same code; each finding once.
+  Messages Disagreements = findDisagreements(Reports);
+  std::vector<Finding> Sites = collapseSites(Reports, std::move(Disagreements));
+  // 2. Different sites whose edits overlap.
+  Result Merged;
+  Merged.Findings = withOverlapsInConflict(Sites);
+  // 3. Sites that convert together or not at all: a refusal or a conflict
+  // in a pairing group withdraws its other conversions.
+  applyPairing(Merged.Findings);
+  // 4. The edits that survive.
+  collectEdits(Merged);
   llvm::sort(Merged.Findings);
   Merged.Findings.erase(
       std::unique(Merged.Findings.begin(), Merged.Findings.end()),

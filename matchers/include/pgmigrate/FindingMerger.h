@@ -1,0 +1,58 @@
+//===- FindingMerger.h - Findings of many units, decided once ---*- C++ -*-===//
+//
+// A header is seen by many translation units (and by several compile
+// databases): the same site arrives many times. Identical findings count
+// once, and their pairing keys unite. Units that disagree about a site
+// (different edits, or one converts where another refuses), or edits that
+// overlap, make a conflict: those sites are left alone and reported, and
+// the other edits of the file still apply. Then sites that pair
+// (Pairing.h) convert together or not at all. The CLI merges every unit of
+// its run; the clang-tidy plugin merges one unit's findings the same way.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PGMIGRATE_FINDINGMERGER_H
+#define PGMIGRATE_FINDINGMERGER_H
+
+#include "pgmigrate/Finding.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pgmigrate {
+
+class FindingMerger {
+public:
+  /// Adds the findings of one translation unit.
+  void add(std::vector<Finding> Findings);
+
+  struct Result {
+    /// Every finding once, sorted; sites in conflict have Kind Conflict and
+    /// no replacements.
+    std::vector<Finding> Findings;
+    /// The edits of the converted findings, by absolute file path.
+    std::map<std::string, clang::tooling::Replacements> EditsByFile;
+  };
+
+  /// Deduplicates, finds the conflicts, pairs, and collects the edits.
+  Result merge() const;
+
+private:
+  std::vector<Finding> All;
+};
+
+/// Adds the pairing keys of From that Into lacks (a repeat of a finding may
+/// know keys the first report did not).
+void addPairingKeys(Finding &Into, const Finding &From);
+
+/// Drops each finding of the sorted Findings that repeats its predecessor
+/// (Same(previous, finding)), keeping the union of their pairing keys.
+void dropRepeats(
+    std::vector<Finding> &Findings,
+    llvm::function_ref<bool(const Finding &, const Finding &)> Same);
+
+} // namespace pgmigrate
+
+#endif // PGMIGRATE_FINDINGMERGER_H
