@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "RuleOnCode.h"
 #include "pgmigrate/Rules.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Tooling/Tooling.h"
@@ -30,38 +31,13 @@ extern void pgtable_free_addr(const void *addr);
 
 const char *MainFile = "/src/arch/foo/mm/code.c";
 
-class Hooks : public tooling::SourceFileCallbacks {
-public:
-  explicit Hooks(Rule &R) : R(R) {}
-  bool handleBeginSource(CompilerInstance &CI) override {
-    R.registerPPCallbacks(CI.getPreprocessor());
-    return true;
-  }
-
-private:
-  Rule &R;
-};
-
 std::vector<Finding> run(llvm::StringRef Code, MigrationOptions Options = {},
                          bool WithMm = false) {
-  FindingCollector Sink;
-  std::unique_ptr<Rule> R = createRule("name-conflicts", Options);
-  EXPECT_TRUE(R);
-  ast_matchers::MatchFinder Finder;
-  RuleMatchCallback Callback(*R, Sink);
-  Callback.registerWith(Finder);
-  Hooks H(*R);
-  std::unique_ptr<tooling::FrontendActionFactory> Factory =
-      tooling::newFrontendActionFactory(&Finder, &H);
-  std::string Full =
-      std::string(WithMm ? "#include \"linux/mm.h\"\n" : "\n") + Code.str();
-  EXPECT_TRUE(tooling::runToolOnCodeWithArgs(
-      Factory->create(), Full,
-      {"-xc", "-std=gnu11", "-I/src/include", "-Wno-everything"}, MainFile,
-      "pgmigrate-test", std::make_shared<PCHContainerOperations>(),
-      {{"/src/include/linux/mm.h", MmHeader}}));
-  std::sort(Sink.Findings.begin(), Sink.Findings.end());
-  return Sink.Findings;
+  return pgmigrate::testing::runRuleOnCode(
+      "name-conflicts",
+      std::string(WithMm ? "#include \"linux/mm.h\"\n" : "\n") + Code.str(),
+      Options, {"-xc", "-std=gnu11", "-I/src/include", "-Wno-everything"},
+      MainFile, {{"/src/include/linux/mm.h", MmHeader}});
 }
 
 MigrationOptions renaming() {

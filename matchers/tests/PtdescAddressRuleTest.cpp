@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "RuleOnCode.h"
 #include "pgmigrate/Rules.h"
 #include "clang/Tooling/Tooling.h"
 #include "gtest/gtest.h"
@@ -23,20 +24,9 @@ namespace {
 const char Prefix[] = "#include <linux/mm.h>\n";
 
 std::vector<Finding> run(llvm::StringRef Code, MigrationOptions Options = {}) {
-  FindingCollector Sink;
-  std::unique_ptr<Rule> R = createRule("ptdesc-address", Options);
-  EXPECT_TRUE(R);
-  ast_matchers::MatchFinder Finder;
-  RuleMatchCallback Callback(*R, Sink);
-  Callback.registerWith(Finder);
-  std::unique_ptr<tooling::FrontendActionFactory> Factory =
-      tooling::newFrontendActionFactory(&Finder);
-  EXPECT_TRUE(tooling::runToolOnCodeWithArgs(
-      Factory->create(), Prefix + Code.str(),
-      {"-xc", "-std=gnu11", "-isystem", PGMIGRATE_REFIMPL_INCLUDE},
-      "/src/arch/x86/mm/t.c"));
-  std::sort(Sink.Findings.begin(), Sink.Findings.end());
-  return Sink.Findings;
+  return pgmigrate::testing::runRuleOnCode(
+      "ptdesc-address", Prefix + Code.str(), Options,
+      pgmigrate::testing::referenceModelArgs(), "/src/arch/x86/mm/t.c");
 }
 
 // The code after applying every finding's edits.

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "RuleOnCode.h"
 #include "pgmigrate/Rules.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Tooling/Tooling.h"
@@ -27,21 +28,9 @@ void pgtable_free(const void *addr);
 
 std::vector<Finding> runPtdescFree(llvm::StringRef Code,
                                    MigrationOptions Options = {}) {
-  FindingCollector Sink;
-  std::unique_ptr<Rule> R = createRule("ptdesc-free", Options);
-  EXPECT_TRUE(R);
-  ast_matchers::MatchFinder Finder;
-  RuleMatchCallback Callback(*R, Sink);
-  Callback.registerWith(Finder);
-  std::unique_ptr<tooling::FrontendActionFactory> Factory =
-      tooling::newFrontendActionFactory(&Finder);
-  std::string Full = std::string("#include \"mm.h\"\n") + Code.str();
-  EXPECT_TRUE(tooling::runToolOnCodeWithArgs(
-      Factory->create(), Full, {"-xc", "-std=gnu11"}, "/src/input.c",
-      "pgmigrate-test", std::make_shared<PCHContainerOperations>(),
-      {{"/src/mm.h", MmHeader}}));
-  std::sort(Sink.Findings.begin(), Sink.Findings.end());
-  return Sink.Findings;
+  return pgmigrate::testing::runRuleOnCode(
+      "ptdesc-free", std::string("#include \"mm.h\"\n") + Code.str(), Options,
+      {"-xc", "-std=gnu11"}, "/src/input.c", {{"/src/mm.h", MmHeader}});
 }
 
 // The code after applying every finding's edits.

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "RuleOnCode.h"
 #include "pgmigrate/Pairing.h"
 #include "pgmigrate/Rules.h"
 #include "clang/Tooling/Tooling.h"
@@ -23,20 +24,9 @@ namespace {
 
 std::vector<Finding> run(llvm::StringRef Rule, llvm::StringRef Code,
                          llvm::StringRef File = "/src/arch/x86/mm/t.c") {
-  FindingCollector Sink;
-  std::unique_ptr<pgmigrate::Rule> R = createRule(Rule, MigrationOptions());
-  EXPECT_TRUE(R);
-  ast_matchers::MatchFinder Finder;
-  RuleMatchCallback Callback(*R, Sink);
-  Callback.registerWith(Finder);
-  std::unique_ptr<tooling::FrontendActionFactory> Factory =
-      tooling::newFrontendActionFactory(&Finder);
-  std::string Full = "#include <linux/mm.h>\n" + Code.str();
-  EXPECT_TRUE(tooling::runToolOnCodeWithArgs(
-      Factory->create(), Full,
-      {"-xc", "-std=gnu11", "-isystem", PGMIGRATE_REFIMPL_INCLUDE}, File));
-  std::sort(Sink.Findings.begin(), Sink.Findings.end());
-  return Sink.Findings;
+  return pgmigrate::testing::runRuleOnCode(
+      Rule, "#include <linux/mm.h>\n" + Code.str(), MigrationOptions(),
+      pgmigrate::testing::referenceModelArgs(), File);
 }
 
 const char *ErrorPathPair = R"c(
