@@ -29,6 +29,9 @@ public:
     if (!selectUnits())
       return;
     chooseRoot();
+    // The lexical half of name-conflicts learns from every unit, so it
+    // exists before they run (with the tree root the rules judge arch by).
+    Lexical.emplace(Request.Options, Request.ScanRoot);
     runUnits();
     if (!Request.ScanRoot.empty())
       scanTree();
@@ -100,7 +103,6 @@ void Pipeline::chooseRoot() {
   else
     Result.Root = absolutePath(".");
   Request.Options.TreeRoot = Result.Root;
-  Lexical.emplace(Request.Options, Request.ScanRoot);
 }
 
 // The rules over every unit; a unit that does not parse is skipped, and
