@@ -81,12 +81,45 @@ bool isNullTest(const DeclRefExpr *Ref, ASTContext &Context) {
   return false;
 }
 
-// ptdesc_address(Ref): the call, or null.
+// The expression ptdesc_page(E) is, when E is the whole argument of an
+// invocation of the macro ptdesc_page() (a cast to struct page *, or in
+// 6.12 a _Generic of such casts): the invocation's outermost expression;
+// else null.
+const Expr *ptdescPageOf(const Expr *E, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const Expr *Top = nullptr;
+  while (const Stmt *Parent = parentStmt(E, Context)) {
+    const auto *P = dyn_cast<Expr>(Parent);
+    if (!P || !(isa<ParenExpr>(P) || isa<CastExpr>(P) ||
+                (isa<GenericSelectionExpr>(P) &&
+                 cast<GenericSelectionExpr>(P)->getResultExpr() == E)))
+      break;
+    E = P;
+    SourceLocation Begin = E->getBeginLoc();
+    if (Begin.isMacroID() && SM.isMacroBodyExpansion(Begin) &&
+        Lexer::getImmediateMacroName(Begin, SM, Context.getLangOpts()) ==
+            "ptdesc_page")
+      Top = E;
+  }
+  return Top;
+}
+
+// ptdesc_address(Ref), ptdesc_to_virt(Ref) or page_address(ptdesc_page(Ref)):
+// the call that turns the ptdesc into its address, or null.
 const CallExpr *addressCall(const DeclRefExpr *Ref, ASTContext &Context) {
   const Expr *E = climbImplicit(Ref, Context);
   const auto *Call = dyn_cast_or_null<CallExpr>(parentStmt(E, Context));
-  if (Call && calleeName(Call) == "ptdesc_address" && Call->getNumArgs() == 1 &&
-      Call->getArg(0) == E)
+  llvm::StringRef Callee = Call ? calleeName(Call) : "";
+  if (Call && (Callee == "ptdesc_address" || Callee == "ptdesc_to_virt") &&
+      Call->getNumArgs() == 1 && Call->getArg(0) == E)
+    return Call;
+  const Expr *Page = ptdescPageOf(E, Context);
+  if (!Page)
+    return nullptr;
+  Page = climbImplicit(Page, Context);
+  Call = dyn_cast_or_null<CallExpr>(parentStmt(Page, Context));
+  if (Call && calleeName(Call) == "page_address" && Call->getNumArgs() == 1 &&
+      Call->getArg(0) == Page)
     return Call;
   return nullptr;
 }
@@ -285,11 +318,26 @@ std::string findVariable(PtdescSite &S, ASTContext &Context) {
   return "";
 }
 
-// Sorts every use of the variable: the assignment, NULL tests,
-// ptdesc_address(); the refusal for any other use, or "".
+// True when Ref is in a part of a _Generic that is never evaluated: its
+// controlling expression or an association it does not select (6.12's
+// ptdesc_page() names its argument in all three).
+bool inUnselectedGenericPart(const DeclRefExpr *Ref, ASTContext &Context) {
+  const Stmt *Child = Ref;
+  for (const Stmt *Parent = parentStmt(Ref, Context); Parent;
+       Child = Parent, Parent = parentStmt(Parent, Context))
+    if (const auto *Generic = dyn_cast<GenericSelectionExpr>(Parent))
+      if (Generic->isResultDependent() || Generic->getResultExpr() != Child)
+        return true;
+  return false;
+}
+
+// Sorts every use of the variable: the assignment, NULL tests, the calls
+// that turn it into its address; the refusal for any other use, or "".
 std::string classifyUses(PtdescSite &S, const UnitIndex &Idx,
                          ASTContext &Context) {
   for (const DeclRefExpr *Ref : Idx.usesOf(S.Var)) {
+    if (inUnselectedGenericPart(Ref, Context))
+      continue;
     if (std::optional<Write> W = writeAt(Ref, Context)) {
       if (S.Assignment && W->Value == S.Top) {
         S.AssignedRef = Ref;

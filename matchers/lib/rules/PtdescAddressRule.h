@@ -2,8 +2,9 @@
 //
 /// Rule "ptdesc-address": pt = pagetable_alloc(gfp, order) (or
 /// pagetable_alloc_noprof()) whose ptdesc serves only for a NULL check and
-/// ptdesc_address(pt) becomes pgtable_alloc(gfp, order) (the _noprof
-/// variant in a function whose name ends in _noprof, or for a direct
+/// its address (ptdesc_address(pt), ptdesc_to_virt(pt) or
+/// page_address(ptdesc_page(pt))) becomes pgtable_alloc(gfp, order) (the
+/// _noprof variant in a function whose name ends in _noprof, or for a direct
 /// _noprof call). The ptdesc variable goes away:
 ///
 ///   struct ptdesc *pt = pagetable_alloc(gfp, 0);    return pgtable_alloc(gfp,

@@ -131,4 +131,10 @@ extern void *pgtable_alloc_addr_noprof(gfp_t gfp, unsigned int order);
 #define pgtable_alloc_addr(...) alloc_hooks(pgtable_alloc_addr_noprof(__VA_ARGS__))
 extern void pgtable_free_addr(const void *addr);
 
+/* A ptdesc's address, as 6.12 also spells it: page_to_virt(ptdesc_page()). */
+static inline void *ptdesc_to_virt(const struct ptdesc *pt)
+{
+	return page_address(ptdesc_page(pt));
+}
+
 #endif /* _LINUX_MM_H */
