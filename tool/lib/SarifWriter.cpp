@@ -28,10 +28,8 @@ std::string fingerprint(const Finding &F, llvm::StringRef Root) {
   return llvm::toHex(Hash.final(), /*LowerCase=*/true).substr(0, 32);
 }
 
-} // namespace
-
-void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                llvm::StringRef Root, llvm::StringRef ToolVersion) {
+// The rules, in registry order (results point at them by index).
+llvm::json::Array sarifRules() {
   llvm::json::Array Rules;
   for (const RuleInfo &Info : allRules())
     Rules.push_back(llvm::json::Object{
@@ -40,56 +38,70 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
         {"fullDescription", llvm::json::Object{{"text", Info.Summary}}},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
     });
-  auto RuleIndex = [](llvm::StringRef Name) {
-    int Index = 0;
-    for (const RuleInfo &Info : allRules()) {
-      if (Info.Name == Name)
-        return Index;
-      ++Index;
-    }
-    return -1;
-  };
+  return Rules;
+}
 
-  llvm::json::Array Results;
-  for (const Finding &F : Findings) {
-    llvm::json::Object Result{
-        {"ruleId", F.Rule},
-        {"ruleIndex", RuleIndex(F.Rule)},
-        {"level", "warning"},
-        {"message", llvm::json::Object{{"text", F.Message}}},
-        {"locations",
-         llvm::json::Array{llvm::json::Object{
-             {"physicalLocation",
-              llvm::json::Object{
-                  {"artifactLocation", artifactLocation(Root, F.FilePath)},
-                  {"region", llvm::json::Object{{"startLine", F.Line},
-                                                {"startColumn", F.Column}}},
-              }}}}},
-        {"partialFingerprints",
-         llvm::json::Object{{"pgtableMigrate/v1", fingerprint(F, Root)}}},
-        {"properties", llvm::json::Object{{"kind", kindName(F.Kind)}}},
-    };
-    if (!F.Replacements.empty()) {
-      llvm::json::Array Changes;
-      for (const clang::tooling::Replacement &R : F.Replacements)
-        Changes.push_back(llvm::json::Object{
-            {"artifactLocation", artifactLocation(Root, R.getFilePath())},
-            {"replacements",
-             llvm::json::Array{llvm::json::Object{
-                 {"deletedRegion",
-                  llvm::json::Object{{"charOffset", R.getOffset()},
-                                     {"charLength", R.getLength()}}},
-                 {"insertedContent",
-                  llvm::json::Object{{"text", R.getReplacementText()}}},
-             }}},
-        });
-      Result["fixes"] = llvm::json::Array{llvm::json::Object{
-          {"description", llvm::json::Object{{"text", F.Message}}},
-          {"artifactChanges", std::move(Changes)},
-      }};
-    }
-    Results.push_back(std::move(Result));
+int ruleIndex(llvm::StringRef Name) {
+  int Index = 0;
+  for (const RuleInfo &Info : allRules()) {
+    if (Info.Name == Name)
+      return Index;
+    ++Index;
   }
+  return -1;
+}
+
+// A converted finding's edits as one SARIF fix.
+llvm::json::Array sarifFixes(const Finding &F, llvm::StringRef Root) {
+  llvm::json::Array Changes;
+  for (const clang::tooling::Replacement &R : F.Replacements)
+    Changes.push_back(llvm::json::Object{
+        {"artifactLocation", artifactLocation(Root, R.getFilePath())},
+        {"replacements",
+         llvm::json::Array{llvm::json::Object{
+             {"deletedRegion",
+              llvm::json::Object{{"charOffset", R.getOffset()},
+                                 {"charLength", R.getLength()}}},
+             {"insertedContent",
+              llvm::json::Object{{"text", R.getReplacementText()}}},
+         }}},
+    });
+  return llvm::json::Array{llvm::json::Object{
+      {"description", llvm::json::Object{{"text", F.Message}}},
+      {"artifactChanges", std::move(Changes)},
+  }};
+}
+
+llvm::json::Object sarifResult(const Finding &F, llvm::StringRef Root) {
+  llvm::json::Object Result{
+      {"ruleId", F.Rule},
+      {"ruleIndex", ruleIndex(F.Rule)},
+      {"level", "warning"},
+      {"message", llvm::json::Object{{"text", F.Message}}},
+      {"locations",
+       llvm::json::Array{llvm::json::Object{
+           {"physicalLocation",
+            llvm::json::Object{
+                {"artifactLocation", artifactLocation(Root, F.FilePath)},
+                {"region", llvm::json::Object{{"startLine", F.Line},
+                                              {"startColumn", F.Column}}},
+            }}}}},
+      {"partialFingerprints",
+       llvm::json::Object{{"pgtableMigrate/v1", fingerprint(F, Root)}}},
+      {"properties", llvm::json::Object{{"kind", kindName(F.Kind)}}},
+  };
+  if (!F.Replacements.empty())
+    Result["fixes"] = sarifFixes(F, Root);
+  return Result;
+}
+
+} // namespace
+
+void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                llvm::StringRef Root, llvm::StringRef ToolVersion) {
+  llvm::json::Array Results;
+  for (const Finding &F : Findings)
+    Results.push_back(sarifResult(F, Root));
 
   std::string RootUri = "file://" + Root.str();
   if (!llvm::StringRef(RootUri).endswith("/"))
@@ -103,7 +115,7 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
             llvm::json::Object{
                 {"driver", llvm::json::Object{{"name", "pgtable-migrate"},
                                               {"semanticVersion", ToolVersion},
-                                              {"rules", std::move(Rules)}}}}},
+                                              {"rules", sarifRules()}}}}},
            {"originalUriBaseIds",
             llvm::json::Object{
                 {"SRCROOT", llvm::json::Object{{"uri", RootUri}}}}},
