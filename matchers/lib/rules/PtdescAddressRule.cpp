@@ -331,6 +331,24 @@ bool inUnselectedGenericPart(const DeclRefExpr *Ref, ASTContext &Context) {
   return false;
 }
 
+// ptdesc_to_virt() is page_to_virt(), which gives another address than the
+// page_address() pgtable_alloc() returns for a highmem page: such a use
+// converts only when the gfp mask surely has no __GFP_HIGHMEM. The refusal,
+// or "".
+std::string highmemProblem(const PtdescSite &S, const CallExpr *Call,
+                           ASTContext &Context) {
+  bool ToVirt = llvm::any_of(S.AddressCalls, [](const CallExpr *Address) {
+    return calleeName(Address) == "ptdesc_to_virt";
+  });
+  if (!ToVirt || gfpFlag(Call->getArg(0), "__GFP_HIGHMEM", S.Function,
+                         Context) == FlagState::Absent)
+    return "";
+  return "the ptdesc '" + S.VarName +
+         "' is turned into an address by ptdesc_to_virt() (page_to_virt()), "
+         "which differs from pgtable_alloc()'s page_address() for a highmem "
+         "page, and the gfp mask may include __GFP_HIGHMEM";
+}
+
 // Sorts every use of the variable: the assignment, NULL tests, the calls
 // that turn it into its address; the refusal for any other use, or "".
 std::string classifyUses(PtdescSite &S, const UnitIndex &Idx,
@@ -613,6 +631,8 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
     Problem = findVariable(S, Context);
   if (Problem.empty())
     Problem = classifyUses(S, Index.get(Context), Context);
+  if (Problem.empty())
+    Problem = highmemProblem(S, Call, Context);
   llvm::SmallVector<std::string, 2> Args = writtenArguments(S.Where, SM, LO);
   if (Problem.empty() && Args.size() != 2)
     Problem = "its arguments are not written plainly";
