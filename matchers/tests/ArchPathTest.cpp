@@ -1,6 +1,9 @@
 //===- ArchPathTest.cpp ---------------------------------------------------===//
 
 #include "pgmigrate/ArchPath.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
 #include "gtest/gtest.h"
 
 using namespace pgmigrate;
@@ -55,6 +58,31 @@ TEST(ArchPath, ARootThatDoesNotHoldThePathIsIgnored) {
   // A sibling whose name starts like the root is not below it.
   EXPECT_EQ(archNameOf("/home/arch/linux2/mm/init.c", "/home/arch/linux"),
             "linux2");
+}
+
+TEST(ArchPath, ARootInsideAnArchDirectoryKeepsItsArch) {
+  // --root arch/x86/mm: the arch is above the root, and still the file's.
+  EXPECT_EQ(
+      archNameOf("/src/linux/arch/x86/mm/init.c", "/src/linux/arch/x86/mm"),
+      "x86");
+  // --root arch/x86: that is also the shape of a tree checked out as
+  // /home/arch/linux; the kernel tree's top-level Kconfig tells them apart.
+  llvm::SmallString<128> Tree;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("archpath", Tree));
+  std::string Top = Tree.str().str();
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Top + "/linux/arch/x86/mm"));
+  EXPECT_EQ(
+      archNameOf(Top + "/linux/arch/x86/mm/init.c", Top + "/linux/arch/x86"),
+      "generic"); // no kernel tree around it
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream Kconfig(Top + "/linux/Kconfig", EC);
+    ASSERT_FALSE(EC);
+  }
+  EXPECT_EQ(
+      archNameOf(Top + "/linux/arch/x86/mm/init.c", Top + "/linux/arch/x86"),
+      "x86");
+  llvm::sys::fs::remove_directories(Top);
 }
 
 } // namespace

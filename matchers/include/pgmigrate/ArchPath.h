@@ -7,7 +7,9 @@
 // root, holds the components "arch/<name>/" followed by at least one more
 // component; the last such pair counts (the one nearest the file). The part
 // of the path above the root never counts, so a tree checked out under
-// /home/arch/linux is not arch "linux".
+// /home/arch/linux is not arch "linux" -- unless the root itself lies in an
+// arch directory (--root arch/x86/mm; --root arch/x86 when the directory
+// above "arch" has the tree's Kconfig or Kbuild).
 //
 //===----------------------------------------------------------------------===//
 
