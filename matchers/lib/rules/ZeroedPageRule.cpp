@@ -344,6 +344,7 @@ void ZeroedPageRule::findInstallation(Allocation &A, ASTContext &Context) {
   unsigned AllocEnd = offsetOf(A.Where.Outer->getEndLoc(), SM);
   std::vector<TableEvidence> Installs;
   std::vector<std::string> Escapes;
+  std::string StoredAway; // the first store of the page outside the variable
   for (const DeclRefExpr *Ref : Uses) {
     unsigned At = offsetOf(Ref->getBeginLoc(), SM);
     if (std::optional<TableEvidence> Installed = installedTable(Ref, Context)) {
@@ -356,6 +357,10 @@ void ZeroedPageRule::findInstallation(Allocation &A, ASTContext &Context) {
       continue;
     }
     std::string Phrase = escapeAt(Ref, Context);
+    if (StoredAway.empty() && (llvm::StringRef(Phrase).startswith("stored") ||
+                               llvm::StringRef(Phrase).startswith("copied")))
+      StoredAway =
+          Phrase + " at line " + std::to_string(lineOf(Ref->getBeginLoc(), SM));
     if (!Phrase.empty() && !llvm::is_contained(Escapes, Phrase))
       Escapes.push_back(Phrase);
   }
@@ -368,6 +373,16 @@ void ZeroedPageRule::findInstallation(Allocation &A, ASTContext &Context) {
                 levelName(Installed.Level) + " table")
                    .str());
   }
+  // A page that is also kept elsewhere (a field such as kexec's
+  // image->arch.p4d, a global, another variable) may be freed through that
+  // copy by code this analysis does not follow: converting the allocation
+  // alone could leave the page on free_page(), half migrated.
+  if (A.Evidence && !StoredAway.empty())
+    A.refuse(("'" + A.Var->getName() + "' is also " + StoredAway +
+              ", and a free of the page through that copy cannot be "
+              "followed: converting the allocation alone could leave the "
+              "page freed with free_page()")
+                 .str());
   if (A.Evidence)
     return;
   std::string Reason = ("no page-table evidence: '" + A.Var->getName() +
