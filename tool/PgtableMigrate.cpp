@@ -301,6 +301,12 @@ void printSummary(const PipelineResult &Result, unsigned Written,
   llvm::errs() << "; " << Result.Units << " translation units ("
                << Result.FailedUnits << " failed); " << Errors.Count
                << (Errors.Count == 1 ? " error\n" : " errors\n");
+  if (Result.ConvertedGroups + Result.RefusedGroups)
+    llvm::errs() << "pgtable-migrate: "
+                 << Result.ConvertedGroups + Result.RefusedGroups
+                 << " object groups, each converted or refused whole: "
+                 << Result.ConvertedGroups << " converted, "
+                 << Result.RefusedGroups << " refused\n";
 }
 
 } // namespace

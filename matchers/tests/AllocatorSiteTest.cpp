@@ -168,10 +168,10 @@ TEST(AllocatorSite, AnEscapeSaysWhereTheValueGoes) {
 TEST(AllocatorSite, OrdersAreConstantsOrNothing) {
   Parsed Constant = parse("void *f(void)\n"
                           "{ return pagetable_alloc(GFP_KERNEL, 1 + 1); }\n");
-  EXPECT_EQ(constantOrder(Constant.Call->getArg(1), Constant.context()), 2u);
+  EXPECT_EQ(constantValue(Constant.Call->getArg(1), Constant.context()), 2u);
   Parsed Variable = parse("void *f(unsigned int order)\n"
                           "{ return pagetable_alloc(GFP_KERNEL, order); }\n");
-  EXPECT_EQ(constantOrder(Variable.Call->getArg(1), Variable.context()),
+  EXPECT_EQ(constantValue(Variable.Call->getArg(1), Variable.context()),
             std::nullopt);
 }
 

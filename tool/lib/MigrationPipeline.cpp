@@ -37,6 +37,11 @@ public:
       scanTree();
     FindingMerger::Result Merged = Merger.merge();
     Result.Findings = std::move(Merged.Findings);
+    Result.ConvertedGroups = Merged.ConvertedGroups;
+    Result.RefusedGroups = Merged.RefusedGroups;
+    for (const std::string &Group : Merged.SplitGroups)
+      error("internal error: object group '" + Group +
+            "' would be half converted; none of its sites is written");
     for (const auto &[Path, Edits] : Merged.EditsByFile)
       formatFile(Path, Edits);
   }
@@ -127,6 +132,8 @@ void Pipeline::runUnits() {
     Lexical->addUnit(std::move(Unit.Coverage), Unit.Findings);
     refuseEditsOutsideRoot(Unit.Findings, Result.Root);
     Merger.add(std::move(Unit.Findings));
+    if (Unit.Facts)
+      Merger.addFacts(std::move(*Unit.Facts));
   }
 }
 

@@ -70,6 +70,9 @@ struct PipelineResult {
   /// Units run and units clang could not parse.
   unsigned Units = 0;
   unsigned FailedUnits = 0;
+  /// Object groups of the provenance solve, converted and refused whole.
+  unsigned ConvertedGroups = 0;
+  unsigned RefusedGroups = 0;
   /// The lexical scan's counts, when --scan-tree ran, and its directory.
   std::optional<TreeScanResult> Scan;
   std::string ScanRoot;

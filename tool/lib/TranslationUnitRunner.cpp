@@ -1,7 +1,11 @@
 //===- TranslationUnitRunner.cpp ------------------------------------------===//
 
 #include "TranslationUnitRunner.h"
+#include "pgmigrate/ProvenanceCollector.h"
 #include "pgmigrate/Rules.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -61,19 +65,58 @@ public:
   std::string Text;
 };
 
-// Before each unit is parsed: the rules' preprocessor callbacks.
-class PreprocessorHooks : public tooling::SourceFileCallbacks {
+// After the matchers, the unit's provenance facts (ProvenanceCollector.h).
+class FactsConsumer : public ASTConsumer {
 public:
-  PreprocessorHooks(std::vector<std::unique_ptr<Rule>> &Rules) : Rules(Rules) {}
-  bool handleBeginSource(CompilerInstance &CI) override {
-    Preprocessor &PP = CI.getPreprocessor();
-    for (std::unique_ptr<Rule> &R : Rules)
-      R->registerPPCallbacks(PP);
-    return true;
+  explicit FactsConsumer(std::optional<ProvenanceFacts> &Out) : Out(Out) {}
+  void HandleTranslationUnit(ASTContext &Context) override {
+    Out = collectProvenanceFacts(Context);
   }
 
 private:
+  std::optional<ProvenanceFacts> &Out;
+};
+
+// One unit: the rules' preprocessor callbacks before it is parsed (as
+// clang-tidy registers its checks'), their matchers, then the facts.
+class MigrationAction : public ASTFrontendAction {
+public:
+  MigrationAction(ast_matchers::MatchFinder &Finder,
+                  std::vector<std::unique_ptr<Rule>> &Rules,
+                  std::optional<ProvenanceFacts> *Facts)
+      : Finder(Finder), Rules(Rules), Facts(Facts) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef) override {
+    for (std::unique_ptr<Rule> &R : Rules)
+      R->registerPPCallbacks(CI.getPreprocessor());
+    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    Consumers.push_back(Finder.newASTConsumer());
+    if (Facts)
+      Consumers.push_back(std::make_unique<FactsConsumer>(*Facts));
+    return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+  }
+
+private:
+  ast_matchers::MatchFinder &Finder;
   std::vector<std::unique_ptr<Rule>> &Rules;
+  std::optional<ProvenanceFacts> *Facts;
+};
+
+class MigrationActionFactory : public tooling::FrontendActionFactory {
+public:
+  MigrationActionFactory(ast_matchers::MatchFinder &Finder,
+                         std::vector<std::unique_ptr<Rule>> &Rules,
+                         std::optional<ProvenanceFacts> *Facts)
+      : Finder(Finder), Rules(Rules), Facts(Facts) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<MigrationAction>(Finder, Rules, Facts);
+  }
+
+private:
+  ast_matchers::MatchFinder &Finder;
+  std::vector<std::unique_ptr<Rule>> &Rules;
+  std::optional<ProvenanceFacts> *Facts;
 };
 
 } // namespace
@@ -86,7 +129,10 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
   ast_matchers::MatchFinder Finder;
   std::vector<std::unique_ptr<Rule>> Rules;
   std::vector<std::unique_ptr<RuleMatchCallback>> Callbacks;
+  bool WantsFacts = false;
   for (const std::string &Name : Options.EnabledRules) {
+    if (const RuleInfo *Info = findRule(Name))
+      WantsFacts |= Info->Pairs;
     std::unique_ptr<Rule> R = createRule(Name, Options);
     if (!R)
       continue; // buildOptions() enables implemented rules only
@@ -118,17 +164,18 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
 
   for (std::unique_ptr<Rule> &R : Rules)
     R->recordCoverage(Result.Coverage);
-  PreprocessorHooks Hooks(Rules);
-  int Status =
-      Tool.run(tooling::newFrontendActionFactory(&Finder, &Hooks).get());
+  std::optional<ProvenanceFacts> Facts;
+  MigrationActionFactory Factory(Finder, Rules, WantsFacts ? &Facts : nullptr);
+  int Status = Tool.run(&Factory);
   Result.Parsed = Status == 0 && Errors.getNumErrors() == 0;
   Result.Errors = std::move(Errors.Text);
   if (!Result.Parsed && Result.Errors.empty())
     Result.Errors = Status == 2 ? "no compile command for the file\n"
                                 : "clang could not process the file\n";
-  if (Result.Parsed)
+  if (Result.Parsed) {
     Result.Findings = std::move(Sink.Findings);
-  else
+    Result.Facts = std::move(Facts);
+  } else
     Result.Coverage.clear();
   return Result;
 }

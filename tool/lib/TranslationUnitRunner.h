@@ -7,8 +7,10 @@
 #include "ProgressLine.h"
 #include "pgmigrate/Finding.h"
 #include "pgmigrate/Options.h"
+#include "pgmigrate/ProvenanceFacts.h"
 #include "pgmigrate/UnitCoverage.h"
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,8 @@ struct TranslationUnitResult {
   /// Clang's errors for the unit, one "file:line:col: error: ..." per line.
   std::string Errors;
   std::vector<Finding> Findings;
+  /// The unit's provenance facts, when a rule that pairs is enabled.
+  std::optional<ProvenanceFacts> Facts;
   /// What the unit saw, recorded by the rules that ask for it
   /// (Rule::recordCoverage): for the lexical half of name-conflicts.
   UnitCoverage Coverage;

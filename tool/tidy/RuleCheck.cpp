@@ -4,6 +4,7 @@
 #include "NolintDirectives.h"
 #include "UnitFindings.h"
 #include "pgmigrate/AbsolutePath.h"
+#include "pgmigrate/ProvenanceCollector.h"
 #include "pgmigrate/Rules.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/FileManager.h"
@@ -101,12 +102,18 @@ void RuleCheck::onEndOfTranslationUnit() {
   // A conversion that NOLINT will suppress is not made: its pairing
   // partners must not convert either.
   for (Finding &F : Findings)
-    if (F.Kind == FindingKind::Converted && !F.PairingKeys.empty() &&
+    if (F.Kind == FindingKind::Converted && !F.ObjectSite.empty() &&
         isSuppressedByNolint(*SM, F.Loc, CheckName)) {
       F.Kind = FindingKind::Refused;
       F.Replacements.clear();
     }
-  settleUnitFindings(Findings, Scope);
+  // The rule that pairs decides with the unit's provenance facts.
+  std::optional<ProvenanceFacts> Facts;
+  if (Context && llvm::any_of(Findings, [](const Finding &F) {
+        return !F.ObjectSite.empty();
+      }))
+    Facts = collectProvenanceFacts(*Context);
+  settleUnitFindings(Findings, std::move(Facts), Scope);
   for (const Finding &F : Findings)
     emit(F);
   Findings.clear();

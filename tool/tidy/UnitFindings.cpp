@@ -20,32 +20,31 @@ llvm::StringRef pairingScopeName(PairingScope Scope) {
   return Scope == PairingScope::Run ? "run" : "unit";
 }
 
-// Keys of groups that reach beyond one unit: every table of a level in an
-// arch, whichever file allocates or frees it.
-static bool isRunWideKey(const PairingKey &Key) {
-  return Key.kind() == PairingKey::Kind::Level;
-}
-
-// Withdraws a conversion paired across units, in the words of the pairing
-// pass: the reason, then what it would have done.
+// Withdraws a conversion whose group reaches beyond the unit, in the words
+// of the pairing pass: the reason, then what it would have done.
 static void refuseAcrossUnits(Finding &F, const PairingKey &Key) {
   llvm::StringRef Was = F.Message;
   std::string Would = Was.consume_front("replace ") ? "replace " + Was.str()
                                                     : "do: " + Was.str();
-  F.Message = "not converted: it pairs (" + Key.describe() +
-              ") with the allocations and frees of other translation units, "
-              "which one clang-tidy unit does not see (pgtable-migrate pairs "
-              "over the whole run; PairingScope 'unit' pairs within the "
+  F.Message = "not converted: its object group (" + Key.describe() +
+              ") reaches beyond this translation unit (a header, a "
+              "function other units call, a field or a global), which one "
+              "clang-tidy unit cannot decide (pgtable-migrate solves over "
+              "the whole run; PairingScope 'unit' decides within the "
               "unit); it would " +
               Would;
   F.Kind = FindingKind::Refused;
   F.Replacements.clear();
 }
 
-void settleUnitFindings(std::vector<Finding> &Findings, PairingScope Scope) {
+void settleUnitFindings(std::vector<Finding> &Findings,
+                        std::optional<ProvenanceFacts> Facts,
+                        PairingScope Scope) {
   // What the unit shows itself, decided as the CLI decides its run.
   FindingMerger Merger;
   Merger.add(std::move(Findings));
+  if (Facts)
+    Merger.addFacts(std::move(*Facts));
   Findings = Merger.merge().Findings;
   if (Scope == PairingScope::Unit)
     return;
@@ -54,15 +53,15 @@ void settleUnitFindings(std::vector<Finding> &Findings, PairingScope Scope) {
   for (Finding &F : Findings) {
     if (F.Kind != FindingKind::Converted)
       continue;
-    std::vector<PairingKey> Keys = F.PairingKeys;
-    llvm::sort(Keys);
-    auto RunWide = llvm::find_if(Keys, isRunWideKey);
-    if (RunWide == Keys.end())
+    auto Shared = llvm::find_if(F.PairingKeys, [](const PairingKey &Key) {
+      return !Key.unitLocal();
+    });
+    if (Shared == F.PairingKeys.end())
       continue;
-    refuseAcrossUnits(F, *RunWide);
+    refuseAcrossUnits(F, *Shared);
     Withdrew = true;
   }
-  // Sites paired with the withdrawn ones by other keys follow them.
+  // Sites paired with the withdrawn ones follow them.
   if (Withdrew)
     applyPairing(Findings);
 }

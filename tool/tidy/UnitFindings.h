@@ -13,6 +13,7 @@
 #define PGMIGRATE_TIDY_UNITFINDINGS_H
 
 #include "pgmigrate/Finding.h"
+#include "pgmigrate/ProvenanceFacts.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <vector>
@@ -21,9 +22,10 @@ namespace pgmigrate::tidy {
 
 /// How far the pairing of allocations and frees reaches (see Pairing.h).
 enum class PairingScope {
-  /// The whole run, as in the CLI: a conversion paired with sites of other
-  /// translation units (by table level) is refused, since one unit cannot
-  /// know whether those convert. The default.
+  /// The whole run, as in the CLI: a conversion whose object group reaches
+  /// beyond this unit (a header, a non-static function, a field, a global)
+  /// is refused, since one unit cannot know how the rest of the group is
+  /// decided. The default.
   Run,
   /// This translation unit alone, as the CLI pairs when it is given just
   /// this unit: other units are assumed to convert their sites too.
@@ -35,11 +37,12 @@ std::optional<PairingScope> parsePairingScope(llvm::StringRef Text);
 llvm::StringRef pairingScopeName(PairingScope Scope);
 
 /// Merges Findings as the CLI merges a run (a header or a macro definition
-/// reports once per expansion; their pairing keys unite; the pairing pass
-/// over the unit), and with PairingScope::Run refuses the conversions
-/// paired across units. Pairing is per check: today only zeroed-page gives
-/// keys.
-void settleUnitFindings(std::vector<Finding> &Findings, PairingScope Scope);
+/// reports once per expansion; the provenance solve over the unit's Facts;
+/// the pairing pass), and with PairingScope::Run refuses the conversions
+/// whose object group reaches beyond the unit.
+void settleUnitFindings(std::vector<Finding> &Findings,
+                        std::optional<ProvenanceFacts> Facts,
+                        PairingScope Scope);
 
 } // namespace pgmigrate::tidy
 

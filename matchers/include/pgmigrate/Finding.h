@@ -54,6 +54,10 @@ struct Finding {
   unsigned Column = 0;
   /// What was done or, for a refusal, the reason.
   std::string Message;
+  /// For a site the provenance solve decides (ObjectSite set): what the
+  /// message ends with once the solve has put its evidence after Message
+  /// ("; gains zeroing: ...").
+  std::string MessageNote;
   /// The edits of a converted site, with absolute file paths. They are
   /// applied all together or not at all.
   std::vector<clang::tooling::Replacement> Replacements;
@@ -71,6 +75,11 @@ struct Finding {
   /// in-process front ends such as a clang-tidy check); ignored by
   /// comparisons.
   clang::SourceLocation Loc;
+
+  /// The allocation or free call whose object the provenance solve decides
+  /// (siteKey() in ProvenanceCollector.h), or "" for a site that needs no
+  /// solve. The solve turns it into a pairing key.
+  std::string ObjectSite;
 
   /// Pairing (see Pairing.h): findings that share a key convert together or
   /// not at all, whatever translation unit reported them. Not part of the

@@ -5,8 +5,9 @@
 // once, and their pairing keys unite. Units that disagree about a site
 // (different edits, or one converts where another refuses), or edits that
 // overlap, make a conflict: those sites are left alone and reported, and
-// the other edits of the file still apply. Then sites that pair
-// (Pairing.h) convert together or not at all. The CLI merges every unit of
+// the other edits of the file still apply. Then the provenance solve over
+// the facts of every unit (Provenance.h) decides the sites it owns, and
+// sites that pair (Pairing.h) convert together or not at all. The CLI merges every unit of
 // its run; the clang-tidy plugin merges one unit's findings the same way.
 //
 //===----------------------------------------------------------------------===//
@@ -15,6 +16,8 @@
 #define PGMIGRATE_FINDINGMERGER_H
 
 #include "pgmigrate/Finding.h"
+#include "pgmigrate/Provenance.h"
+#include "pgmigrate/ProvenanceFacts.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <map>
@@ -25,8 +28,13 @@ namespace pgmigrate {
 
 class FindingMerger {
 public:
+  explicit FindingMerger(ProvenanceOptions Options = {})
+      : Options(Options) {}
+
   /// Adds the findings of one translation unit.
   void add(std::vector<Finding> Findings);
+  /// Adds the provenance facts of one translation unit.
+  void addFacts(ProvenanceFacts Facts) { UnitFacts.push_back(std::move(Facts)); }
 
   struct Result {
     /// Every finding once, sorted; sites in conflict have Kind Conflict and
@@ -34,13 +42,22 @@ public:
     std::vector<Finding> Findings;
     /// The edits of the converted findings, by absolute file path.
     std::map<std::string, clang::tooling::Replacements> EditsByFile;
+    /// Object groups of the provenance solve that have a site, by outcome.
+    /// A split group (some members converted, some not) is a bug of the
+    /// solve or the pairing pass; the front ends report it as an error.
+    unsigned ConvertedGroups = 0;
+    unsigned RefusedGroups = 0;
+    std::vector<std::string> SplitGroups;
   };
 
-  /// Deduplicates, finds the conflicts, pairs, and collects the edits.
+  /// Deduplicates, finds the conflicts, solves provenance, pairs, and
+  /// collects the edits.
   Result merge() const;
 
 private:
+  ProvenanceOptions Options;
   std::vector<Finding> All;
+  std::vector<ProvenanceFacts> UnitFacts;
 };
 
 /// Adds the pairing keys of From that Into lacks (a repeat of a finding may

@@ -66,4 +66,11 @@ llvm::StringRef calleeName(const CallExpr *Call) {
   return "";
 }
 
+std::optional<uint64_t> constantValue(const Expr *E, ASTContext &Context) {
+  Expr::EvalResult Value;
+  if (!E->isValueDependent() && E->EvaluateAsInt(Value, Context))
+    return Value.Val.getInt().getZExtValue();
+  return std::nullopt;
+}
+
 } // namespace pgmigrate

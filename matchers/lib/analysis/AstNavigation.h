@@ -47,6 +47,11 @@ bool isNull(const clang::Expr *E, clang::ASTContext &Context);
 /// function pointer, or of an unnamed function).
 llvm::StringRef calleeName(const clang::CallExpr *Call);
 
+/// The value of E when the unit evaluates it to an integer constant (a page
+/// order, with its configuration's macros).
+std::optional<uint64_t> constantValue(const clang::Expr *E,
+                                      clang::ASTContext &Context);
+
 } // namespace pgmigrate
 
 #endif // PGMIGRATE_ASTNAVIGATION_H

@@ -1,6 +1,7 @@
 //===- FindingMerger.cpp --------------------------------------------------===//
 
 #include "pgmigrate/FindingMerger.h"
+#include "analysis/ProvenanceDecisions.h"
 #include "pgmigrate/Pairing.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
@@ -253,6 +254,30 @@ void collectEdits(FindingMerger::Result &Merged) {
     It = It->second.empty() ? Merged.EditsByFile.erase(It) : std::next(It);
 }
 
+// Counts the object groups by outcome, and names each that is split.
+void countGroups(FindingMerger::Result &Merged) {
+  std::map<PairingKey, std::pair<bool, bool>> Outcomes; // converted, not
+  for (const Finding &F : Merged.Findings)
+    for (const PairingKey &Key : F.PairingKeys) {
+      auto &[Converted, NotConverted] = Outcomes[Key];
+      (F.Kind == FindingKind::Converted ? Converted : NotConverted) = true;
+    }
+  for (auto &[Key, Outcome] : Outcomes) {
+    if (Outcome.first && Outcome.second) {
+      Merged.SplitGroups.push_back(Key.describe());
+      for (Finding &F : Merged.Findings)
+        if (F.Kind == FindingKind::Converted &&
+            llvm::is_contained(F.PairingKeys, Key))
+          F = conflictAt(F, "internal error: its object group would be "
+                            "half converted");
+      ++Merged.RefusedGroups;
+    } else if (Outcome.first)
+      ++Merged.ConvertedGroups;
+    else
+      ++Merged.RefusedGroups;
+  }
+}
+
 } // namespace
 
 FindingMerger::Result FindingMerger::merge() const {
@@ -263,10 +288,16 @@ FindingMerger::Result FindingMerger::merge() const {
   // 2. Different sites whose edits overlap.
   Result Merged;
   Merged.Findings = withOverlapsInConflict(Sites);
-  // 3. Sites that convert together or not at all: a refusal or a conflict
+  // 3. Which sites hold page tables, and which convert together.
+  ProvenanceResult Solved =
+      solveProvenance(UnitFacts, KernelContracts::kernel(), Options);
+  applyProvenance(Merged.Findings, Solved);
+  // 4. Sites that convert together or not at all: a refusal or a conflict
   // in a pairing group withdraws its other conversions.
   applyPairing(Merged.Findings);
-  // 4. The edits that survive.
+  // 5. Every object group whole, checked; a split one is withdrawn.
+  countGroups(Merged);
+  // 6. The edits that survive.
   collectEdits(Merged);
   llvm::sort(Merged.Findings);
   Merged.Findings.erase(

@@ -105,12 +105,12 @@ std::optional<TableEvidence> entryFromFunction(const CallExpr *Outer,
 // written in __pXd's argument (it is expanded first), so that shape is not
 // found; kept as it is, since fixing it changes outputs (issue 7 is
 // behaviour-preserving). TableEvidenceTest has the disabled test.
-std::optional<TableEvidence> entryFromMacro(const DeclRefExpr *Use,
+std::optional<TableEvidence> entryFromMacro(const Expr *Use,
                                             unsigned Line,
                                             const SourceManager &SM,
                                             const LangOptions &LO) {
   llvm::SmallVector<std::string, 4> Macros =
-      enclosingMacroArguments(Use->getLocation(), SM, LO);
+      enclosingMacroArguments(Use->getExprLoc(), SM, LO);
   auto Pa = llvm::find(Macros, "__pa");
   if (Pa == Macros.end())
     return std::nullopt;
@@ -127,7 +127,7 @@ std::optional<TableEvidence> entryFromMacro(const DeclRefExpr *Use,
 
 } // namespace
 
-std::optional<TableEvidence> installedTable(const DeclRefExpr *Use,
+std::optional<TableEvidence> installedTable(const Expr *Use,
                                             ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const Expr *Top = climbParensAndCasts(Use, Context);

@@ -31,10 +31,11 @@ struct TableEvidence {
   std::string How;
 };
 
-/// When the value of Use (a reference to a pointer variable) is installed
-/// as the table of an entry: __pXd(__pa(v) ...) (also native_make_pXd()),
-/// pXd_populate(mm, entry, v) and their _kernel/_safe forms.
-std::optional<TableEvidence> installedTable(const clang::DeclRefExpr *Use,
+/// When the value of Use (a reference to a pointer variable, or a field
+/// such as image->arch.p4d) is installed as the table of an entry:
+/// __pXd(__pa(v) ...) (also native_make_pXd()), pXd_populate(mm, entry, v)
+/// and their _kernel/_safe forms.
+std::optional<TableEvidence> installedTable(const clang::Expr *Use,
                                             clang::ASTContext &Context);
 
 /// When E (through parentheses and casts) reads the table an entry points

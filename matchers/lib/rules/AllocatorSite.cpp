@@ -115,13 +115,6 @@ AllocationTarget allocationTarget(const Expr *Top, ASTContext &Context) {
   return T;
 }
 
-std::optional<uint64_t> constantOrder(const Expr *Order, ASTContext &Context) {
-  Expr::EvalResult Value;
-  if (!Order->isValueDependent() && Order->EvaluateAsInt(Value, Context))
-    return Value.Val.getInt().getZExtValue();
-  return std::nullopt;
-}
-
 std::string newAllocatorName(llvm::StringRef AllocName, const MacroCall &Where,
                              const FunctionDecl *Function) {
   bool InNoprof = Function && Function->getIdentifier() &&

@@ -90,10 +90,6 @@ struct AllocationTarget {
 AllocationTarget allocationTarget(const clang::Expr *Top,
                                   clang::ASTContext &Context);
 
-/// The value of a page-order argument when it is a constant.
-std::optional<uint64_t> constantOrder(const clang::Expr *Order,
-                                      clang::ASTContext &Context);
-
 /// The name of the new allocator for a site: AllocName, with "_noprof" for
 /// a direct call of a *_noprof function or inside a function whose name
 /// ends in _noprof (which passes its caller's allocation tag on).
