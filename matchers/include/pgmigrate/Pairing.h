@@ -29,8 +29,11 @@
 
 namespace pgmigrate {
 
-/// Where a finding is, for messages: its path from the last "arch/"
-/// component when there is one (else the whole path), and its line.
+/// A place, for messages: File from its last "arch/" component when there
+/// is one (else the whole path), then ":" and Line.
+std::string shortPlaceName(llvm::StringRef File, unsigned Line);
+
+/// Where a finding is, for messages: shortPlaceName() of its path and line.
 std::string shortSiteName(const Finding &F);
 
 /// Refuses the converted findings of every blocked group (see above) and

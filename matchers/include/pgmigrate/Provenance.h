@@ -29,6 +29,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include <map>
 #include <string>
+#include <vector>
 
 namespace pgmigrate {
 
@@ -57,6 +58,18 @@ struct KernelContracts {
 
   /// The contracts of matchers/contracts/kernel-hooks.def.
   static const KernelContracts &kernel();
+
+  /// The name contracts match a function (FN) by: the part after '#', with
+  /// a trailing "_noprof" (memory-allocation profiling) removed.
+  static llvm::StringRef plainName(llvm::StringRef Function);
+  /// The hooks whose Alloc (Free) is Function by its plain name, or null.
+  const TableHooks *hooksAllocating(llvm::StringRef Function) const;
+  const TableHooks *hooksFreeing(llvm::StringRef Function) const;
+  /// Function, by its plain name, is a reader.
+  bool isReader(llvm::StringRef Function) const;
+  /// The root field Record.Field, or null.
+  const RootField *rootField(llvm::StringRef Record,
+                             llvm::StringRef Field) const;
 };
 
 struct ProvenanceOptions {

@@ -57,6 +57,11 @@ Kind kindOf(llvm::StringRef Node);
 llvm::StringRef functionOf(llvm::StringRef Node);
 /// The CFG of a node, "" for a site.
 llvm::StringRef configOf(llvm::StringRef Node);
+/// The INDEX of a param node.
+std::optional<unsigned> parameterIndexOf(llvm::StringRef Node);
+/// What follows the CFG ("RECORD.FIELD" of a field, NAME of a global, ...);
+/// SITE for a site node; "" for an invalid node.
+llvm::StringRef restOf(llvm::StringRef Node);
 } // namespace node
 
 /// A place in the source, for messages.

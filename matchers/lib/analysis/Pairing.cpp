@@ -9,12 +9,15 @@
 
 namespace pgmigrate {
 
-std::string shortSiteName(const Finding &F) {
-  llvm::StringRef Path = F.FilePath;
-  size_t At = Path.rfind("/arch/");
+std::string shortPlaceName(llvm::StringRef File, unsigned Line) {
+  size_t At = File.rfind("/arch/");
   if (At != llvm::StringRef::npos)
-    Path = Path.drop_front(At + 1);
-  return (Path + ":" + llvm::Twine(F.Line)).str();
+    File = File.drop_front(At + 1);
+  return (File + ":" + llvm::Twine(Line)).str();
+}
+
+std::string shortSiteName(const Finding &F) {
+  return shortPlaceName(F.FilePath, F.Line);
 }
 
 static llvm::StringRef roleName(PairingRole Role) {

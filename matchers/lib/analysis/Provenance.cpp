@@ -1,0 +1,111 @@
+//===- Provenance.cpp -----------------------------------------------------===//
+//
+// solveProvenance(): join the facts (ProvenanceGraph), summarize each group
+// that has a site (ProvenanceGroups), and decide each group as a whole: its
+// first blocker refuses every site, else every site converts with the
+// evidence nearest to it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "pgmigrate/Provenance.h"
+#include "analysis/ProvenanceGraph.h"
+#include "analysis/ProvenanceGroups.h"
+#include <algorithm>
+#include <tuple>
+
+namespace pgmigrate {
+
+/// What shows the site's object is a table: the install or read nearest
+/// the site (same file, nearest line), else the first in (file, line)
+/// order. Levels may differ within a group; the nearest one is named.
+static std::string evidenceFor(const MergedSite &Site,
+                               const GroupSummary &Group) {
+  auto Key = [&](const LevelEvidence *E) {
+    bool SameFile = E->At.File == Site.At.File;
+    unsigned Distance = SameFile ? std::max(E->At.Line, Site.At.Line) -
+                                       std::min(E->At.Line, Site.At.Line)
+                                 : 0;
+    return std::make_tuple(!SameFile, Distance, std::cref(E->At.File),
+                           E->At.Line, std::cref(E->Node), std::cref(E->Level),
+                           std::cref(E->How), E->Read);
+  };
+  const LevelEvidence *Best = nullptr;
+  for (const auto *List : {&Group.Installs, &Group.Reads})
+    for (const LevelEvidence *E : *List)
+      if (!Best || Key(E) < Key(Best))
+        Best = E;
+  if (!Best)
+    return "";
+  return Best->Level + " table, " + Best->How + atPlace(Best->At);
+}
+
+static std::string groupName(const GroupSummary &Group) {
+  for (const MergedSite *Site : Group.Sites)
+    if (Site->Role == PairingRole::Allocation)
+      return "the object allocated" + atPlace(Site->At);
+  return "the object freed" + atPlace(Group.Sites.front()->At);
+}
+
+/// A static function's or variable's name, FILE#name, declared in a .c file.
+static bool isPrivateToCFile(llvm::StringRef Name) {
+  size_t Hash = Name.rfind('#');
+  return Hash != llvm::StringRef::npos && Name.take_front(Hash).endswith(".c");
+}
+
+static bool isUnitLocalNode(llvm::StringRef Node) {
+  switch (node::kindOf(Node)) {
+  case node::Kind::Site:
+  case node::Kind::Var:
+  case node::Kind::Read:
+  case node::Kind::Expr:
+    return true;
+  case node::Kind::Param:
+  case node::Kind::Ret:
+    return isPrivateToCFile(node::functionOf(Node));
+  case node::Kind::Global:
+    return isPrivateToCFile(node::restOf(Node));
+  case node::Kind::Field:
+  case node::Kind::Invalid: // the entry:CFG:LEVEL family of StrictFamilies
+    break;
+  }
+  return false;
+}
+
+static bool isUnitLocal(const GroupSummary &Group) {
+  return llvm::all_of(Group.Nodes, isUnitLocalNode) &&
+         llvm::all_of(Group.Sites, [](const MergedSite *Site) {
+           return llvm::StringRef(Site->At.File).endswith(".c");
+         });
+}
+
+static void decideGroup(const GroupSummary &Group, unsigned Number,
+                        const ProvenanceGraph &Graph,
+                        ProvenanceResult &Result) {
+  std::string Reason = groupBlocker(Group, Graph);
+  std::string Name = groupName(Group);
+  bool Local = isUnitLocal(Group);
+  for (const MergedSite *Site : Group.Sites) {
+    SiteDecision &D = Result.Sites[Site->Key];
+    D.Convert = Reason.empty();
+    D.Reason = Reason;
+    if (D.Convert)
+      D.Evidence = evidenceFor(*Site, Group);
+    D.Group = Number;
+    D.GroupName = Name;
+    D.UnitLocal = Local;
+  }
+}
+
+ProvenanceResult solveProvenance(llvm::ArrayRef<ProvenanceFacts> Units,
+                                 const KernelContracts &Contracts,
+                                 const ProvenanceOptions &Options) {
+  ProvenanceGraph Graph(Units, Contracts, Options);
+  std::vector<GroupSummary> Groups = summarizeGroups(Graph);
+  ProvenanceResult Result;
+  Result.Groups = Groups.size();
+  for (size_t I = 0; I < Groups.size(); ++I)
+    decideGroup(Groups[I], I + 1, Graph, Result);
+  return Result;
+}
+
+} // namespace pgmigrate

@@ -1,0 +1,288 @@
+//===- ProvenanceGraph.cpp ------------------------------------------------===//
+
+#include "analysis/ProvenanceGraph.h"
+#include "llvm/ADT/STLExtras.h"
+#include <tuple>
+
+namespace pgmigrate {
+
+static auto placeTuple(const SourcePlace &P) {
+  return std::tie(P.File, P.Line);
+}
+
+/// Whether A is a better place to show than B: any place is better than
+/// none, an earlier one than a later one.
+static bool placeBefore(const SourcePlace &A, const SourcePlace &B) {
+  if (A.File.empty() || B.File.empty())
+    return !A.File.empty() && B.File.empty();
+  return placeTuple(A) < placeTuple(B);
+}
+
+/// Units that see one site describe it the same way, unless they disagree
+/// (a macro expanded differently); keep the least description so that the
+/// result does not depend on the order of the units.
+static auto siteTuple(PairingRole Role, const std::string &Call,
+                      const SourcePlace &At, const std::string &FreedText) {
+  return std::make_tuple(Role == PairingRole::None, Role, std::cref(Call),
+                         std::cref(At.File), At.Line, std::cref(FreedText));
+}
+
+static std::string rootFieldText(const KernelContracts::RootField &R) {
+  return R.Record + "." + R.Field;
+}
+
+ProvenanceGraph::ProvenanceGraph(llvm::ArrayRef<ProvenanceFacts> Units,
+                                 const KernelContracts &Contracts,
+                                 const ProvenanceOptions &Options)
+    : Contracts(Contracts), Options(Options) {
+  for (const ProvenanceFacts &Unit : Units)
+    addUnit(Unit);
+  applyContracts();
+  joinFamilies();
+  finish();
+}
+
+unsigned ProvenanceGraph::idOf(llvm::StringRef Node) const {
+  auto It = Ids.find(Node);
+  assert(It != Ids.end() && "a node no fact mentions");
+  return It->second;
+}
+
+std::string ProvenanceGraph::describe(llvm::StringRef Node) const {
+  auto It = Names.find(Node.str());
+  return It == Names.end() ? Node.str() : It->second;
+}
+
+bool ProvenanceGraph::defines(llvm::StringRef Config,
+                              llvm::StringRef Function) const {
+  return Defined.count({Config.str(), Function.str()});
+}
+
+const ProvenanceFacts::AddressTaken *
+ProvenanceGraph::addressTaken(llvm::StringRef Config,
+                              llvm::StringRef Function) const {
+  auto It = AddressTaken.find({Config.str(), Function.str()});
+  return It == AddressTaken.end() ? nullptr : &It->second;
+}
+
+unsigned ProvenanceGraph::intern(llvm::StringRef Node, const SourcePlace &At) {
+  auto [It, New] = Ids.try_emplace(Node, NodeNames.size());
+  if (New) {
+    NodeNames.push_back(Node.str());
+    FirstPlace.push_back(At);
+    Joins.add();
+  } else if (placeBefore(At, FirstPlace[It->second])) {
+    FirstPlace[It->second] = At;
+  }
+  return It->second;
+}
+
+const KernelContracts::RootField *
+ProvenanceGraph::rootFieldOf(llvm::StringRef Node) const {
+  if (node::kindOf(Node) != node::Kind::Field)
+    return nullptr;
+  auto [Record, Field] = node::restOf(Node).rsplit('.');
+  return Contracts.rootField(Record, Field);
+}
+
+void ProvenanceGraph::addUnit(const ProvenanceFacts &Unit) {
+  for (const ProvenanceFacts::Site &S : Unit.Sites)
+    addSite(Unit, S);
+  for (const ProvenanceFacts::Flow &F : Unit.Flows)
+    addFlow(Unit, F);
+  for (const ProvenanceFacts::LevelFact &L : Unit.Installs)
+    addEvidence(Unit.Config, L, /*Read=*/false);
+  for (const ProvenanceFacts::LevelFact &L : Unit.EntryReads)
+    addEvidence(Unit.Config, L, /*Read=*/true);
+  for (const ProvenanceFacts::Unknown &U : Unit.Escapes)
+    addUnknown(Escapes, U);
+  for (const ProvenanceFacts::Unknown &U : Unit.UnknownOrigins)
+    addUnknown(UnknownOrigins, U);
+  for (const ProvenanceFacts::Call &C : Unit.Calls) {
+    CallEvidence Call{Unit.Config, C};
+    llvm::erase_if(Call.Call.Arguments, [](const auto &Argument) {
+      return Argument.second.empty();
+    });
+    for (const auto &Argument : Call.Call.Arguments)
+      intern(Argument.second, C.At);
+    Calls.push_back(std::move(Call));
+  }
+  addFunctions(Unit);
+  for (const auto &[Node, Name] : Unit.Names) {
+    auto [It, New] = Names.try_emplace(Node, Name);
+    if (!New && Name < It->second)
+      It->second = Name;
+  }
+}
+
+void ProvenanceGraph::addSite(const ProvenanceFacts &Unit,
+                              const ProvenanceFacts::Site &S) {
+  if (S.Key.empty())
+    return;
+  std::string SiteNode = "site:" + S.Key;
+  unsigned Id = intern(SiteNode, S.At);
+  auto [It, New] = Sites.try_emplace(S.Key);
+  MergedSite &M = It->second;
+  if (New || siteTuple(S.Role, S.Call, S.At, S.FreedText) <
+                 siteTuple(M.Role, M.Call, M.At, M.FreedText)) {
+    M.Key = S.Key;
+    M.Role = S.Role;
+    M.Call = S.Call;
+    M.FreedText = S.FreedText;
+    M.At = S.At;
+  }
+  if (S.Order)
+    M.Orders[Unit.Config].insert(*S.Order);
+  if (S.Freed.empty())
+    return;
+  M.Freed.insert(S.Freed);
+  unsigned Freed = intern(S.Freed, S.At);
+  // Freeing a root field's value frees a table read out of it: evidence,
+  // not a join (every mm's root is its own object).
+  if (const KernelContracts::RootField *R = rootFieldOf(S.Freed)) {
+    addEvidence(
+        Unit.Config,
+        {SiteNode, R->Level,
+         "read from " + rootFieldText(*R) + ", which holds a root (contract)",
+         S.At},
+        /*Read=*/true);
+    return;
+  }
+  Joins.unite(Id, Freed);
+}
+
+void ProvenanceGraph::addFlow(const ProvenanceFacts &Unit,
+                              const ProvenanceFacts::Flow &F) {
+  if (F.From.empty() || F.To.empty())
+    return;
+  unsigned From = intern(F.From, F.At);
+  unsigned To = intern(F.To, F.At);
+  const KernelContracts::RootField *IntoRoot = rootFieldOf(F.To);
+  const KernelContracts::RootField *OutOfRoot = rootFieldOf(F.From);
+  if (IntoRoot)
+    addEvidence(Unit.Config,
+                {F.From, IntoRoot->Level,
+                 "stored in " + rootFieldText(*IntoRoot) +
+                     ", which holds a root (contract)",
+                 F.At},
+                /*Read=*/false);
+  if (OutOfRoot)
+    addEvidence(Unit.Config,
+                {F.To, OutOfRoot->Level,
+                 "read from " + rootFieldText(*OutOfRoot) +
+                     ", which holds a root (contract)",
+                 F.At},
+                /*Read=*/true);
+  if (!IntoRoot && !OutOfRoot)
+    Joins.unite(From, To);
+}
+
+void ProvenanceGraph::addEvidence(llvm::StringRef Config,
+                                  const ProvenanceFacts::LevelFact &Fact,
+                                  bool Read) {
+  if (Fact.Node.empty())
+    return;
+  intern(Fact.Node, Fact.At);
+  Evidence.push_back(
+      {Config.str(), Fact.Node, Fact.Level, Fact.How, Fact.At, Read});
+}
+
+void ProvenanceGraph::addUnknown(std::vector<ProvenanceFacts::Unknown> &Into,
+                                 const ProvenanceFacts::Unknown &U) {
+  if (U.Node.empty())
+    return;
+  intern(U.Node, U.At);
+  Into.push_back(U);
+}
+
+void ProvenanceGraph::addFunctions(const ProvenanceFacts &Unit) {
+  for (const std::string &Function : Unit.Defined)
+    Defined.insert({Unit.Config, Function});
+  for (const ProvenanceFacts::AddressTaken &A : Unit.AddressTakenFunctions) {
+    auto [It, New] = AddressTaken.try_emplace({Unit.Config, A.Function}, A);
+    if (!New &&
+        std::tie(A.At.File, A.At.Line, A.Name) <
+            std::tie(It->second.At.File, It->second.At.Line, It->second.Name))
+      It->second = A;
+  }
+}
+
+// The generic code installs what a hook's Alloc returns and, on a lost
+// race, frees it through the hook's Free: within a configuration, every
+// result of Alloc and every freed parameter of Free is one object group.
+void ProvenanceGraph::applyContracts() {
+  std::map<std::pair<std::string, size_t>, unsigned> FirstOfHook;
+  for (unsigned Id = 0, N = NodeNames.size(); Id < N; ++Id) {
+    llvm::StringRef Node = NodeNames[Id];
+    // Function is "" (no hook's) unless Node is a param or a ret node.
+    llvm::StringRef Function = node::functionOf(Node);
+    bool Read = node::kindOf(Node) == node::Kind::Param;
+    const KernelContracts::TableHooks *H =
+        Read ? Contracts.hooksFreeing(Function)
+             : Contracts.hooksAllocating(Function);
+    if (H && Read && node::parameterIndexOf(Node) != H->FreeIndex)
+      H = nullptr;
+    if (!H)
+      continue;
+    std::string How =
+        Read ? "freed by " + H->Free +
+                   "(), which generic code calls with tables of that level "
+                   "(contract)"
+             : "returned by " + H->Alloc +
+                   "(), which generic code installs (contract)";
+    llvm::StringRef Config = node::configOf(Node);
+    Evidence.push_back(
+        {Config.str(), Node.str(), H->Level, How, FirstPlace[Id], Read});
+    auto [It, New] = FirstOfHook.try_emplace(
+        {Config.str(), size_t(H - Contracts.Hooks.data())}, Id);
+    if (!New)
+      Joins.unite(It->second, Id);
+  }
+}
+
+// --strict-families: every table installed or read at a level of a
+// configuration is one object with the entries of that level.
+void ProvenanceGraph::joinFamilies() {
+  if (!Options.StrictFamilies)
+    return;
+  for (size_t I = 0, N = Evidence.size(); I < N; ++I) {
+    std::string Family =
+        "entry:" + Evidence[I].Config + ":" + Evidence[I].Level;
+    unsigned Entry = intern(Family, SourcePlace());
+    Joins.unite(Entry, Ids.lookup(Evidence[I].Node));
+  }
+}
+
+template <typename T, typename KeyFn>
+static void sortUnique(std::vector<T> &Items, KeyFn Key) {
+  llvm::sort(Items, [&](const T &A, const T &B) { return Key(A) < Key(B); });
+  Items.erase(
+      std::unique(Items.begin(), Items.end(),
+                  [&](const T &A, const T &B) { return Key(A) == Key(B); }),
+      Items.end());
+}
+
+// Sorted, so that whatever is "first" in a group does not depend on the
+// order of the units; a fact that many units repeat (a header's) is kept
+// once.
+void ProvenanceGraph::finish() {
+  Groups.resize(NodeNames.size());
+  for (unsigned Id = 0; Id < NodeNames.size(); ++Id)
+    Groups[Id] = Joins.find(Id);
+  sortUnique(Evidence, [](const LevelEvidence &E) {
+    return std::tie(E.At.File, E.At.Line, E.Node, E.Level, E.How, E.Read,
+                    E.Config);
+  });
+  auto UnknownKey = [](const ProvenanceFacts::Unknown &U) {
+    return std::tie(U.At.File, U.At.Line, U.Node, U.How);
+  };
+  sortUnique(Escapes, UnknownKey);
+  sortUnique(UnknownOrigins, UnknownKey);
+  sortUnique(Calls, [](const CallEvidence &C) {
+    return std::tie(C.Call.At.File, C.Call.At.Line, C.Call.Callee,
+                    C.Call.CalleeName, C.Config, C.Call.Arguments,
+                    C.Call.Variadic);
+  });
+}
+
+} // namespace pgmigrate

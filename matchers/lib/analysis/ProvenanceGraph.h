@@ -1,0 +1,133 @@
+//===- ProvenanceGraph.h - The facts of a run joined into groups -*- C++
+//-*-===//
+//
+// The first half of the provenance solve (Provenance.h): every node of
+// every unit's facts, joined by flows, by the free sites' freed values and
+// by the kernel contracts into groups (union-find); the facts that say
+// something about a node, merged across units, sorted, and with the
+// contracts' evidence added. Deciding each group is left to the caller.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PGMIGRATE_ANALYSIS_PROVENANCEGRAPH_H
+#define PGMIGRATE_ANALYSIS_PROVENANCEGRAPH_H
+
+#include "analysis/UnionFind.h"
+#include "pgmigrate/Provenance.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pgmigrate {
+
+/// A node holds a table of Level: installed into an entry or read out of
+/// one, by a unit's facts or by a contract.
+struct LevelEvidence {
+  std::string Config;
+  std::string Node;
+  std::string Level;
+  std::string How;
+  /// File is "" when nothing places the node.
+  SourcePlace At;
+  /// Read out of an entry (or a root field, or freed by a contract's free
+  /// hook): the table's allocator is not known.
+  bool Read = false;
+};
+
+/// A call of a unit, with the unit's configuration.
+struct CallEvidence {
+  std::string Config;
+  ProvenanceFacts::Call Call;
+};
+
+/// One site as every unit that sees it describes it.
+struct MergedSite {
+  std::string Key;
+  PairingRole Role = PairingRole::None;
+  std::string Call;
+  std::string FreedText;
+  SourcePlace At;
+  /// The nodes freed, as the units name them.
+  std::set<std::string> Freed;
+  /// The orders the units evaluate, by configuration.
+  std::map<std::string, std::set<uint64_t>> Orders;
+};
+
+/// The facts of every unit of a run, joined. Built whole by the
+/// constructor; the result depends only on the facts, not on their order.
+class ProvenanceGraph {
+public:
+  ProvenanceGraph(llvm::ArrayRef<ProvenanceFacts> Units,
+                  const KernelContracts &Contracts,
+                  const ProvenanceOptions &Options);
+
+  unsigned nodeCount() const { return NodeNames.size(); }
+  llvm::StringRef nodeName(unsigned Id) const { return NodeNames[Id]; }
+  /// The group of a node: equal for nodes of one group, otherwise
+  /// meaningless.
+  unsigned groupOf(unsigned Id) const { return Groups[Id]; }
+  /// The id of a node that some fact mentions.
+  unsigned idOf(llvm::StringRef Node) const;
+
+  /// How messages name Node: its Names entry (the least one when units
+  /// differ), else the node itself.
+  std::string describe(llvm::StringRef Node) const;
+
+  /// By key.
+  const std::map<std::string, MergedSite> &sites() const { return Sites; }
+  /// Sorted by place, then by text.
+  llvm::ArrayRef<LevelEvidence> evidence() const { return Evidence; }
+  llvm::ArrayRef<ProvenanceFacts::Unknown> escapes() const { return Escapes; }
+  llvm::ArrayRef<ProvenanceFacts::Unknown> unknownOrigins() const {
+    return UnknownOrigins;
+  }
+  llvm::ArrayRef<CallEvidence> calls() const { return Calls; }
+
+  /// Some unit of Config defines Function (FN).
+  bool defines(llvm::StringRef Config, llvm::StringRef Function) const;
+  /// Where Function (FN) of Config first has its address taken, or null.
+  const ProvenanceFacts::AddressTaken *
+  addressTaken(llvm::StringRef Config, llvm::StringRef Function) const;
+  const KernelContracts &contracts() const { return Contracts; }
+
+private:
+  unsigned intern(llvm::StringRef Node, const SourcePlace &At);
+  const KernelContracts::RootField *rootFieldOf(llvm::StringRef Node) const;
+  void addUnit(const ProvenanceFacts &Unit);
+  void addSite(const ProvenanceFacts &Unit, const ProvenanceFacts::Site &S);
+  void addFlow(const ProvenanceFacts &Unit, const ProvenanceFacts::Flow &F);
+  void addEvidence(llvm::StringRef Config,
+                   const ProvenanceFacts::LevelFact &Fact, bool Read);
+  void addUnknown(std::vector<ProvenanceFacts::Unknown> &Into,
+                  const ProvenanceFacts::Unknown &U);
+  void addFunctions(const ProvenanceFacts &Unit);
+  void applyContracts();
+  void joinFamilies();
+  void finish();
+
+  const KernelContracts &Contracts;
+  const ProvenanceOptions &Options;
+
+  llvm::StringMap<unsigned> Ids;
+  std::vector<std::string> NodeNames;
+  /// The least place of a fact that mentions each node.
+  std::vector<SourcePlace> FirstPlace;
+  UnionFind Joins;
+  std::vector<unsigned> Groups;
+
+  std::map<std::string, MergedSite> Sites;
+  std::vector<LevelEvidence> Evidence;
+  std::vector<ProvenanceFacts::Unknown> Escapes, UnknownOrigins;
+  std::vector<CallEvidence> Calls;
+  std::set<std::pair<std::string, std::string>> Defined;
+  std::map<std::pair<std::string, std::string>, ProvenanceFacts::AddressTaken>
+      AddressTaken;
+  std::map<std::string, std::string> Names;
+};
+
+} // namespace pgmigrate
+
+#endif // PGMIGRATE_ANALYSIS_PROVENANCEGRAPH_H
