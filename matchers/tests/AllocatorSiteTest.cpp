@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "rules/AllocatorSite.h"
+#include "analysis/AstNavigation.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Frontend/ASTUnit.h"

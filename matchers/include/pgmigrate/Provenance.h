@@ -94,6 +94,9 @@ struct SiteDecision {
   /// arch/x86/mm/init_64.c:120").
   unsigned Group = 0;
   std::string GroupName;
+  /// The call as written and where, for messages about the site.
+  std::string Call;
+  SourcePlace At;
   /// Every node of the group is private to the unit that showed it (local
   /// variables, static functions of a .c file, its sites): a front end that
   /// sees one unit can decide it alone.

@@ -92,6 +92,8 @@ static void decideGroup(const GroupSummary &Group, unsigned Number,
       D.Evidence = evidenceFor(*Site, Group);
     D.Group = Number;
     D.GroupName = Name;
+    D.Call = Site->Call;
+    D.At = Site->At;
     D.UnitLocal = Local;
   }
 }

@@ -9,6 +9,7 @@
 #include "analysis/ProvenanceGroups.h"
 #include "pgmigrate/Pairing.h"
 #include "llvm/ADT/Twine.h"
+#include <algorithm>
 #include <map>
 
 namespace pgmigrate {
@@ -62,10 +63,10 @@ static std::string undefinedCalleeBlocker(const GroupSummary &Group,
   return "";
 }
 
-// d: a value returned by a function whose body no unit has.
+// d: a freed value returned by a function whose body no unit has.
 static std::string undefinedResultBlocker(const GroupSummary &Group,
                                           const ProvenanceGraph &Graph) {
-  for (const std::string &Node : Group.Nodes) {
+  for (const std::string &Node : Group.Backward) {
     if (node::kindOf(Node) != node::Kind::Ret)
       continue;
     llvm::StringRef Function = node::functionOf(Node);
@@ -79,13 +80,17 @@ static std::string undefinedResultBlocker(const GroupSummary &Group,
   return "";
 }
 
-// e: a parameter or result of a function called through a pointer, whose
-// callers the facts do not know.
+// e: a function called through a pointer: a freed parameter may come from
+// callers the facts do not know, a returned page may go to them.
 static std::string addressTakenBlocker(const GroupSummary &Group,
                                        const ProvenanceGraph &Graph) {
   for (const std::string &Node : Group.Nodes) {
     node::Kind Kind = node::kindOf(Node);
-    if (Kind != node::Kind::Param && Kind != node::Kind::Ret)
+    bool FreedParam = Kind == node::Kind::Param &&
+                      std::binary_search(Group.Backward.begin(), Group.Backward.end(), Node);
+    bool ReturnedPage =
+        Kind == node::Kind::Ret && std::binary_search(Group.Forward.begin(), Group.Forward.end(), Node);
+    if (!FreedParam && !ReturnedPage)
       continue;
     llvm::StringRef Function = node::functionOf(Node);
     const ProvenanceFacts::AddressTaken *A =

@@ -37,6 +37,12 @@ bool isEntryTypedef(QualType T) {
   return false;
 }
 
+// "installed by __pmd(__pa()) at line 21" without its line: a fact has
+// its own place.
+std::string withoutLine(llvm::StringRef How) {
+  return How.split(" at line ").first.str();
+}
+
 /// What an expression's value is to the facts.
 struct Value {
   enum Kind {
@@ -401,7 +407,8 @@ bool FactsVisitor::VisitDeclRefExpr(DeclRefExpr *Ref) {
   if (std::optional<std::string> Node = declNode(Ref->getDecl()))
     if (std::optional<TableEvidence> Installed = installedTable(Ref, Context))
       Facts.Installs.push_back({*Node, levelName(Installed->Level).str(),
-                                Installed->How, placeOf(Ref->getLocation())});
+                                withoutLine(Installed->How),
+                                placeOf(Ref->getLocation())});
   return true;
 }
 
@@ -411,7 +418,8 @@ bool FactsVisitor::VisitMemberExpr(MemberExpr *Member) {
     return true;
   if (std::optional<TableEvidence> Installed = installedTable(Member, Context))
     Facts.Installs.push_back({fieldNode(Member),
-                              levelName(Installed->Level).str(), Installed->How,
+                              levelName(Installed->Level).str(),
+                              withoutLine(Installed->How),
                               placeOf(Member->getExprLoc())});
   return true;
 }

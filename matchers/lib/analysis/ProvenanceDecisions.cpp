@@ -1,6 +1,9 @@
 //===- ProvenanceDecisions.cpp --------------------------------------------===//
 
 #include "analysis/ProvenanceDecisions.h"
+#include "pgmigrate/Pairing.h"
+#include <map>
+#include <set>
 
 namespace pgmigrate {
 
@@ -16,8 +19,30 @@ static void withdraw(Finding &F, const std::string &Reason) {
   F.Replacements.clear();
 }
 
+// A site no rule reports (in a system header, or in the new API's own
+// code) stays on the old API: its group cannot convert. The first such
+// site of each group, by key.
+static std::map<unsigned, std::string>
+unreportedSites(const std::vector<Finding> &Findings,
+                const ProvenanceResult &Result) {
+  std::set<std::string> Reported;
+  for (const Finding &F : Findings)
+    Reported.insert(F.ObjectSite);
+  std::map<unsigned, std::string> Blocked;
+  for (const auto &[Key, D] : Result.Sites)
+    if (!Reported.count(Key))
+      Blocked.try_emplace(D.Group,
+                          D.Call + " at " + shortPlaceName(D.At.File, D.At.Line) +
+                              ", which stays on the old API (no rule "
+                              "edits it: it is in a system header or in the "
+                              "new API's own code), is in its object group");
+  return Blocked;
+}
+
 void applyProvenance(std::vector<Finding> &Findings,
                      const ProvenanceResult &Result) {
+  std::map<unsigned, std::string> Unreported =
+      unreportedSites(Findings, Result);
   for (Finding &F : Findings) {
     if (F.ObjectSite.empty())
       continue;
@@ -32,7 +57,10 @@ void applyProvenance(std::vector<Finding> &Findings,
     const SiteDecision &D = It->second;
     F.PairingKeys.push_back(
         PairingKey::object(D.Group, D.GroupName, D.UnitLocal));
-    if (F.Kind == FindingKind::Converted) {
+    auto Stuck = Unreported.find(D.Group);
+    if (F.Kind == FindingKind::Converted && Stuck != Unreported.end())
+      withdraw(F, Stuck->second);
+    else if (F.Kind == FindingKind::Converted) {
       if (D.Convert)
         F.Message += " (" + D.Evidence + ")" + F.MessageNote;
       else

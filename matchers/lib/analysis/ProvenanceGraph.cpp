@@ -70,7 +70,8 @@ unsigned ProvenanceGraph::intern(llvm::StringRef Node, const SourcePlace &At) {
   if (New) {
     NodeNames.push_back(Node.str());
     FirstPlace.push_back(At);
-    Joins.add();
+    Succ.emplace_back();
+    Pred.emplace_back();
   } else if (placeBefore(At, FirstPlace[It->second])) {
     FirstPlace[It->second] = At;
   }
@@ -148,7 +149,14 @@ void ProvenanceGraph::addSite(const ProvenanceFacts &Unit,
         /*Read=*/true);
     return;
   }
-  Joins.unite(Id, Freed);
+  addEdge(Freed, Id);
+}
+
+void ProvenanceGraph::addEdge(unsigned From, unsigned To) {
+  if (From == To)
+    return;
+  Succ[From].push_back(To);
+  Pred[To].push_back(From);
 }
 
 void ProvenanceGraph::addFlow(const ProvenanceFacts &Unit,
@@ -174,7 +182,7 @@ void ProvenanceGraph::addFlow(const ProvenanceFacts &Unit,
                  F.At},
                 /*Read=*/true);
   if (!IntoRoot && !OutOfRoot)
-    Joins.unite(From, To);
+    addEdge(From, To);
 }
 
 void ProvenanceGraph::addEvidence(llvm::StringRef Config,
@@ -209,9 +217,12 @@ void ProvenanceGraph::addFunctions(const ProvenanceFacts &Unit) {
 
 // The generic code installs what a hook's Alloc returns and, on a lost
 // race, frees it through the hook's Free: within a configuration, every
-// result of Alloc and every freed parameter of Free is one object group.
+// result of Alloc may flow to every freed parameter of Free.
 void ProvenanceGraph::applyContracts() {
-  std::map<std::pair<std::string, size_t>, unsigned> FirstOfHook;
+  // (config, hook) -> the hook's result nodes, and its freed parameters.
+  std::map<std::pair<std::string, size_t>,
+           std::pair<std::vector<unsigned>, std::vector<unsigned>>>
+      Ends;
   for (unsigned Id = 0, N = NodeNames.size(); Id < N; ++Id) {
     llvm::StringRef Node = NodeNames[Id];
     // Function is "" (no hook's) unless Node is a param or a ret node.
@@ -233,15 +244,18 @@ void ProvenanceGraph::applyContracts() {
     llvm::StringRef Config = node::configOf(Node);
     Evidence.push_back(
         {Config.str(), Node.str(), H->Level, How, FirstPlace[Id], Read});
-    auto [It, New] = FirstOfHook.try_emplace(
-        {Config.str(), size_t(H - Contracts.Hooks.data())}, Id);
-    if (!New)
-      Joins.unite(It->second, Id);
+    auto &[Results, Freed] =
+        Ends[{Config.str(), size_t(H - Contracts.Hooks.data())}];
+    (Read ? Freed : Results).push_back(Id);
   }
+  for (auto &[Hook, End] : Ends)
+    for (unsigned Result : End.first)
+      for (unsigned Freed : End.second)
+        addEdge(Result, Freed);
 }
 
-// --strict-families: every table installed or read at a level of a
-// configuration is one object with the entries of that level.
+// --strict-families: a table installed at a level of a configuration may
+// be any table read out of an entry of that level.
 void ProvenanceGraph::joinFamilies() {
   if (!Options.StrictFamilies)
     return;
@@ -249,7 +263,11 @@ void ProvenanceGraph::joinFamilies() {
     std::string Family =
         "entry:" + Evidence[I].Config + ":" + Evidence[I].Level;
     unsigned Entry = intern(Family, SourcePlace());
-    Joins.unite(Entry, Ids.lookup(Evidence[I].Node));
+    unsigned Node = Ids.lookup(Evidence[I].Node);
+    if (Evidence[I].Read)
+      addEdge(Entry, Node);
+    else
+      addEdge(Node, Entry);
   }
 }
 
@@ -266,9 +284,11 @@ static void sortUnique(std::vector<T> &Items, KeyFn Key) {
 // order of the units; a fact that many units repeat (a header's) is kept
 // once.
 void ProvenanceGraph::finish() {
-  Groups.resize(NodeNames.size());
-  for (unsigned Id = 0; Id < NodeNames.size(); ++Id)
-    Groups[Id] = Joins.find(Id);
+  for (auto *Edges : {&Succ, &Pred})
+    for (std::vector<unsigned> &List : *Edges) {
+      llvm::sort(List);
+      List.erase(std::unique(List.begin(), List.end()), List.end());
+    }
   sortUnique(Evidence, [](const LevelEvidence &E) {
     return std::tie(E.At.File, E.At.Line, E.Node, E.Level, E.How, E.Read,
                     E.Config);

@@ -2,17 +2,17 @@
 //-*-===//
 //
 // The first half of the provenance solve (Provenance.h): every node of
-// every unit's facts, joined by flows, by the free sites' freed values and
-// by the kernel contracts into groups (union-find); the facts that say
-// something about a node, merged across units, sorted, and with the
-// contracts' evidence added. Deciding each group is left to the caller.
+// every unit's facts, with the directed edges values take between them
+// (flows, a free site's freed value into the site, a hook's result into its
+// free under the kernel contracts); the facts that say something about a
+// node, merged across units, sorted, and with the contracts' evidence
+// added. Forming and deciding the groups is left to the caller.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef PGMIGRATE_ANALYSIS_PROVENANCEGRAPH_H
 #define PGMIGRATE_ANALYSIS_PROVENANCEGRAPH_H
 
-#include "analysis/UnionFind.h"
 #include "pgmigrate/Provenance.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
@@ -66,9 +66,11 @@ public:
 
   unsigned nodeCount() const { return NodeNames.size(); }
   llvm::StringRef nodeName(unsigned Id) const { return NodeNames[Id]; }
-  /// The group of a node: equal for nodes of one group, otherwise
-  /// meaningless.
-  unsigned groupOf(unsigned Id) const { return Groups[Id]; }
+  /// The nodes Id's value may flow to, and those it may come from.
+  llvm::ArrayRef<unsigned> successors(unsigned Id) const { return Succ[Id]; }
+  llvm::ArrayRef<unsigned> predecessors(unsigned Id) const {
+    return Pred[Id];
+  }
   /// The id of a node that some fact mentions.
   unsigned idOf(llvm::StringRef Node) const;
 
@@ -106,6 +108,7 @@ private:
   void addFunctions(const ProvenanceFacts &Unit);
   void applyContracts();
   void joinFamilies();
+  void addEdge(unsigned From, unsigned To);
   void finish();
 
   const KernelContracts &Contracts;
@@ -115,8 +118,7 @@ private:
   std::vector<std::string> NodeNames;
   /// The least place of a fact that mentions each node.
   std::vector<SourcePlace> FirstPlace;
-  UnionFind Joins;
-  std::vector<unsigned> Groups;
+  std::vector<std::vector<unsigned>> Succ, Pred;
 
   std::map<std::string, MergedSite> Sites;
   std::vector<LevelEvidence> Evidence;

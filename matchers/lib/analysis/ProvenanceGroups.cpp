@@ -1,48 +1,117 @@
 //===- ProvenanceGroups.cpp -----------------------------------------------===//
 
 #include "analysis/ProvenanceGroups.h"
+#include "analysis/UnionFind.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace pgmigrate {
 
-std::vector<GroupSummary> summarizeGroups(const ProvenanceGraph &Graph) {
-  std::vector<GroupSummary> Groups;
-  // Group (union-find representative) -> its index in Groups. Sites are
-  // visited in key order, so groups are numbered by their least site key.
-  llvm::DenseMap<unsigned, size_t> Index;
-  for (const auto &[Key, Site] : Graph.sites()) {
-    auto [It, New] = Index.try_emplace(Graph.groupOf(Graph.idOf("site:" + Key)),
-                                       Groups.size());
-    if (New)
-      Groups.emplace_back();
-    Groups[It->second].Sites.push_back(&Site);
+namespace {
+
+// The nodes reachable from Start along Next (successors or predecessors).
+template <typename NextFn>
+llvm::BitVector reach(const ProvenanceGraph &Graph, unsigned Start,
+                      NextFn Next) {
+  llvm::BitVector Seen(Graph.nodeCount());
+  std::vector<unsigned> Work{Start};
+  Seen.set(Start);
+  while (!Work.empty()) {
+    unsigned Id = Work.back();
+    Work.pop_back();
+    for (unsigned To : Next(Id))
+      if (!Seen.test(To)) {
+        Seen.set(To);
+        Work.push_back(To);
+      }
   }
-  auto GroupOfId = [&](unsigned Id) -> GroupSummary * {
-    auto It = Index.find(Graph.groupOf(Id));
-    return It == Index.end() ? nullptr : &Groups[It->second];
-  };
-  auto GroupOf = [&](llvm::StringRef Node) {
-    return GroupOfId(Graph.idOf(Node));
-  };
-  for (unsigned Id = 0; Id < Graph.nodeCount(); ++Id)
-    if (GroupSummary *G = GroupOfId(Id))
-      G->Nodes.push_back(Graph.nodeName(Id).str());
-  for (GroupSummary &G : Groups)
-    llvm::sort(G.Nodes);
-  for (const LevelEvidence &E : Graph.evidence())
-    if (GroupSummary *G = GroupOf(E.Node))
-      (E.Read ? G->Reads : G->Installs).push_back(&E);
-  for (const ProvenanceFacts::Unknown &U : Graph.escapes())
-    if (GroupSummary *G = GroupOf(U.Node))
-      G->Escapes.push_back(&U);
-  for (const ProvenanceFacts::Unknown &U : Graph.unknownOrigins())
-    if (GroupSummary *G = GroupOf(U.Node))
-      G->UnknownOrigins.push_back(&U);
-  for (const CallEvidence &C : Graph.calls())
-    for (size_t I = 0; I < C.Call.Arguments.size(); ++I)
-      if (GroupSummary *G = GroupOf(C.Call.Arguments[I].second))
-        G->Calls.push_back({&C, I});
+  return Seen;
+}
+
+std::vector<std::string> namesOf(const ProvenanceGraph &Graph,
+                                 const llvm::BitVector &Set) {
+  std::vector<std::string> Names;
+  for (unsigned Id : Set.set_bits())
+    Names.push_back(Graph.nodeName(Id).str());
+  llvm::sort(Names);
+  return Names;
+}
+
+} // namespace
+
+std::vector<GroupSummary> summarizeGroups(const ProvenanceGraph &Graph) {
+  // Sites in key order, what each reaches: forward from an allocation,
+  // backward from a free (both from a site of no role).
+  std::vector<const MergedSite *> Sites;
+  std::vector<unsigned> SiteIds;
+  std::vector<llvm::BitVector> Forward, Backward;
+  for (const auto &[Key, Site] : Graph.sites()) {
+    unsigned Id = Graph.idOf("site:" + Key);
+    Sites.push_back(&Site);
+    SiteIds.push_back(Id);
+    bool Allocates = Site.Role != PairingRole::Free;
+    bool Frees = Site.Role != PairingRole::Allocation;
+    Forward.push_back(Allocates ? reach(Graph, Id,
+                                        [&](unsigned N) {
+                                          return Graph.successors(N);
+                                        })
+                                : llvm::BitVector(Graph.nodeCount()));
+    Backward.push_back(Frees ? reach(Graph, Id,
+                                     [&](unsigned N) {
+                                       return Graph.predecessors(N);
+                                     })
+                             : llvm::BitVector(Graph.nodeCount()));
+  }
+  // An allocation joins every site its page reaches.
+  UnionFind Joins;
+  for (size_t I = 0; I < Sites.size(); ++I)
+    Joins.add();
+  for (size_t A = 0; A < Sites.size(); ++A)
+    for (size_t F = 0; F < Sites.size(); ++F)
+      if (A != F && Forward[A].test(SiteIds[F]))
+        Joins.unite(A, F);
+
+  // Groups numbered by their least site key (Sites is in key order).
+  std::vector<GroupSummary> Groups;
+  std::vector<llvm::BitVector> GroupForward, GroupBackward;
+  llvm::DenseMap<unsigned, size_t> Index;
+  for (size_t I = 0; I < Sites.size(); ++I) {
+    auto [It, New] = Index.try_emplace(Joins.find(I), Groups.size());
+    if (New) {
+      Groups.emplace_back();
+      GroupForward.emplace_back(Graph.nodeCount());
+      GroupBackward.emplace_back(Graph.nodeCount());
+    }
+    Groups[It->second].Sites.push_back(Sites[I]);
+    GroupForward[It->second] |= Forward[I];
+    GroupBackward[It->second] |= Backward[I];
+  }
+
+  for (size_t G = 0; G < Groups.size(); ++G) {
+    GroupSummary &Group = Groups[G];
+    const llvm::BitVector &Fwd = GroupForward[G], &Bwd = GroupBackward[G];
+    llvm::BitVector All = Fwd;
+    All |= Bwd;
+    Group.Nodes = namesOf(Graph, All);
+    Group.Forward = namesOf(Graph, Fwd);
+    Group.Backward = namesOf(Graph, Bwd);
+    for (const LevelEvidence &E : Graph.evidence())
+      if (All.test(Graph.idOf(E.Node)))
+        (E.Read ? Group.Reads : Group.Installs).push_back(&E);
+    // A page that escapes may be freed where the facts do not look; a free
+    // of a value of unknown origin may free a page of another allocator.
+    for (const ProvenanceFacts::Unknown &U : Graph.escapes())
+      if (Fwd.test(Graph.idOf(U.Node)))
+        Group.Escapes.push_back(&U);
+    for (const ProvenanceFacts::Unknown &U : Graph.unknownOrigins())
+      if (Bwd.test(Graph.idOf(U.Node)))
+        Group.UnknownOrigins.push_back(&U);
+    for (const CallEvidence &C : Graph.calls())
+      for (size_t I = 0; I < C.Call.Arguments.size(); ++I)
+        if (Fwd.test(Graph.idOf(C.Call.Arguments[I].second)))
+          Group.Calls.push_back({&C, I});
+  }
   return Groups;
 }
 

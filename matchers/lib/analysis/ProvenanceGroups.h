@@ -1,8 +1,15 @@
 //===- ProvenanceGroups.h - What each object group holds --------*- C++ -*-===//
 //
-// The second step of the provenance solve: the groups of the joined graph
-// (ProvenanceGraph.h) that have a site, each with the facts about its
-// nodes, so that a group can be decided on its own.
+// The second step of the provenance solve: the object groups, each with
+// the facts about its nodes, so that a group can be decided on its own.
+// An allocation and a free are in one group when the allocation's page may
+// flow to the free (directed reachability over the graph's edges), and
+// groups are closed under that. A group's forward nodes are those its
+// allocations' pages may reach: what happens there (an escape, a call of a
+// function no unit defines) may happen to its pages. Its backward nodes are
+// those its frees' values may come from: an unknown origin there may be
+// freed. A reader of a table (a function that takes it and does nothing
+// that reaches a free) therefore joins no groups.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,8 +27,9 @@ namespace pgmigrate {
 /// One object group and what the facts say about it. Every list keeps the
 /// order of the graph's (sorted) lists.
 struct GroupSummary {
-  /// Every node, sorted by name.
-  std::vector<std::string> Nodes;
+  /// Every node, sorted by name; those the allocations reach, and those
+  /// the frees' values come from (each sorted).
+  std::vector<std::string> Nodes, Forward, Backward;
   /// By key.
   std::vector<const MergedSite *> Sites;
   std::vector<const LevelEvidence *> Installs;

@@ -5,6 +5,7 @@
  * order 1 read out of an entry and freed: its allocator is not known.
  */
 #include <linux/mm.h>
+#include <asm/pgalloc.h>
 
 static pte_t *alloc_pte_table(void)
 {

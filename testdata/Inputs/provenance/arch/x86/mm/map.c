@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The callers of tables.c: they install, free on error, and tear down. */
 #include <linux/mm.h>
+#include <asm/pgalloc.h>
 
 pmd_t *alloc_pmd_table(void);
 void free_pmd_table(pmd_t *pmd);
