@@ -8,8 +8,12 @@
  * reference (x86's __tlb_remove_table() is free_page_and_swap_cache()).
  *
  * Dropping the reference of an order-0 page frees it whichever API
- * allocated it, so the checker accepts a page of either family here; a
- * larger allocation is reported as an order mismatch (one page is freed).
+ * allocated it, so the checker accepts a page of either family here. A
+ * larger allocation is reported as an order mismatch (free order 0): x86
+ * queues only order-0 tables here, and put_page() of a non-compound block
+ * would free its first page only. (The kernel's folio_put() frees a
+ * compound page whole; the model reports that case too, as a table the
+ * migration must not send this way.)
  * Not modelled: the TLB flush itself, RCU (the flush frees at once), the
  * batch page the kernel allocates (the batch is part of the gather) and the
  * page ranges the gather tracks.
