@@ -7,7 +7,8 @@ import lit.formats
 config.name = "pgtable-migrate"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".test"]
-config.excludes = ["Inputs", "sample-tree", "scenarios", "golden"]
+config.excludes = [
+    "Inputs", "sample-tree", "provenance-tree", "scenarios", "golden"]
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 
 # FileCheck, not, count (llvm-16-tools) are not on PATH in Debian.

@@ -5,6 +5,12 @@
  * A free that disagrees with its allocation (family, order) still releases
  * the allocation as it was made, so one bug is reported once, not as a
  * cascade of leaks.
+ *
+ * Two frees through the other family are not violations, because Linux 6.12
+ * releases the page correctly either way: an order-0 table whose reference
+ * the mmu_gather drops (refimpl_free_page_ref()), and an order-0 table that
+ * an accessor read out of an entry (recorded apart, as a cross-family entry
+ * free).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,6 +22,10 @@
 static struct refimpl_violation *violations;
 static size_t nr_violations;
 static size_t cap_violations;
+
+static struct refimpl_entry_free *entry_frees;
+static size_t nr_entry_frees;
+static size_t cap_entry_frees;
 
 static const char *const kind_names[REFIMPL_V_NR_KINDS] = {
 	[REFIMPL_V_FAMILY_MISMATCH] = "family-mismatch",
@@ -47,6 +57,23 @@ static const char *family_name(enum refimpl_alloc_family family)
 void refimpl_checker_reset(void)
 {
 	refimpl_violations_clear();
+	refimpl_cross_family_entry_frees_clear();
+}
+
+/* Grow *array (of *cap elements of size) to hold one more than nr. */
+static void *grow(void *array, size_t nr, size_t *cap, size_t size)
+{
+	size_t new_cap;
+	void *grown;
+
+	if (nr < *cap)
+		return array;
+	new_cap = *cap ? 2 * *cap : 16;
+	grown = realloc(array, new_cap * size);
+	if (!grown)
+		abort();
+	*cap = new_cap;
+	return grown;
 }
 
 void refimpl_record(enum refimpl_violation_kind kind, unsigned long pfn,
@@ -56,15 +83,8 @@ void refimpl_record(enum refimpl_violation_kind kind, unsigned long pfn,
 	struct refimpl_violation *v;
 	va_list ap;
 
-	if (nr_violations == cap_violations) {
-		size_t cap = cap_violations ? 2 * cap_violations : 16;
-		void *grown = realloc(violations, cap * sizeof(*violations));
-
-		if (!grown)
-			abort();
-		violations = grown;
-		cap_violations = cap;
-	}
+	violations = grow(violations, nr_violations, &cap_violations,
+			  sizeof(*violations));
 	v = &violations[nr_violations++];
 	memset(v, 0, sizeof(*v));
 	v->kind = kind;
@@ -142,12 +162,41 @@ static void release(unsigned long pfn)
 	}
 	head->was_head = true;
 	head->queued = false;
+	head->entry_read_by = NULL;
 	memset(refimpl_mem_base + PFN_PHYS(pfn), REFIMPL_POISON_FREE,
 	       nr * PAGE_SIZE);
 }
 
-void refimpl_free(unsigned long pfn, unsigned int order,
-		  enum refimpl_alloc_family family, const char *api)
+/* An order-0 table read out of an entry, freed through the other family. */
+static void record_entry_free(unsigned long pfn, const struct page_meta *m,
+			      enum refimpl_alloc_family family, const char *api)
+{
+	struct refimpl_entry_free *f;
+
+	entry_frees = grow(entry_frees, nr_entry_frees, &cap_entry_frees,
+			   sizeof(*entry_frees));
+	f = &entry_frees[nr_entry_frees++];
+	memset(f, 0, sizeof(*f));
+	f->pfn = pfn;
+	f->alloc_family = m->family;
+	f->alloc_api = m->api;
+	f->free_api = api;
+	f->read_by = m->entry_read_by;
+	f->alloc_file = m->file;
+	f->alloc_line = m->line;
+	snprintf(f->message, sizeof(f->message),
+		 "%s (%s) frees pfn %#lx allocated by %s (%s), read out of an entry by %s(): order 0, freed as its own family would free it",
+		 api, family_name(family), pfn, m->api,
+		 family_name(m->family), m->entry_read_by);
+}
+
+/*
+ * The checks every free goes through. any_family: the free is correct for
+ * a page of either family (the mmu_gather's put of an order-0 table).
+ */
+static void free_checked(unsigned long pfn, unsigned int order,
+			 enum refimpl_alloc_family family, const char *api,
+			 bool any_family)
 {
 	struct page_meta *m;
 
@@ -189,16 +238,32 @@ void refimpl_free(unsigned long pfn, unsigned int order,
 			       api, pfn);
 		return;
 	}
-	if (m->family != family)
-		refimpl_record(REFIMPL_V_FAMILY_MISMATCH, pfn, api, order,
-			       "%s (%s) frees pfn %#lx allocated by %s (%s)",
-			       api, family_name(family), pfn, m->api,
-			       family_name(m->family));
+	if (!any_family && m->family != family) {
+		if (order == 0 && m->order == 0 && m->entry_read_by)
+			record_entry_free(pfn, m, family, api);
+		else
+			refimpl_record(REFIMPL_V_FAMILY_MISMATCH, pfn, api,
+				       order,
+				       "%s (%s) frees pfn %#lx allocated by %s (%s)",
+				       api, family_name(family), pfn, m->api,
+				       family_name(m->family));
+	}
 	if (m->order != order)
 		refimpl_record(REFIMPL_V_ORDER_MISMATCH, pfn, api, order,
 			       "%s: order %u frees pfn %#lx allocated by %s with order %u",
 			       api, order, pfn, m->api, m->order);
 	release(pfn);
+}
+
+void refimpl_free(unsigned long pfn, unsigned int order,
+		  enum refimpl_alloc_family family, const char *api)
+{
+	free_checked(pfn, order, family, api, false);
+}
+
+void refimpl_free_page_ref(unsigned long pfn, const char *api)
+{
+	free_checked(pfn, 0, REFIMPL_FAMILY_NONE, api, true);
 }
 
 unsigned long refimpl_check_leaks(void)
@@ -235,4 +300,49 @@ void refimpl_note_table_read(const void *table, const char *walker)
 		refimpl_record(REFIMPL_V_WALK_FREED_TABLE, pfn, NULL, 0,
 			       "%s: reads page table at pfn %#lx, which is not allocated",
 			       walker, pfn);
+}
+
+void refimpl_note_entry_table_read(const void *table, const char *accessor)
+{
+	unsigned long off = (unsigned long)table - (unsigned long)refimpl_mem_base;
+	unsigned long pfn = off >> PAGE_SHIFT;
+
+	refimpl_note_table_read(table, accessor);
+	if ((unsigned long)table < (unsigned long)refimpl_mem_base ||
+	    pfn >= refimpl_mem_pages || (off & ~PAGE_MASK))
+		return;
+	if (refimpl_meta[pfn].state == PAGE_STATE_HEAD)
+		refimpl_meta[pfn].entry_read_by = accessor;
+}
+
+size_t refimpl_cross_family_entry_frees(void)
+{
+	return nr_entry_frees;
+}
+
+const struct refimpl_entry_free *refimpl_cross_family_entry_free_at(size_t i)
+{
+	return i < nr_entry_frees ? &entry_frees[i] : NULL;
+}
+
+void refimpl_cross_family_entry_frees_clear(void)
+{
+	free(entry_frees);
+	entry_frees = NULL;
+	nr_entry_frees = 0;
+	cap_entry_frees = 0;
+}
+
+void refimpl_cross_family_entry_frees_dump(void)
+{
+	for (size_t i = 0; i < nr_entry_frees; i++) {
+		const struct refimpl_entry_free *f = &entry_frees[i];
+
+		fprintf(stderr, "refimpl: cross-family-entry-free: %s",
+			f->message);
+		if (f->alloc_file)
+			fprintf(stderr, " (allocated at %s:%d)", f->alloc_file,
+				f->alloc_line);
+		fputc('\n', stderr);
+	}
 }

@@ -30,6 +30,8 @@ struct page_meta {
 	bool was_head;       /* freed page that headed an allocation */
 	bool queued;         /* waiting in the deferred kernel page-table free */
 	const char *queued_by; /* the free API that queued it, for reports */
+	/* Accessor that read this live allocation out of an entry, or NULL. */
+	const char *entry_read_by;
 	const char *file;
 	int line;
 };
@@ -42,6 +44,12 @@ struct page *refimpl_alloc(gfp_t gfp, unsigned int order,
 /* Free an allocation, checking it against how it was allocated. */
 void refimpl_free(unsigned long pfn, unsigned int order,
 		  enum refimpl_alloc_family family, const char *api);
+/*
+ * Drop the only reference of an order-0 page (put_page() of a table the
+ * mmu_gather queued): correct for a page of either family; any other order
+ * is reported as an order mismatch (order 0 is what is freed).
+ */
+void refimpl_free_page_ref(unsigned long pfn, const char *api);
 /* pagetable_free() logic with the caller's API name for reports. */
 void refimpl_pagetable_free_as(struct ptdesc *pt, const char *api);
 

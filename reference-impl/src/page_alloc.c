@@ -207,5 +207,6 @@ bool refimpl_alloc_info(const void *addr, struct refimpl_alloc_info *info)
 	info->zeroed = m->zeroed;
 	info->file = m->file;
 	info->line = m->line;
+	info->read_from_entry_by = info->live ? m->entry_read_by : NULL;
 	return true;
 }

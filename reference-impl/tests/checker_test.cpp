@@ -533,6 +533,351 @@ TEST_F(Checker, WalkOfTheReservedPageOrOutsideRam) {
   EXPECT_EQ(got[1].kind, REFIMPL_V_BAD_ADDRESS);
 }
 
+// ---- frees through the mmu_gather: valid for either family at order 0 ----
+
+TEST_F(Checker, TlbRemoveTableFreesOrder0TablesOfEitherFamily) {
+  void *zeroed = (void *)get_zeroed_page(GFP_KERNEL);
+  void *plain = (void *)__get_free_page(GFP_KERNEL);
+  struct page *page = alloc_page(GFP_KERNEL);
+  void *table = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  struct ptdesc *pt = pagetable_alloc(GFP_PGTABLE_KERNEL, 0);
+  ASSERT_TRUE(zeroed && plain && page && table && pt);
+
+  struct mmu_gather tlb;
+  tlb_gather_mmu(&tlb, &init_mm);
+  tlb_remove_table(&tlb, virt_to_page(zeroed));
+  tlb_remove_table(&tlb, virt_to_page(plain));
+  tlb_remove_page(&tlb, page);
+  tlb_remove_ptdesc(&tlb, virt_to_ptdesc(table));
+  tlb_remove_page_ptdesc(&tlb, pt);
+  // Queued, not freed: a walker may still read them until the flush.
+  EXPECT_EQ(refimpl_live_allocations(), 5UL);
+  refimpl_note_table_read(zeroed, "walker");
+  refimpl_note_table_read(table, "walker");
+  EXPECT_EQ(refimpl_violation_count(), 0u);
+
+  tlb_finish_mmu(&tlb);
+  EXPECT_EQ(refimpl_violation_count(), 0u) << "no family mismatch";
+  EXPECT_EQ(refimpl_live_allocations(), 0UL);
+  EXPECT_TRUE(allBytes(zeroed, PAGE_SIZE, REFIMPL_POISON_FREE));
+  EXPECT_TRUE(allBytes(table, PAGE_SIZE, REFIMPL_POISON_FREE));
+}
+
+TEST_F(Checker, TlbRemoveTableDirectFreeOfEitherFamily) {
+  void *zeroed = (void *)get_zeroed_page(GFP_KERNEL);
+  void *table = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  ASSERT_TRUE(zeroed && table);
+  __tlb_remove_table(virt_to_page(zeroed));
+  __tlb_remove_table(virt_to_page(table));
+  EXPECT_EQ(refimpl_violation_count(), 0u);
+  EXPECT_EQ(refimpl_live_allocations(), 0UL);
+}
+
+// x86's ___p*_free_tlb(): each level, from the allocator each level uses
+// (ptdescs below the p4d, the page allocator for the p4d), and a pte table
+// from get_zeroed_page() as arch code made them before the ptdesc helpers.
+TEST_F(Checker, X86FreeTlbOfEveryLevel) {
+  int levels = refimpl_paging_levels();
+  ASSERT_EQ(refimpl_set_paging_levels(5), 0);
+  pgtable_t pte = pte_alloc_one(&init_mm);
+  pmd_t *pmd = pmd_alloc_one(&init_mm, 0);
+  pud_t *pud = pud_alloc_one(&init_mm, 0);
+  p4d_t *p4d = p4d_alloc_one(&init_mm, 0);
+  pte_t *old_pte = (pte_t *)get_zeroed_page(GFP_KERNEL);
+  ASSERT_TRUE(pte && pmd && pud && p4d && old_pte);
+  EXPECT_TRUE(PageTable(pte));
+
+  struct mmu_gather tlb;
+  tlb_gather_mmu(&tlb, &init_mm);
+  pte_free_tlb(&tlb, pte, 0);
+  pmd_free_tlb(&tlb, pmd, 0);
+  pud_free_tlb(&tlb, pud, 0);
+  p4d_free_tlb(&tlb, p4d, 0);
+  pte_free_tlb(&tlb, virt_to_page(old_pte), 0);
+  EXPECT_FALSE(PageTable(pte)) << "the dtor runs when the table is queued";
+  EXPECT_EQ(refimpl_live_allocations(), 5UL);
+  tlb_finish_mmu(&tlb);
+  EXPECT_EQ(refimpl_violation_count(), 0u);
+  EXPECT_EQ(refimpl_live_allocations(), 0UL);
+
+  // With 4 levels the p4d is the pgd entry: p4d_free_tlb() frees nothing.
+  ASSERT_EQ(refimpl_set_paging_levels(4), 0);
+  p4d = p4d_alloc_one(&init_mm, 0);
+  ASSERT_NE(p4d, nullptr);
+  tlb_gather_mmu(&tlb, &init_mm);
+  p4d_free_tlb(&tlb, p4d, 0);
+  tlb_finish_mmu(&tlb);
+  EXPECT_TRUE(infoOf(p4d).live);
+  free_page((unsigned long)p4d);
+  refimpl_set_paging_levels(levels);
+}
+
+// Dropping the reference frees one page: a larger allocation queued there
+// is reported as an order mismatch (and released as it was allocated).
+TEST_F(Checker, TlbRemoveTableOfALargerAllocationIsAnOrderMismatch) {
+  const int line_a = __LINE__ + 1;
+  void *table = pgtable_alloc(GFP_PGTABLE_KERNEL, 1);
+  const int line_b = __LINE__ + 1;
+  unsigned long pages = __get_free_pages(GFP_KERNEL, 2);
+  ASSERT_TRUE(table && pages);
+  struct mmu_gather tlb;
+  tlb_gather_mmu(&tlb, &init_mm);
+  tlb_remove_table(&tlb, virt_to_page(table));
+  tlb_remove_page(&tlb, virt_to_page(pages));
+  tlb_finish_mmu(&tlb);
+  EXPECT_VIOLATIONS({REFIMPL_V_ORDER_MISMATCH, pfnOf(table), "pgtable_alloc",
+                     "tlb_remove_table", 1, 0, line_a},
+                    {REFIMPL_V_ORDER_MISMATCH, pfnOf(pages), "__get_free_pages",
+                     "tlb_remove_page", 2, 0, line_b});
+  EXPECT_EQ(refimpl_pages_in_use(), 0UL);
+}
+
+TEST_F(Checker, TlbRemoveTableTwiceIsADoubleFree) {
+  const int line = __LINE__ + 1;
+  void *table = (void *)get_zeroed_page(GFP_KERNEL);
+  ASSERT_NE(table, nullptr);
+  struct mmu_gather tlb;
+  tlb_gather_mmu(&tlb, &init_mm);
+  tlb_remove_table(&tlb, virt_to_page(table));
+  tlb_remove_table(&tlb, virt_to_page(table));
+  tlb_finish_mmu(&tlb);
+  EXPECT_VIOLATIONS({REFIMPL_V_DOUBLE_FREE, pfnOf(table), "get_zeroed_page",
+                     "tlb_remove_table", 0, 0, line});
+}
+
+// A full batch is flushed on its own; what is queued after it waits for
+// tlb_finish_mmu(), and a gather never finished leaks its tables.
+TEST_F(Checker, FullGatherFlushesAndUnfinishedGatherLeaks) {
+  struct mmu_gather tlb;
+  tlb_gather_mmu(&tlb, &init_mm);
+  std::vector<void *> tables;
+  for (int i = 0; i < MMU_GATHER_MAX_TABLES + 3; i++) {
+    void *t = i % 2 ? pgtable_alloc(GFP_PGTABLE_KERNEL, 0)
+                    : (void *)get_zeroed_page(GFP_KERNEL);
+    ASSERT_NE(t, nullptr);
+    tables.push_back(t);
+    tlb_remove_table(&tlb, virt_to_page(t));
+  }
+  EXPECT_EQ(refimpl_live_allocations(), 3UL);
+  EXPECT_FALSE(infoOf(tables[0]).live);
+  EXPECT_TRUE(infoOf(tables.back()).live);
+  EXPECT_EQ(refimpl_check_leaks(), 3UL);
+  EXPECT_EQ(refimpl_violation_count_kind(REFIMPL_V_LEAK), 3u);
+  refimpl_violations_clear();
+  tlb_finish_mmu(&tlb);
+  EXPECT_EQ(refimpl_live_allocations(), 0UL);
+  EXPECT_EQ(refimpl_violation_count(), 0u);
+}
+
+// ---- cross-family frees of order-0 tables read out of an entry ----
+
+// Installs child in the first entry of a parent table at the level the
+// accessor reads, and returns what the accessor reads back.
+void *readOutOfAnEntry(void *parent, void *child, const std::string &accessor) {
+  unsigned long val = __pa(child) | _KERNPG_TABLE;
+  if (accessor == "pmd_page_vaddr") {
+    set_pmd((pmd_t *)parent, __pmd(val));
+    return pmd_page_vaddr(*(pmd_t *)parent);
+  }
+  if (accessor == "pud_pgtable") {
+    set_pud((pud_t *)parent, __pud(val));
+    return pud_pgtable(*(pud_t *)parent);
+  }
+  if (accessor == "p4d_pgtable") {
+    set_p4d((p4d_t *)parent, __p4d(val));
+    return p4d_pgtable(*(p4d_t *)parent);
+  }
+  set_pgd((pgd_t *)parent, __pgd(val));
+  return (void *)pgd_page_vaddr(*(pgd_t *)parent);
+}
+
+using refimpl_test::takeEntryFrees;
+
+TEST_F(Checker, PgtableFreeOfAPageAllocatorTableReadOutOfAnEntry) {
+  void *parent = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  const int line = __LINE__ + 1;
+  void *child = (void *)get_zeroed_page(GFP_KERNEL);
+  ASSERT_TRUE(parent && child);
+  EXPECT_EQ(infoOf(child).read_from_entry_by, nullptr);
+  void *read = readOutOfAnEntry(parent, child, "pud_pgtable");
+  ASSERT_EQ(read, child);
+  EXPECT_STREQ(infoOf(child).read_from_entry_by, "pud_pgtable");
+  pud_clear((pud_t *)parent);
+  pgtable_free(read);
+
+  EXPECT_EQ(refimpl_violation_count(), 0u);
+  std::vector<refimpl_entry_free> got = takeEntryFrees();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].pfn, pfnOf(child));
+  EXPECT_EQ(got[0].alloc_family, REFIMPL_FAMILY_PAGE);
+  EXPECT_STREQ(got[0].alloc_api, "get_zeroed_page");
+  EXPECT_STREQ(got[0].free_api, "pgtable_free");
+  EXPECT_STREQ(got[0].read_by, "pud_pgtable");
+  EXPECT_STREQ(got[0].alloc_file, __FILE__);
+  EXPECT_EQ(got[0].alloc_line, line);
+  EXPECT_NE(std::string(got[0].message).find("pud_pgtable"), std::string::npos)
+      << got[0].message;
+  // Released once, as it was allocated.
+  EXPECT_FALSE(infoOf(child).live);
+  EXPECT_EQ(infoOf(child).read_from_entry_by, nullptr);
+  pgtable_free(parent);
+}
+
+TEST_F(Checker, FreePageOfAPtdescTableReadOutOfAnEntry) {
+  void *parent = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  void *child = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  struct ptdesc *pt = pagetable_alloc(GFP_PGTABLE_KERNEL, 0);
+  ASSERT_TRUE(parent && child && pt);
+  free_page((unsigned long)readOutOfAnEntry(parent, child, "pmd_page_vaddr"));
+  __free_page(virt_to_page(
+      readOutOfAnEntry(parent, ptdesc_address(pt), "pud_pgtable")));
+  EXPECT_EQ(refimpl_violation_count(), 0u);
+  std::vector<refimpl_entry_free> got = takeEntryFrees();
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].alloc_family, REFIMPL_FAMILY_PTDESC);
+  EXPECT_STREQ(got[0].alloc_api, "pgtable_alloc");
+  EXPECT_STREQ(got[0].free_api, "free_pages");
+  EXPECT_STREQ(got[0].read_by, "pmd_page_vaddr");
+  EXPECT_STREQ(got[1].alloc_api, "pagetable_alloc");
+  EXPECT_STREQ(got[1].free_api, "__free_pages");
+  EXPECT_EQ(refimpl_live_allocations(), 1UL);
+  pgtable_free(parent);
+}
+
+TEST_F(Checker, EveryTableAccessorMarksTheTable) {
+  void *parent = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  ASSERT_NE(parent, nullptr);
+  for (const char *accessor :
+       {"pmd_page_vaddr", "pud_pgtable", "p4d_pgtable", "pgd_page_vaddr"}) {
+    SCOPED_TRACE(accessor);
+    void *child = (void *)get_zeroed_page(GFP_KERNEL);
+    ASSERT_NE(child, nullptr);
+    void *read = readOutOfAnEntry(parent, child, accessor);
+    ASSERT_EQ(read, child);
+    EXPECT_STREQ(infoOf(child).read_from_entry_by, accessor);
+    pagetable_free(virt_to_ptdesc(read));
+    EXPECT_EQ(refimpl_violation_count(), 0u);
+    std::vector<refimpl_entry_free> got = takeEntryFrees();
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_STREQ(got[0].free_api, "pagetable_free");
+    EXPECT_STREQ(got[0].read_by, accessor);
+  }
+  pgtable_free(parent);
+}
+
+// The other side: the same frees stay violations when no accessor read the
+// table's address out of an entry: a pointer kept elsewhere (a struct
+// field), or only an entry's address from a *_offset() walk or the MMU.
+TEST_F(Checker, CrossFamilyFreeOfATableNotReadOutOfAnEntryIsAViolation) {
+  void *parent = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  const int line = __LINE__ + 1;
+  void *child = (void *)get_zeroed_page(GFP_KERNEL);
+  ASSERT_TRUE(parent && child);
+  set_pud((pud_t *)parent, __pud(__pa(child) | _KERNPG_TABLE));
+  EXPECT_EQ((void *)pmd_offset((pud_t *)parent, 0), child);
+  EXPECT_EQ(infoOf(child).read_from_entry_by, nullptr);
+  pgtable_free(child);
+  EXPECT_VIOLATIONS({REFIMPL_V_FAMILY_MISMATCH, pfnOf(child), "get_zeroed_page",
+                     "pgtable_free", 0, 0, line});
+  EXPECT_EQ(refimpl_cross_family_entry_frees(), 0u);
+  pgtable_free(parent);
+}
+
+// Order above 0: pagetable_free() of a non-compound order-1 page frees one
+// page, and free_pages() of a compound ptdesc is the other family's call:
+// both stay violations even for a table read out of an entry.
+TEST_F(Checker, CrossFamilyFreeAboveOrder0ReadOutOfAnEntryIsAViolation) {
+  void *parent = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  const int line_a = __LINE__ + 1;
+  unsigned long pages = __get_free_pages(GFP_KERNEL | __GFP_ZERO, 1);
+  const int line_b = __LINE__ + 1;
+  void *table = pgtable_alloc(GFP_PGTABLE_KERNEL, 1);
+  ASSERT_TRUE(parent && pages && table);
+  pgtable_free(readOutOfAnEntry(parent, (void *)pages, "pud_pgtable"));
+  free_pages((unsigned long)readOutOfAnEntry(parent, table, "pmd_page_vaddr"),
+             1);
+  EXPECT_VIOLATIONS({REFIMPL_V_FAMILY_MISMATCH, pfnOf(pages),
+                     "__get_free_pages", "pgtable_free", 1, 0, line_a},
+                    {REFIMPL_V_ORDER_MISMATCH, pfnOf(pages), "__get_free_pages",
+                     "pgtable_free", 1, 0, line_a},
+                    {REFIMPL_V_FAMILY_MISMATCH, pfnOf(table), "pgtable_alloc",
+                     "free_pages", 1, 1, line_b});
+  EXPECT_EQ(refimpl_cross_family_entry_frees(), 0u);
+  EXPECT_EQ(refimpl_pages_in_use(), 1UL);
+  pgtable_free(parent);
+}
+
+// Same-family frees of tables read out of an entry are not recorded.
+TEST_F(Checker, SameFamilyFreeOfATableReadOutOfAnEntryIsNotRecorded) {
+  void *parent = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  void *child = (void *)get_zeroed_page(GFP_KERNEL);
+  void *table = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  ASSERT_TRUE(parent && child && table);
+  free_page((unsigned long)readOutOfAnEntry(parent, child, "pud_pgtable"));
+  pgtable_free(readOutOfAnEntry(parent, table, "pud_pgtable"));
+  EXPECT_EQ(refimpl_violation_count(), 0u);
+  EXPECT_EQ(refimpl_cross_family_entry_frees(), 0u);
+  pgtable_free(parent);
+}
+
+// The mark belongs to one allocation: the next allocation of the same page
+// starts unmarked.
+TEST_F(Checker, TheEntryReadMarkEndsWithTheAllocation) {
+  ASSERT_EQ(refimpl_mem_init(8), 0);
+  void *parent = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  void *child = (void *)get_zeroed_page(GFP_KERNEL);
+  ASSERT_TRUE(parent && child);
+  std::vector<unsigned long> fill;
+  while (unsigned long page = __get_free_page(GFP_KERNEL))
+    fill.push_back(page);
+  free_page((unsigned long)readOutOfAnEntry(parent, child, "pud_pgtable"));
+  const int line = __LINE__ + 1;
+  void *again = (void *)get_zeroed_page(GFP_KERNEL);
+  ASSERT_EQ(again, child) << "the only free page";
+  EXPECT_EQ(infoOf(again).read_from_entry_by, nullptr);
+  pgtable_free(again);
+  EXPECT_VIOLATIONS({REFIMPL_V_FAMILY_MISMATCH, pfnOf(again), "get_zeroed_page",
+                     "pgtable_free", 0, 0, line});
+  for (unsigned long page : fill)
+    free_page(page);
+  pgtable_free(parent);
+}
+
+// The deferred kernel page-table free judges the free when it happens.
+TEST_F(Checker, DeferredFreeOfATableReadOutOfAnEntryIsRecordedApart) {
+  void *parent = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  void *child = (void *)get_zeroed_page(GFP_KERNEL);
+  ASSERT_TRUE(parent && child);
+  void *read = readOutOfAnEntry(parent, child, "pmd_page_vaddr");
+  ptdesc_set_kernel(virt_to_ptdesc(read));
+  pgtable_free(read);
+  EXPECT_EQ(refimpl_cross_family_entry_frees(), 0u) << "queued, not freed";
+  EXPECT_EQ(refimpl_flush_kernel_pgtable_work(), 1UL);
+  EXPECT_EQ(refimpl_violation_count(), 0u);
+  std::vector<refimpl_entry_free> got = takeEntryFrees();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_STREQ(got[0].free_api, "pgtable_free");
+  pgtable_free(parent);
+}
+
+TEST_F(Checker, EntryFreesAreClearedByMemInitAndDumped) {
+  void *parent = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  void *child = (void *)get_zeroed_page(GFP_KERNEL);
+  ASSERT_TRUE(parent && child);
+  pgtable_free(readOutOfAnEntry(parent, child, "p4d_pgtable"));
+  ASSERT_EQ(refimpl_cross_family_entry_frees(), 1u);
+  EXPECT_EQ(refimpl_cross_family_entry_free_at(1), nullptr);
+  ::testing::internal::CaptureStderr();
+  refimpl_cross_family_entry_frees_dump();
+  std::string out = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(out.find("cross-family-entry-free"), std::string::npos) << out;
+  EXPECT_NE(out.find("p4d_pgtable"), std::string::npos) << out;
+  EXPECT_NE(out.find(__FILE__), std::string::npos) << out;
+  pgtable_free(parent);
+  ASSERT_EQ(refimpl_mem_init(kPages), 0);
+  EXPECT_EQ(refimpl_cross_family_entry_frees(), 0u);
+}
+
 // ---- the violation list ----
 
 TEST_F(Checker, ClearAndCount) {

@@ -17,6 +17,7 @@
 extern "C" {
 #include <linux/mm.h>
 #include <asm/pgalloc.h>
+#include <asm/tlb.h>
 #include <refimpl/mmu.h>
 #include <refimpl/refimpl.h>
 }

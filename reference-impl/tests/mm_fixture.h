@@ -67,6 +67,15 @@ inline std::vector<Violation> takeViolations() {
   return out;
 }
 
+// Returns the recorded cross-family entry frees and clears them.
+inline std::vector<refimpl_entry_free> takeEntryFrees() {
+  std::vector<refimpl_entry_free> out;
+  for (size_t i = 0; i < refimpl_cross_family_entry_frees(); i++)
+    out.push_back(*refimpl_cross_family_entry_free_at(i));
+  refimpl_cross_family_entry_frees_clear();
+  return out;
+}
+
 inline unsigned long pfnOf(const void *addr) {
   return ((unsigned long)addr - (unsigned long)refimpl_mem_base) >> PAGE_SHIFT;
 }
@@ -110,10 +119,15 @@ protected:
         << "deferred kernel page-table frees left queued";
     EXPECT_EQ(refimpl_check_leaks(), 0UL) << "allocations leaked";
     EXPECT_EQ(refimpl_violation_count(), 0UL) << "unexpected violations";
-    if (HasFailure())
+    EXPECT_EQ(refimpl_cross_family_entry_frees(), 0UL)
+        << "unexpected cross-family frees of tables read out of an entry";
+    if (HasFailure()) {
       refimpl_violations_dump();
+      refimpl_cross_family_entry_frees_dump();
+    }
     refimpl_mem_teardown();
     refimpl_violations_clear();
+    refimpl_cross_family_entry_frees_clear();
   }
 };
 

@@ -52,7 +52,8 @@ except ImportError:
     sys.exit("compare_front_ends.py needs PyYAML (Debian package python3-yaml)")
 
 # Rule test directories are testdata/* except these.
-NOT_RULE_DIRS = {"Inputs", "sample-tree", "scenarios", "clang-tidy", "driver"}
+NOT_RULE_DIRS = {"Inputs", "sample-tree", "provenance-tree", "scenarios",
+                 "clang-tidy", "driver"}
 
 
 class Unmappable(Exception):

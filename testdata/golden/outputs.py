@@ -114,6 +114,12 @@ def tree_cases(refimpl):
         make_db(tmp, "tree", "build", "--system-include", refimpl)
         return [["-p", tmp + "/build", "-j", "1"]]
 
+    def provenance(tmp):
+        # The provenance tree, as CMake migrates its copy.
+        copy(tmp, os.path.join(TESTDATA, "provenance-tree"))
+        make_db(tmp, "tree", "build", "--system-include", refimpl)
+        return [["-p", tmp + "/build", "-j", "1"]]
+
     def pairing(tmp):
         copy(tmp, os.path.join(inputs, "pairing"))
         make_db(tmp, "tree", "db", "--system-include", refimpl)
@@ -178,7 +184,9 @@ def tree_cases(refimpl):
                              "--root=" + tmp, "--", "-I" + refimpl])
         return commands
 
-    return [("trees/sample-tree", sample), ("trees/format", formatted), ("trees/pairing", pairing),
+    return [("trees/sample-tree", sample),
+            ("trees/provenance-tree", provenance),
+            ("trees/format", formatted), ("trees/pairing", pairing),
             ("trees/conflict", conflict), ("trees/tree", fixture_tree),
             ("trees/outside-root", outside_root),
             ("trees/name-conflicts", conflicts_tree)]

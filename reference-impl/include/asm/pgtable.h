@@ -9,7 +9,10 @@
  *
  * Every helper that turns an entry into a pointer to the next table tells
  * the checker (refimpl_note_table_read()), so walking through a freed table
- * is recorded as a violation.
+ * is recorded as a violation. The ones that return the table's address
+ * (pmd_page_vaddr(), pud_pgtable(), p4d_pgtable(), pgd_page_vaddr()) also
+ * mark the table as read out of an entry (refimpl_note_entry_table_read()):
+ * the checker judges a later cross-family free of it by that mark.
  */
 #ifndef _ASM_X86_PGTABLE_H
 #define _ASM_X86_PGTABLE_H
@@ -152,7 +155,7 @@ static inline pte_t *pmd_page_vaddr(pmd_t pmd)
 {
 	pte_t *table = __refimpl_pmd_table(pmd);
 
-	refimpl_note_table_read(table, "pmd_page_vaddr");
+	refimpl_note_entry_table_read(table, "pmd_page_vaddr");
 	return table;
 }
 
@@ -209,7 +212,7 @@ static inline pmd_t *pud_pgtable(pud_t pud)
 {
 	pmd_t *table = __refimpl_pud_table(pud);
 
-	refimpl_note_table_read(table, "pud_pgtable");
+	refimpl_note_entry_table_read(table, "pud_pgtable");
 	return table;
 }
 
@@ -241,7 +244,7 @@ static inline pud_t *p4d_pgtable(p4d_t p4d)
 {
 	pud_t *table = __refimpl_p4d_table(p4d);
 
-	refimpl_note_table_read(table, "p4d_pgtable");
+	refimpl_note_entry_table_read(table, "p4d_pgtable");
 	return table;
 }
 
@@ -295,7 +298,7 @@ static inline unsigned long pgd_page_vaddr(pgd_t pgd)
 {
 	p4d_t *table = __refimpl_pgd_table(pgd);
 
-	refimpl_note_table_read(table, "pgd_page_vaddr");
+	refimpl_note_entry_table_read(table, "pgd_page_vaddr");
 	return (unsigned long)table;
 }
 

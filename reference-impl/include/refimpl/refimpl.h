@@ -55,6 +55,9 @@ struct refimpl_alloc_info {
 	bool zeroed;       /* handed out zero-filled */
 	const char *file;  /* call site recorded by alloc_hooks(), or NULL */
 	int line;
+	/* The accessor that returned the table's address out of an entry
+	 * (pud_pgtable(), ...) while the allocation was live, or NULL. */
+	const char *read_from_entry_by;
 };
 
 /* Fills *info for the allocation that starts at addr or contains it;
@@ -109,6 +112,45 @@ unsigned long refimpl_check_leaks(void);
 /* Called by page-table walkers for every table page they read: records
  * REFIMPL_V_WALK_FREED_TABLE when the page is not allocated. */
 void refimpl_note_table_read(const void *table, const char *walker);
+
+/*
+ * Called by the accessors that return a table's address read out of an
+ * entry (pmd_page_vaddr(), pud_pgtable(), p4d_pgtable(), pgd_page_vaddr()):
+ * checks the read as refimpl_note_table_read() does, and marks the live
+ * allocation that starts at table as read out of an entry, until it is
+ * freed. The *_offset() walkers and the MMU do not mark: they return an
+ * entry, not a table's address a caller would free.
+ */
+void refimpl_note_entry_table_read(const void *table, const char *accessor);
+
+/* ---- cross-family frees of tables read out of an entry ---- */
+
+/*
+ * An order-0 page freed through the other API family (free_page() of a
+ * pgtable_alloc() table, pgtable_free()/pagetable_free() of a
+ * get_zeroed_page() one) after an accessor read it out of an entry. Linux
+ * 6.12 releases such a page correctly either way (pagetable_free() frees
+ * compound_order() pages with __free_pages(), and an order-0 ptdesc is not
+ * compound), so it is recorded here, not as a violation: a migration that
+ * converts the frees of one table level before every allocation of that
+ * level produces these. Any other family mismatch stays a violation.
+ */
+struct refimpl_entry_free {
+	unsigned long pfn;
+	enum refimpl_alloc_family alloc_family;
+	const char *alloc_api;
+	const char *free_api;
+	const char *read_by;    /* the accessor that read it out of an entry */
+	const char *alloc_file; /* call site of the allocation, if recorded */
+	int alloc_line;
+	char message[256];
+};
+
+size_t refimpl_cross_family_entry_frees(void);
+const struct refimpl_entry_free *refimpl_cross_family_entry_free_at(size_t i);
+void refimpl_cross_family_entry_frees_clear(void);
+/* Prints every recorded cross-family entry free to stderr. */
+void refimpl_cross_family_entry_frees_dump(void);
 
 #ifdef __cplusplus
 }
