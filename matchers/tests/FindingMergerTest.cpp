@@ -162,11 +162,11 @@ TEST(FindingMerger, ARefusalInAnotherUnitWithdrawsItsPairedEdits) {
   Finding Alloc = converted("/arch/x86/mm/a.c", 10, 5, "pgtable_alloc");
   Alloc.Rule = "zeroed-page";
   Alloc.Role = PairingRole::Allocation;
-  Alloc.PairingKeys = {PairingKey::level("x86", "pte")};
+  Alloc.PairingKeys = {PairingKey::object(1, "the pte group", false)};
   Finding Free = refused("/arch/x86/mm/b.c", 40, "not converted: why");
   Free.Rule = "zeroed-page";
   Free.Role = PairingRole::Free;
-  Free.PairingKeys = {PairingKey::level("x86", "pte")};
+  Free.PairingKeys = {PairingKey::object(1, "the pte group", false)};
   Finding Other = converted("/arch/x86/mm/a.c", 80, 5, "keep");
   FindingMerger Set;
   Set.add({Alloc, Other});
@@ -187,12 +187,12 @@ TEST(FindingMerger, AConflictWithdrawsItsPairedEdits) {
   // A header free converted in one unit and refused in another: a
   // conflict, which blocks the allocation it pairs with.
   Finding HeaderFree = converted("/arch/x86/h.h", 10, 5, "pgtable_free");
-  HeaderFree.PairingKeys = {PairingKey::level("x86", "pmd")};
+  HeaderFree.PairingKeys = {PairingKey::object(2, "the pmd group", false)};
   Finding HeaderRefused = refused("/arch/x86/h.h", 10, "not converted: no");
   HeaderRefused.SiteLength = 5;
-  HeaderRefused.PairingKeys = {PairingKey::level("x86", "pmd")};
+  HeaderRefused.PairingKeys = {PairingKey::object(2, "the pmd group", false)};
   Finding Alloc = converted("/arch/x86/a.c", 30, 5, "pgtable_alloc");
-  Alloc.PairingKeys = {PairingKey::level("x86", "pmd")};
+  Alloc.PairingKeys = {PairingKey::object(2, "the pmd group", false)};
   FindingMerger Set;
   Set.add({HeaderFree, Alloc});
   Set.add({HeaderRefused});
@@ -205,11 +205,11 @@ TEST(FindingMerger, AConflictWithdrawsItsPairedEdits) {
 TEST(FindingMerger, IdenticalFindingsUniteTheirPairingKeys) {
   // A header site seen by two units, each knowing a different key.
   Finding One = refused("/arch/x86/h.h", 10, "not converted: no");
-  One.PairingKeys = {PairingKey::level("x86", "pte")};
+  One.PairingKeys = {PairingKey::object(1, "the pte group", false)};
   Finding Two = One;
-  Two.PairingKeys = {PairingKey::local("/arch/x86/h.h", 1, "p", "f")};
+  Two.PairingKeys = {PairingKey::object(5, "the header group", false)};
   Finding Alloc = converted("/arch/x86/a.c", 30, 5, "pgtable_alloc");
-  Alloc.PairingKeys = {PairingKey::local("/arch/x86/h.h", 1, "p", "f")};
+  Alloc.PairingKeys = {PairingKey::object(5, "the header group", false)};
   FindingMerger Set;
   Set.add({One, Alloc});
   Set.add({Two});

@@ -30,39 +30,18 @@ Finding site(llvm::StringRef File, unsigned Line, FindingKind Kind,
   return F;
 }
 
-const PairingKey PteX86 = PairingKey::level("x86", "pte");
-const PairingKey PmdX86 = PairingKey::level("x86", "pmd");
+const PairingKey PteX86 = PairingKey::object(1, "the pte group", false);
+const PairingKey PmdX86 = PairingKey::object(2, "the pmd group", false);
 
-TEST(Pairing, KeysDescribeTheirGroup) {
-  EXPECT_EQ(PteX86.describe(), "pte tables of arch/x86");
-  EXPECT_EQ(PairingKey::level("generic", "pmd").describe(),
-            "pmd tables of code outside arch/");
-  EXPECT_EQ(
-      PairingKey::local("/a:b/c.c", 120, "pte", "alloc_pte_page").describe(),
-      "variable 'pte' of alloc_pte_page()");
-  EXPECT_NE(PairingKey::local("/a.c", 1, "p", "f"),
-            PairingKey::local("/a.c", 2, "p", "f"));
-}
-
-TEST(Pairing, KeysKeepTheOrderOfTheirFormerText) {
-  // Level keys first; then the fields as text joined by ':', so "arm64"
-  // sorts before "arm" and offset 100 before offset 99. Messages that list
-  // groups depend on this order.
-  EXPECT_LT(PairingKey::level("x86", "pte"),
-            PairingKey::local("/a.c", 1, "p", "f"));
-  EXPECT_FALSE(PairingKey::local("/a.c", 1, "p", "f") <
-               PairingKey::level("x86", "pte"));
-  EXPECT_LT(PairingKey::level("arm64", "pte"), PairingKey::level("arm", "pte"));
-  EXPECT_LT(PairingKey::level("x86", "pmd"), PairingKey::level("x86", "pte"));
-  EXPECT_LT(PairingKey::local("/a.c", 100, "p", "f"),
-            PairingKey::local("/a.c", 99, "p", "f"));
-  EXPECT_LT(PairingKey::local("/b.c", 1, "p", "f"),
-            PairingKey::local("/a.c", 1, "p", "g"));
-  EXPECT_EQ(PairingKey::local("/a.c", 1, "p", "f"),
-            PairingKey::local("/a.c", 1, "p", "f"));
-  EXPECT_NE(PairingKey::local("/a.c", 1, "p", "f"),
-            PairingKey::local("/a.c", 1, "q", "f"));
-  EXPECT_NE(PairingKey::level("x86", "pte"), PairingKey::level("x86", "pmd"));
+TEST(Pairing, KeysAreObjectGroups) {
+  PairingKey Key = PairingKey::object(7, "the object allocated at a.c:3", true);
+  EXPECT_EQ(Key.describe(), "the object allocated at a.c:3");
+  EXPECT_EQ(Key.group(), 7u);
+  EXPECT_TRUE(Key.unitLocal());
+  // Groups are identified and ordered by their number alone.
+  EXPECT_EQ(Key, PairingKey::object(7, "other words", false));
+  EXPECT_LT(PairingKey::object(2, "z", false), Key);
+  EXPECT_NE(PairingKey::object(2, "z", false), Key);
 }
 
 TEST(Pairing, ShortSiteNameStartsAtArch) {
@@ -103,7 +82,7 @@ TEST(Pairing, ARefusedMemberBlocksItsGroupOnly) {
   EXPECT_EQ(Findings[1].Kind, FindingKind::Refused);
   EXPECT_TRUE(Findings[1].Replacements.empty());
   EXPECT_EQ(Findings[1].Message,
-            "not converted: it pairs (pte tables of arch/x86) with the "
+            "not converted: it pairs (the pte group) with the "
             "allocation at arch/x86/mm/a.c:1 [zeroed-page], which is not "
             "converted; it would replace 'old' with 'new'");
   EXPECT_EQ(Findings[2].Kind, FindingKind::Converted);
@@ -126,7 +105,7 @@ TEST(Pairing, AConflictBlocksItsGroup) {
 
 TEST(Pairing, BlockingPropagatesThroughSharedMembers) {
   // a (refused, local key L) blocks b (L and pte), which blocks c (pte).
-  PairingKey Local = PairingKey::local("/a/arch/x86/mm/a.c", 5, "p", "f");
+  PairingKey Local = PairingKey::object(4, "the local group", true);
   std::vector<Finding> Findings = {
       site("/a/arch/x86/mm/a.c", 1, FindingKind::Refused, PairingRole::Free,
            {Local}),
@@ -137,7 +116,7 @@ TEST(Pairing, BlockingPropagatesThroughSharedMembers) {
   };
   applyPairing(Findings);
   EXPECT_EQ(Findings[1].Kind, FindingKind::Refused);
-  EXPECT_NE(Findings[1].Message.find("variable 'p' of f()"), std::string::npos);
+  EXPECT_NE(Findings[1].Message.find("the local group"), std::string::npos);
   EXPECT_EQ(Findings[2].Kind, FindingKind::Refused);
   EXPECT_NE(Findings[2].Message.find("with the allocation at "
                                      "arch/x86/mm/a.c:2"),
@@ -154,8 +133,8 @@ TEST(Pairing, DisagreeingOrdersBlockTheGroup) {
   applyPairing(Findings);
   for (const Finding &F : Findings) {
     EXPECT_EQ(F.Kind, FindingKind::Refused);
-    EXPECT_NE(F.Message.find("the page orders in its pairing group (pmd "
-                             "tables of arch/x86) disagree: order 0 at "
+    EXPECT_NE(F.Message.find("the page orders in its pairing group (the pmd "
+                             "group) disagree: order 0 at "
                              "arch/x86/mm/b.c:2 [zeroed-page], order 1 at "
                              "arch/x86/mm/a.c:1 [zeroed-page]"),
               std::string::npos)
@@ -164,7 +143,7 @@ TEST(Pairing, DisagreeingOrdersBlockTheGroup) {
 }
 
 TEST(Pairing, TheResultDoesNotDependOnTheInputOrder) {
-  PairingKey Local = PairingKey::local("/a/arch/x86/mm/a.c", 5, "p", "f");
+  PairingKey Local = PairingKey::object(4, "the local group", true);
   std::vector<Finding> Findings = {
       site("/a/arch/x86/mm/a.c", 1, FindingKind::Refused, PairingRole::Free,
            {PmdX86}),

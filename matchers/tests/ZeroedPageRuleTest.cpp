@@ -3,7 +3,7 @@
 // The rule on in-memory code against the reference model's kernel-shaped
 // headers, through the same RuleMatchCallback the CLI uses. The lit tests in
 // testdata/zeroed-page cover messages and edits; these pin down what front
-// ends cannot see in a diagnostic: pairing keys, roles and orders.
+// ends cannot see in a diagnostic: object sites, roles and orders.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,7 +45,9 @@ int install(pmd_t *pmd, int fail)
 }
 )c";
 
-TEST(ZeroedPageRule, AnAllocationAndItsFreeShareTheirKeys) {
+TEST(ZeroedPageRule, AnAllocationAndItsFreeCarryTheirObjectSites) {
+  // The rule edits both; whether they are tables, and convert together, is
+  // the provenance solve's decision, by their object sites.
   std::vector<Finding> Findings = run("zeroed-page", ErrorPathPair);
   ASSERT_EQ(Findings.size(), 2u);
   const Finding &Alloc = Findings[0], &Free = Findings[1];
@@ -55,20 +57,17 @@ TEST(ZeroedPageRule, AnAllocationAndItsFreeShareTheirKeys) {
   EXPECT_EQ(Free.Role, PairingRole::Free);
   EXPECT_EQ(Alloc.Order, std::optional<uint64_t>(0));
   EXPECT_EQ(Free.Order, std::optional<uint64_t>(0));
-  ASSERT_EQ(Alloc.PairingKeys.size(), 2u);
-  EXPECT_EQ(Alloc.PairingKeys[0], PairingKey::level("x86", "pte"));
-  EXPECT_EQ(Alloc.PairingKeys[1].describe(), "variable 'pte' of install()");
-  EXPECT_EQ(Free.PairingKeys, Alloc.PairingKeys);
+  EXPECT_TRUE(llvm::StringRef(Alloc.ObjectSite).startswith("/src/arch/x86/mm/t.c:"))
+      << Alloc.ObjectSite;
+  EXPECT_NE(Alloc.ObjectSite, Free.ObjectSite);
+  EXPECT_TRUE(Alloc.PairingKeys.empty());
+  EXPECT_EQ(Alloc.Message,
+            "replace '(pte_t *)get_zeroed_page(GFP_KERNEL)' with "
+            "'pgtable_alloc(GFP_KERNEL, 0)'");
 }
 
-TEST(ZeroedPageRule, CodeOutsideArchPairsAsGeneric) {
-  std::vector<Finding> Findings =
-      run("zeroed-page", ErrorPathPair, "/src/mm/t.c");
-  ASSERT_EQ(Findings.size(), 2u);
-  EXPECT_EQ(Findings[0].PairingKeys[0], PairingKey::level("generic", "pte"));
-}
-
-TEST(ZeroedPageRule, ARefusalWithEvidenceStillPairsByLevel) {
+TEST(ZeroedPageRule, ARefusalStillCarriesItsObjectSite) {
+  // A member the rule cannot edit must still block its group.
   std::vector<Finding> Findings = run("zeroed-page", R"c(
 int install(pud_t *pud, unsigned int order)
 {
@@ -83,8 +82,7 @@ int install(pud_t *pud, unsigned int order)
   ASSERT_EQ(Findings.size(), 1u);
   EXPECT_EQ(Findings[0].Kind, FindingKind::Refused);
   EXPECT_FALSE(Findings[0].Order);
-  ASSERT_FALSE(Findings[0].PairingKeys.empty());
-  EXPECT_EQ(Findings[0].PairingKeys[0], PairingKey::level("x86", "pmd"));
+  EXPECT_FALSE(Findings[0].ObjectSite.empty());
 }
 
 TEST(ZeroedPageRule, FreesCarryTheirOrder) {
@@ -97,11 +95,10 @@ void release(pud_t *pud)
   ASSERT_EQ(Findings.size(), 1u);
   EXPECT_EQ(Findings[0].Kind, FindingKind::Converted);
   EXPECT_EQ(Findings[0].Order, std::optional<uint64_t>(2));
-  EXPECT_EQ(Findings[0].PairingKeys,
-            std::vector<PairingKey>{PairingKey::level("x86", "pmd")});
+  EXPECT_FALSE(Findings[0].ObjectSite.empty());
 }
 
-TEST(ZeroedPageRule, SitesWithoutEvidenceHaveNoLevel) {
+TEST(ZeroedPageRule, IntegerHoldersAreRefusedByTheRule) {
   std::vector<Finding> Findings = run("zeroed-page", R"c(
 int walk(pud_t *pud)
 {
@@ -110,18 +107,16 @@ int walk(pud_t *pud)
 	if (!page)
 		return -1;
 	set_pud(pud, __pud(_KERNPG_TABLE | __pa(page)));
+	free_page(page);
 	return 0;
-}
-
-void put(void *buffer)
-{
-	free_page((unsigned long)buffer);
 }
 )c");
   ASSERT_EQ(Findings.size(), 2u);
   for (const Finding &F : Findings) {
     EXPECT_EQ(F.Kind, FindingKind::Refused);
-    EXPECT_TRUE(F.PairingKeys.empty()) << F.Message;
+    EXPECT_NE(F.Message.find("converting needs a type change"),
+              std::string::npos)
+        << F.Message;
   }
 }
 

@@ -11,12 +11,21 @@ namespace pgmigrate {
 
 namespace {
 
+// A static function's or variable's name, FILE#name, declared in a .c
+// file: no other unit sees it.
+bool privateToCFile(llvm::StringRef Name) {
+  size_t Hash = Name.rfind('#');
+  return Hash != llvm::StringRef::npos && Name.take_front(Hash).endswith(".c");
+}
+
 bool reachesOtherUnits(llvm::StringRef Node) {
   switch (node::kindOf(Node)) {
   case node::Kind::Param:
   case node::Kind::Ret:
-  case node::Kind::Field:
+    return !privateToCFile(node::functionOf(Node));
   case node::Kind::Global:
+    return !privateToCFile(node::restOf(Node));
+  case node::Kind::Field:
     return true;
   default:
     return false;

@@ -69,6 +69,15 @@ public:
 
   bool shouldVisitImplicitCode() const { return false; }
 
+  // Code that is not evaluated: typeof() (alloc_hooks_tag() names its
+  // argument there too), sizeof, _Alignof.
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc) { return true; }
+  bool TraverseTypeOfExprType(TypeOfExprType *) { return true; }
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *,
+                                        DataRecursionQueue * = nullptr) {
+    return true;
+  }
+
   bool TraverseFunctionDecl(FunctionDecl *F) {
     const FunctionDecl *Saved = Function;
     if (F->doesThisDeclarationHaveABody()) {
@@ -170,8 +179,11 @@ std::optional<std::string> FactsVisitor::declNode(const ValueDecl *D) {
   } else {
     Var = Var->getFirstDecl();
     std::string Name = Var->getNameAsString();
+    if (const auto *Owner = dyn_cast<FunctionDecl>(Var->getDeclContext()))
+      Name = Owner->getNameAsString() + "/" + Name; // a static local
     if (!Var->isExternallyVisible())
-      Name = locationKey(Var->getLocation()) + "#" + Name;
+      Name = absoluteFilePath(SM.getExpansionLoc(Var->getLocation()), SM) +
+             "#" + Name;
     Node = "global:" + Config + ":" + Name;
   }
   Facts.Names.try_emplace(Node, Var->getNameAsString());

@@ -71,6 +71,16 @@ std::vector<GroupSummary> summarizeGroups(const ProvenanceGraph &Graph) {
     for (size_t F = 0; F < Sites.size(); ++F)
       if (A != F && Forward[A].test(SiteIds[F]))
         Joins.unite(A, F);
+  // --strict-families: the tables installed at one level of a
+  // configuration are one object with its entries.
+  llvm::DenseMap<unsigned, size_t> FirstAtEntry;
+  for (size_t A = 0; A < Sites.size(); ++A)
+    for (unsigned Id : Forward[A].set_bits())
+      if (Graph.nodeName(Id).startswith("entry:")) {
+        auto [It, New] = FirstAtEntry.try_emplace(Id, A);
+        if (!New)
+          Joins.unite(It->second, A);
+      }
 
   // Groups numbered by their least site key (Sites is in key order).
   std::vector<GroupSummary> Groups;

@@ -49,8 +49,8 @@ Finding refused(unsigned Offset, std::vector<PairingKey> Keys,
   return F;
 }
 
-const PairingKey PteLevel = PairingKey::level("x86", "pte");
-const PairingKey Local = PairingKey::local(File, 5, "pte", "alloc_pte");
+const PairingKey PteLevel = PairingKey::object(1, "the pte group", false);
+const PairingKey Local = PairingKey::object(6, "the object allocated at t.c:5", true);
 
 TEST(UnitFindingsTest, ParsesPairingScope) {
   EXPECT_EQ(parsePairingScope("run"), PairingScope::Run);
@@ -66,7 +66,7 @@ TEST(UnitFindingsTest, RepeatsCountOnceWithEveryKey) {
       refused(10, {Local}, PairingRole::Free),
       refused(10, {PteLevel}, PairingRole::Free),
   };
-  settleUnitFindings(Findings, PairingScope::Unit);
+  settleUnitFindings(Findings, std::nullopt, PairingScope::Unit);
   ASSERT_EQ(Findings.size(), 1u);
   EXPECT_EQ(Findings[0].PairingKeys.size(), 2u);
 }
@@ -77,7 +77,7 @@ TEST(UnitFindingsTest, UnitScopeConvertsACompleteGroup) {
                 PairingRole::Allocation),
       converted(40, "pgtable_free(pte)", {PteLevel, Local}, PairingRole::Free),
   };
-  settleUnitFindings(Findings, PairingScope::Unit);
+  settleUnitFindings(Findings, std::nullopt, PairingScope::Unit);
   ASSERT_EQ(Findings.size(), 2u);
   for (const Finding &F : Findings) {
     EXPECT_EQ(F.Kind, FindingKind::Converted);
@@ -91,12 +91,12 @@ TEST(UnitFindingsTest, UnitScopeWithdrawsWhatTheUnitBlocks) {
                 PairingRole::Allocation),
       refused(40, {PteLevel}, PairingRole::Free),
   };
-  settleUnitFindings(Findings, PairingScope::Unit);
+  settleUnitFindings(Findings, std::nullopt, PairingScope::Unit);
   ASSERT_EQ(Findings.size(), 2u);
   EXPECT_EQ(Findings[0].Kind, FindingKind::Refused);
   EXPECT_TRUE(Findings[0].Replacements.empty());
   // The pairing pass's own words, as the CLI prints them.
-  EXPECT_NE(Findings[0].Message.find("pairs (pte tables of arch/x86) with "
+  EXPECT_NE(Findings[0].Message.find("pairs (the pte group) with "
                                      "the free at arch/x86/mm/init.c:5"),
             std::string::npos)
       << Findings[0].Message;
@@ -108,22 +108,23 @@ TEST(UnitFindingsTest, RunScopeRefusesWhatPairsAcrossUnits) {
                 PairingRole::Allocation),
       converted(40, "pgtable_free(pte)", {PteLevel, Local}, PairingRole::Free),
   };
-  settleUnitFindings(Findings, PairingScope::Run);
+  settleUnitFindings(Findings, std::nullopt, PairingScope::Run);
   ASSERT_EQ(Findings.size(), 2u);
   EXPECT_EQ(Findings[0].Kind, FindingKind::Refused);
   EXPECT_TRUE(Findings[0].Replacements.empty());
   EXPECT_EQ(Findings[0].Message,
-            "not converted: it pairs (pte tables of arch/x86) with the "
-            "allocations and frees of other translation units, which one "
-            "clang-tidy unit does not see (pgtable-migrate pairs over the "
-            "whole run; PairingScope 'unit' pairs within the unit); it would "
-            "replace 'old' with 'pgtable_alloc(GFP_KERNEL, 0)'");
+            "not converted: its object group (the pte group) reaches beyond "
+            "this translation unit (a header, a function other units call, a "
+            "field or a global), which one clang-tidy unit cannot decide "
+            "(pgtable-migrate solves over the whole run; PairingScope 'unit' "
+            "decides within the unit); it would replace 'old' with "
+            "'pgtable_alloc(GFP_KERNEL, 0)'");
   EXPECT_EQ(Findings[1].Kind, FindingKind::Refused);
 }
 
 TEST(UnitFindingsTest, RunScopeKeepsWhatOneUnitDecides) {
-  // No key (ptdesc-free), or only a local variable's key: nothing outside
-  // the unit takes part.
+  // No key (ptdesc-free), or only a group private to the unit: nothing
+  // outside the unit takes part.
   Finding Plain = converted(10, "pgtable_free(pmd)", {}, PairingRole::None);
   Plain.Rule = "ptdesc-free";
   std::vector<Finding> Findings = {
@@ -132,24 +133,24 @@ TEST(UnitFindingsTest, RunScopeKeepsWhatOneUnitDecides) {
                 PairingRole::Allocation),
       converted(70, "pgtable_free(pte)", {Local}, PairingRole::Free),
   };
-  settleUnitFindings(Findings, PairingScope::Run);
+  settleUnitFindings(Findings, std::nullopt, PairingScope::Run);
   ASSERT_EQ(Findings.size(), 3u);
   for (const Finding &F : Findings)
     EXPECT_EQ(F.Kind, FindingKind::Converted) << F.Message;
 }
 
 TEST(UnitFindingsTest, RunScopeWithdrawsLocalPartnersToo) {
-  // The free pairs by its variable only; its allocation pairs across units
-  // as well: both go.
+  // The free is in a group private to the unit; its allocation is also in
+  // one that reaches beyond it: both go.
   std::vector<Finding> Findings = {
       converted(10, "pgtable_alloc(GFP_KERNEL, 0)", {PteLevel, Local},
                 PairingRole::Allocation),
       converted(40, "pgtable_free(pte)", {Local}, PairingRole::Free),
   };
-  settleUnitFindings(Findings, PairingScope::Run);
+  settleUnitFindings(Findings, std::nullopt, PairingScope::Run);
   ASSERT_EQ(Findings.size(), 2u);
   EXPECT_EQ(Findings[1].Kind, FindingKind::Refused);
-  EXPECT_NE(Findings[1].Message.find("variable 'pte' of alloc_pte()"),
+  EXPECT_NE(Findings[1].Message.find("the object allocated at t.c:5"),
             std::string::npos)
       << Findings[1].Message;
 }
