@@ -3,8 +3,10 @@
 #include "pgmigrate/ProvenanceCollector.h"
 #include "analysis/AstNavigation.h"
 #include "analysis/FactsPruning.h"
+#include "analysis/LocalDefinitions.h"
 #include "analysis/TableEvidence.h"
 #include "pgmigrate/AbsolutePath.h"
+#include "pgmigrate/Provenance.h"
 #include "support/SourceText.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/TargetInfo.h"
@@ -26,6 +28,14 @@ bool isFreeCall(const CallExpr *Call) {
 }
 
 // The typedef names of page-table entries: a pointer to one is a table.
+// A function that reads the pointer it is given and neither keeps nor frees
+// it (kernel-hooks.def), or a compiler builtin: no flow goes in, and what it
+// returns (a physical address, a size) is not the page.
+bool isReader(const FunctionDecl *F) {
+  return F->getBuiltinID() != 0 ||
+         KernelContracts::kernel().isReader(F->getName());
+}
+
 bool isEntryTypedef(QualType T) {
   while (const auto *Typedef = T->getAs<TypedefType>()) {
     llvm::StringRef Name = Typedef->getDecl()->getName();
@@ -80,12 +90,15 @@ public:
 
   bool TraverseFunctionDecl(FunctionDecl *F) {
     const FunctionDecl *Saved = Function;
+    std::unique_ptr<LocalDefinitions> SavedDefs = std::move(Defs);
     if (F->doesThisDeclarationHaveABody()) {
       Function = F;
       Facts.Defined.push_back(functionKey(F));
+      Defs = std::make_unique<LocalDefinitions>(F, Context);
     }
     bool Result = RecursiveASTVisitor::TraverseFunctionDecl(F);
     Function = Saved;
+    Defs = std::move(SavedDefs);
     return Result;
   }
 
@@ -112,6 +125,15 @@ private:
   std::optional<std::string> declNode(const ValueDecl *D);
   std::string fieldNode(const MemberExpr *Member);
   std::optional<std::string> lvalueNode(const Expr *E);
+  /// The node Write (an assignment, ++ or --) writes through E.
+  std::optional<std::string> targetNode(const Expr *E, const Stmt *Write);
+  bool tracked(const VarDecl *Var) const {
+    return Defs && Defs->tracked(Var);
+  }
+  std::string wholeNode(const VarDecl *Var, const std::string &Base);
+  std::optional<std::string> writeNode(const VarDecl *Var,
+                                       const Stmt *Write);
+  std::optional<std::string> readNode(const DeclRefExpr *Ref);
   Value valueOf(const Expr *E);
   Value callValue(const CallExpr *Call);
   void flowInto(const std::string &Target, const Expr *From,
@@ -126,6 +148,8 @@ private:
   const SourceManager &SM;
   std::string Config;
   const FunctionDecl *Function = nullptr;
+  /// The current function's reaching definitions.
+  std::unique_ptr<LocalDefinitions> Defs;
   ProvenanceFacts Facts;
 };
 
@@ -205,14 +229,72 @@ std::string FactsVisitor::fieldNode(const MemberExpr *Member) {
   return Node;
 }
 
+// A tracked variable is one node per definition ("<base>@<offset>" for a
+// write, the variable's own node for its initializer or a parameter's
+// incoming value), and "<base>@any" that every definition flows to, for a
+// read the CFG does not show.
+std::string FactsVisitor::wholeNode(const VarDecl *Var,
+                                    const std::string &Base) {
+  std::string Whole = Base + "@any";
+  Facts.Names.try_emplace(Whole, Var->getNameAsString());
+  return Whole;
+}
+
+std::optional<std::string> FactsVisitor::writeNode(const VarDecl *Var,
+                                                   const Stmt *Write) {
+  std::optional<std::string> Base = declNode(Var);
+  if (!Base || !tracked(Var))
+    return Base;
+  SourceLocation At = isa<Expr>(Write) ? cast<Expr>(Write)->getExprLoc()
+                                       : Write->getBeginLoc();
+  std::string Node =
+      *Base + "@" + std::to_string(SM.getFileOffset(SM.getExpansionLoc(At)));
+  Facts.Names.try_emplace(Node, Var->getNameAsString());
+  Facts.Flows.push_back({Node, wholeNode(Var, *Base), placeOf(At)});
+  return Node;
+}
+
+std::optional<std::string> FactsVisitor::readNode(const DeclRefExpr *Ref) {
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  std::optional<std::string> Base = Var ? declNode(Var) : std::nullopt;
+  if (!Base || !tracked(Var))
+    return Base;
+  std::optional<llvm::ArrayRef<LocalDefinitions::Definition>> Reaching =
+      Defs->reaching(Ref);
+  if (!Reaching)
+    return wholeNode(Var, *Base);
+  std::vector<std::string> Nodes;
+  for (const LocalDefinitions::Definition &D : *Reaching)
+    Nodes.push_back(D.Write ? *writeNode(Var, D.Write) : *Base);
+  if (Nodes.empty())
+    return std::nullopt; // not set on any path yet
+  if (Nodes.size() == 1)
+    return Nodes.front();
+  std::string Merge = "expr:" + Config + ":" + locationKey(Ref->getLocation());
+  Facts.Names.try_emplace(Merge, Var->getNameAsString());
+  for (const std::string &From : Nodes)
+    Facts.Flows.push_back({From, Merge, placeOf(Ref->getLocation())});
+  return Merge;
+}
+
 std::optional<std::string> FactsVisitor::lvalueNode(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return declNode(Ref->getDecl());
+    return readNode(Ref);
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (isa<FieldDecl>(Member->getMemberDecl()) && holdsPage(Member->getType()))
       return fieldNode(Member);
   return std::nullopt;
+}
+
+std::optional<std::string> FactsVisitor::targetNode(const Expr *E,
+                                                    const Stmt *Write) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    return Var ? writeNode(Var, Write) : std::nullopt;
+  }
+  return lvalueNode(E);
 }
 
 Value FactsVisitor::valueOf(const Expr *E) {
@@ -273,7 +355,7 @@ Value FactsVisitor::callValue(const CallExpr *Call) {
     return {Value::Node, Node};
   }
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || !holdsPage(Call->getType()))
+  if (!Callee || !holdsPage(Call->getType()) || isReader(Callee))
     return {};
   std::string Node = "ret:" + Config + ":" + functionKey(Callee);
   Facts.Names.try_emplace(Node, Callee->getNameAsString() + "()");
@@ -334,15 +416,19 @@ bool FactsVisitor::VisitVarDecl(VarDecl *Var) {
     initializeRecord(List);
     return true;
   }
-  if (std::optional<std::string> Node = declNode(Var))
+  if (std::optional<std::string> Node = declNode(Var)) {
     initialize(*Node, Init, Var->getLocation());
+    if (tracked(Var))
+      Facts.Flows.push_back(
+          {*Node, wholeNode(Var, *Node), placeOf(Var->getLocation())});
+  }
   return true;
 }
 
 bool FactsVisitor::VisitBinaryOperator(BinaryOperator *Op) {
   if (!Op->isAssignmentOp())
     return true;
-  std::optional<std::string> Target = lvalueNode(Op->getLHS());
+  std::optional<std::string> Target = targetNode(Op->getLHS(), Op);
   if (Op->getOpcode() != BO_Assign) {
     if (Target)
       Facts.UnknownOrigins.push_back(
@@ -362,7 +448,9 @@ bool FactsVisitor::VisitBinaryOperator(BinaryOperator *Op) {
 }
 
 bool FactsVisitor::VisitUnaryOperator(UnaryOperator *Op) {
-  std::optional<std::string> Node = lvalueNode(Op->getSubExpr());
+  std::optional<std::string> Node =
+      Op->isIncrementDecrementOp() ? targetNode(Op->getSubExpr(), Op)
+                                   : lvalueNode(Op->getSubExpr());
   if (!Node)
     return true;
   SourcePlace At = placeOf(Op->getOperatorLoc());
@@ -416,7 +504,7 @@ bool FactsVisitor::VisitDeclRefExpr(DeclRefExpr *Ref) {
           {functionKey(F), F->getNameAsString(), placeOf(Ref->getLocation())});
     return true;
   }
-  if (std::optional<std::string> Node = declNode(Ref->getDecl()))
+  if (std::optional<std::string> Node = readNode(Ref))
     if (std::optional<TableEvidence> Installed = installedTable(Ref, Context))
       Facts.Installs.push_back({*Node, levelName(Installed->Level).str(),
                                 withoutLine(Installed->How),
@@ -489,6 +577,8 @@ void FactsVisitor::recordSite(const CallExpr *Call, PairingRole Role) {
 
 void FactsVisitor::recordArguments(const CallExpr *Call) {
   const FunctionDecl *Callee = Call->getDirectCallee();
+  if (Callee && isReader(Callee))
+    return;
   SourcePlace At = placeOf(Call->getBeginLoc());
   if (!Callee) {
     for (const Expr *Arg : Call->arguments()) {
