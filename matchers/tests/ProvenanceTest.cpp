@@ -35,17 +35,19 @@ public:
                            {File, Line}});
     return "site:" + key(File, Line);
   }
-  /// free_page(Text) at File:Line, freeing node Freed.
+  /// free_page(Text) at File:Line, freeing node Freed; Guarded: the code
+  /// tests the value for NULL first (most tests are not about NULL).
   std::string free(const std::string &File, unsigned Line,
                    const std::string &Freed, const std::string &Text,
-                   std::optional<uint64_t> Order = 0) {
+                   std::optional<uint64_t> Order = 0, bool Guarded = true) {
     Facts.Sites.push_back({key(File, Line),
                            PairingRole::Free,
                            Order,
                            Freed,
                            Text,
                            "free_page()",
-                           {File, Line}});
+                           {File, Line},
+                           Guarded});
     return "site:" + key(File, Line);
   }
   UnitBuilder &flow(const std::string &From, const std::string &To,
@@ -571,6 +573,44 @@ TEST(Provenance, UnitLocalGroups) {
   S.free(PgallocH, 30, Var, "p");
   EXPECT_FALSE(decision(solve({S.Facts}), Pgtable, 10).UnitLocal);
   EXPECT_TRUE(decision(solve({S.Facts}), Pgtable, 10).Convert);
+}
+
+TEST(Provenance, AFreeThatMayGetNullIsRefused) {
+  // free_page(0) does nothing; pgtable_free(NULL) is not allowed. A field is
+  // NULL until set, so an unguarded free of it blocks its group.
+  UnitBuilder U("x86_64");
+  std::string Var = U.var(Kexec, 100);
+  std::string Field = U.field("kimage_arch.pte");
+  U.flow(U.alloc(Kexec, 10), Var, Kexec, 10)
+      .flow(Var, Field, Kexec, 11)
+      .install(Var, "pte", "installed by __pmd(__pa())", Kexec, 12);
+  U.free(Kexec, 20, Field, "image->arch.pte", 0, /*Guarded=*/false);
+  U.Facts.Names[Field] = "image->arch.pte";
+  ProvenanceResult R = solve({U.Facts});
+  const SiteDecision &A = decision(R, Kexec, 10);
+  EXPECT_FALSE(A.Convert);
+  EXPECT_EQ(A.Reason, "the free at arch/x86/kernel/machine_kexec_64.c:20 may "
+                      "be given NULL ('image->arch.pte' is NULL until it is "
+                      "set), which free_page() ignores and pgtable_free() "
+                      "does not accept");
+  EXPECT_EQ(decision(R, Kexec, 20).Reason, A.Reason);
+}
+
+TEST(Provenance, ReadsAndHookParametersAreNeverNull) {
+  // An unguarded free of a table read out of an entry, or of a free hook's
+  // parameter (generic code never frees a NULL table), converts.
+  UnitBuilder U("x86_64");
+  std::string Read = "read:x86_64:" + Pgtable + ":30";
+  U.read(Read, "pte", "from pmd_page_vaddr()", Pgtable, 30);
+  U.free(Pgtable, 31, Read, "pmd_page_vaddr(*pmd)", 0, /*Guarded=*/false);
+  const std::string Free = PgallocH + "#p4d_free";
+  U.free(PgallocH, 160, "param:x86_64:" + Free + ":1", "p4d", 0,
+         /*Guarded=*/false);
+  ProvenanceResult R = solve({U.Facts});
+  EXPECT_TRUE(decision(R, Pgtable, 31).Convert)
+      << decision(R, Pgtable, 31).Reason;
+  EXPECT_TRUE(decision(R, PgallocH, 160).Convert)
+      << decision(R, PgallocH, 160).Reason;
 }
 
 } // namespace

@@ -92,6 +92,10 @@ struct ProvenanceFacts {
     /// The call as written, for messages ("get_zeroed_page()").
     std::string Call;
     SourcePlace At;
+    /// Free sites: the call runs only where the freed expression is not
+    /// NULL (inside `if (p)`, after `if (!p) return;`). free_page(0) does
+    /// nothing; pgtable_free(NULL) is not allowed.
+    bool Guarded = false;
   };
 
   /// The value of From may be the value of To.
@@ -149,6 +153,8 @@ struct ProvenanceFacts {
   std::vector<LevelFact> EntryReads;
   std::vector<Unknown> Escapes;
   std::vector<Unknown> UnknownOrigins;
+  /// Node is given NULL (or 0) there.
+  std::vector<Unknown> NullOrigins;
   std::vector<Call> Calls;
   std::vector<AddressTaken> AddressTakenFunctions;
   /// Every function with a body in the unit (FN).

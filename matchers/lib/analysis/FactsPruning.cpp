@@ -67,6 +67,8 @@ void pruneFacts(ProvenanceFacts &Facts) {
     Add(U.Node);
   for (const auto &U : Facts.UnknownOrigins)
     Add(U.Node);
+  for (const auto &U : Facts.NullOrigins)
+    Add(U.Node);
 
   llvm::EquivalenceClasses<llvm::StringRef> Components;
   for (const auto &Entry : Nodes)
@@ -102,6 +104,7 @@ void pruneFacts(ProvenanceFacts &Facts) {
   eraseIf(Facts.Escapes, [&](const auto &U) { return Dropped(U.Node); });
   eraseIf(Facts.UnknownOrigins,
           [&](const auto &U) { return Dropped(U.Node); });
+  eraseIf(Facts.NullOrigins, [&](const auto &U) { return Dropped(U.Node); });
   for (auto &C : Facts.Calls)
     eraseIf(C.Arguments, [&](const auto &A) {
       return !Nodes.count(A.second) || Dropped(A.second);
@@ -129,7 +132,8 @@ void pruneFacts(ProvenanceFacts &Facts) {
   for (const auto *List : {&Facts.Installs, &Facts.EntryReads})
     for (const auto &L : *List)
       Keep(L.Node);
-  for (const auto *List : {&Facts.Escapes, &Facts.UnknownOrigins})
+  for (const auto *List :
+       {&Facts.Escapes, &Facts.UnknownOrigins, &Facts.NullOrigins})
     for (const auto &U : *List)
       Keep(U.Node);
   for (const auto &C : Facts.Calls) {

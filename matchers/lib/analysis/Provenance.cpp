@@ -11,6 +11,9 @@
 #include "analysis/ProvenanceGraph.h"
 #include "analysis/ProvenanceGroups.h"
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
 #include <tuple>
 
 namespace pgmigrate {
@@ -78,10 +81,62 @@ static bool isUnitLocal(const GroupSummary &Group) {
          });
 }
 
+/// The single order of a group's sites, if they have one.
+static std::optional<uint64_t> orderOf(const GroupSummary &Group) {
+  std::set<uint64_t> Orders;
+  for (const MergedSite *Site : Group.Sites)
+    for (const auto &[Config, Of] : Site->Orders)
+      Orders.insert(Of.begin(), Of.end());
+  if (Orders.size() != 1)
+    return std::nullopt;
+  return *Orders.begin();
+}
+
+/// For each (configuration, level), the first free of a table read out of
+/// an entry of that level, with its group's index.
+using EntryFrees =
+    std::map<std::pair<std::string, std::string>,
+             std::pair<const MergedSite *, size_t>>;
+
+static EntryFrees entryFrees(llvm::ArrayRef<GroupSummary> Groups) {
+  EntryFrees Frees;
+  for (size_t G = 0; G < Groups.size(); ++G)
+    for (const MergedSite *Site : Groups[G].Sites)
+      if (Site->Role == PairingRole::Free)
+        for (const LevelEvidence *Read : Groups[G].Reads)
+          Frees.try_emplace({Read->Config, Read->Level}, Site, G);
+  return Frees;
+}
+
+// An installed table above order 0 may come back out of its entry and be
+// freed, as a read, by a free the facts cannot match to it (entries join no
+// groups): after the conversion, that free would release a compound page.
+static std::string installedAboveOrderZero(const GroupSummary &Group,
+                                           size_t Index,
+                                           const EntryFrees &Frees) {
+  std::optional<uint64_t> Order = orderOf(Group);
+  if (!Order || *Order == 0)
+    return "";
+  for (const LevelEvidence *Install : Group.Installs) {
+    auto It = Frees.find({Install->Config, Install->Level});
+    if (It == Frees.end() || It->second.second == Index)
+      continue;
+    const MergedSite *Free = It->second.first;
+    return "order " + std::to_string(*Order) + " " + Install->Level +
+           " tables of its group are installed in entries, and " +
+           Free->Call + atPlace(Free->At) +
+           " frees tables read out of such entries, whichever allocation "
+           "they come from: above order 0 every free must be known";
+  }
+  return "";
+}
+
 static void decideGroup(const GroupSummary &Group, unsigned Number,
-                        const ProvenanceGraph &Graph,
+                        const ProvenanceGraph &Graph, const EntryFrees &Frees,
                         ProvenanceResult &Result) {
   std::string Reason = groupBlocker(Group, Graph);
+  if (Reason.empty())
+    Reason = installedAboveOrderZero(Group, Number - 1, Frees);
   std::string Name = groupName(Group);
   bool Local = isUnitLocal(Group);
   for (const MergedSite *Site : Group.Sites) {
@@ -105,8 +160,9 @@ ProvenanceResult solveProvenance(llvm::ArrayRef<ProvenanceFacts> Units,
   std::vector<GroupSummary> Groups = summarizeGroups(Graph);
   ProvenanceResult Result;
   Result.Groups = Groups.size();
+  EntryFrees Frees = entryFrees(Groups);
   for (size_t I = 0; I < Groups.size(); ++I)
-    decideGroup(Groups[I], I + 1, Graph, Result);
+    decideGroup(Groups[I], I + 1, Graph, Frees, Result);
   return Result;
 }
 

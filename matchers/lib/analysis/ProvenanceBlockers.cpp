@@ -8,6 +8,7 @@
 
 #include "analysis/ProvenanceGroups.h"
 #include "pgmigrate/Pairing.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Twine.h"
 #include <algorithm>
 #include <map>
@@ -103,9 +104,9 @@ static std::string addressTakenBlocker(const GroupSummary &Group,
         A->At.File.empty()
             ? ""
             : " (at " + shortPlaceName(A->At.File, A->At.Line) + ")";
-    return quoted(Graph, Node) +
-           (Kind == node::Kind::Param ? " is a parameter of "
-                                      : " is returned by ") +
+    return (Kind == node::Kind::Param
+                ? quoted(Graph, Node) + " is a parameter of "
+                : std::string("the page is returned by ")) +
            Name + "(), which is called through a function pointer" + Place;
   }
   return "";
@@ -145,6 +146,72 @@ static std::string readAboveOrderZeroBlocker(const GroupSummary &Group) {
          " tables of its group are also read out of page-table entries, "
          "whose allocator is not known: above order 0 every origin must be "
          "known";
+}
+
+// Why Node may hold NULL, or "": it is given NULL, it is a field or a
+// global (NULL until set), or it is the page of an allocation (NULL when the
+// allocation fails).
+static std::string nullSource(const ProvenanceGraph &Graph,
+                              llvm::StringRef Node) {
+  for (const ProvenanceFacts::Unknown &U : Graph.nullOrigins())
+    if (U.Node == Node)
+      return quoted(Graph, Node) + " " + U.How + atPlace(U.At);
+  switch (node::kindOf(Node)) {
+  case node::Kind::Field:
+  case node::Kind::Global:
+    return quoted(Graph, Node) + " is NULL until it is set";
+  case node::Kind::Site: {
+    auto It = Graph.sites().find(node::restOf(Node).str());
+    if (It != Graph.sites().end() &&
+        It->second.Role == PairingRole::Allocation)
+      return "the page from " + It->second.Call + atPlace(It->second.At) +
+             " is NULL when the allocation fails";
+    return "";
+  }
+  default:
+    return "";
+  }
+}
+
+// A parameter whose value a kernel hook's contract gives: generic code
+// never frees a NULL table.
+static bool nonNullByContract(const ProvenanceGraph &Graph, unsigned Id) {
+  llvm::StringRef Node = Graph.nodeName(Id);
+  const KernelContracts::TableHooks *H =
+      node::kindOf(Node) == node::Kind::Param
+          ? Graph.contracts().hooksFreeing(node::functionOf(Node))
+          : nullptr;
+  return H && node::parameterIndexOf(Node) == H->FreeIndex;
+}
+
+// i: free_page(0) does nothing, pgtable_free(NULL) is not allowed: a free
+// that the code does not guard must get no NULL from any origin.
+static std::string nullBlocker(const GroupSummary &Group,
+                               const ProvenanceGraph &Graph) {
+  for (const MergedSite *Site : Group.Sites) {
+    if (Site->Role != PairingRole::Free || Site->Guarded)
+      continue;
+    unsigned Start = Graph.idOf("site:" + Site->Key);
+    std::vector<unsigned> Work{Start};
+    llvm::DenseSet<unsigned> Seen{Start};
+    while (!Work.empty()) {
+      unsigned Id = Work.back();
+      Work.pop_back();
+      if (Id != Start) {
+        std::string Why = nullSource(Graph, Graph.nodeName(Id));
+        if (!Why.empty())
+          return "the free" + atPlace(Site->At) + " may be given NULL (" +
+                 Why + "), which " + Site->Call +
+                 " ignores and pgtable_free() does not accept";
+      }
+      if (nonNullByContract(Graph, Id))
+        continue;
+      for (unsigned From : Graph.predecessors(Id))
+        if (Seen.insert(From).second)
+          Work.push_back(From);
+    }
+  }
+  return "";
 }
 
 /// The group's object for the no-evidence message: the page its first
@@ -193,6 +260,8 @@ std::string groupBlocker(const GroupSummary &Group,
     Reason = orderBlocker(Group);
   if (Reason.empty())
     Reason = readAboveOrderZeroBlocker(Group);
+  if (Reason.empty())
+    Reason = nullBlocker(Group, Graph);
   if (Reason.empty())
     Reason = noEvidenceBlocker(Group, Graph);
   return Reason;

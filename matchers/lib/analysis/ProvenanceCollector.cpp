@@ -4,6 +4,7 @@
 #include "analysis/AstNavigation.h"
 #include "analysis/FactsPruning.h"
 #include "analysis/LocalDefinitions.h"
+#include "analysis/NullGuard.h"
 #include "analysis/TableEvidence.h"
 #include "pgmigrate/AbsolutePath.h"
 #include "pgmigrate/Provenance.h"
@@ -367,6 +368,8 @@ void FactsVisitor::flowInto(const std::string &Target, const Expr *From,
   Value V = valueOf(From);
   if (V.K == Value::Node)
     Facts.Flows.push_back({V.Name, Target, placeOf(At)});
+  else if (V.K == Value::Null)
+    Facts.NullOrigins.push_back({Target, "is given NULL", placeOf(At)});
   else if (V.K == Value::Unknown)
     Facts.UnknownOrigins.push_back(
         {Target, "is given '" + text(From) + "'", placeOf(At)});
@@ -473,6 +476,9 @@ bool FactsVisitor::VisitReturnStmt(ReturnStmt *Return) {
   Value V = valueOf(Result);
   if (V.K == Value::Node)
     Facts.Flows.push_back({V.Name, Node, placeOf(Return->getReturnLoc())});
+  else if (V.K == Value::Null)
+    Facts.NullOrigins.push_back(
+        {Node, "returns NULL", placeOf(Return->getReturnLoc())});
   else if (V.K == Value::Unknown)
     Facts.UnknownOrigins.push_back({Node, "returns '" + text(Result) + "'",
                                     placeOf(Return->getReturnLoc())});
@@ -550,6 +556,7 @@ void FactsVisitor::recordSite(const CallExpr *Call, PairingRole Role) {
   Site.Order = constantValue(Call->getArg(1), Context);
   const Expr *Freed = Call->getArg(0);
   Site.FreedText = text(Freed);
+  Site.Guarded = guardedAgainstNull(Call, Freed, Context);
   std::string Node = "site:" + Site.Key;
   Facts.Names.try_emplace(Node, Site.Call);
   Value V = valueOf(Freed);

@@ -99,6 +99,8 @@ void ProvenanceGraph::addUnit(const ProvenanceFacts &Unit) {
     addUnknown(Escapes, U);
   for (const ProvenanceFacts::Unknown &U : Unit.UnknownOrigins)
     addUnknown(UnknownOrigins, U);
+  for (const ProvenanceFacts::Unknown &U : Unit.NullOrigins)
+    addUnknown(NullOrigins, U);
   for (const ProvenanceFacts::Call &C : Unit.Calls) {
     CallEvidence Call{Unit.Config, C};
     llvm::erase_if(Call.Call.Arguments, [](const auto &Argument) {
@@ -134,6 +136,7 @@ void ProvenanceGraph::addSite(const ProvenanceFacts &Unit,
   }
   if (S.Order)
     M.Orders[Unit.Config].insert(*S.Order);
+  M.Guarded = M.Guarded && S.Guarded;
   if (S.Freed.empty())
     return;
   M.Freed.insert(S.Freed);
@@ -298,6 +301,7 @@ void ProvenanceGraph::finish() {
   };
   sortUnique(Escapes, UnknownKey);
   sortUnique(UnknownOrigins, UnknownKey);
+  sortUnique(NullOrigins, UnknownKey);
   sortUnique(Calls, [](const CallEvidence &C) {
     return std::tie(C.Call.At.File, C.Call.At.Line, C.Call.Callee,
                     C.Call.CalleeName, C.Config, C.Call.Arguments,

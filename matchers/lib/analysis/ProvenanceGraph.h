@@ -54,6 +54,8 @@ struct MergedSite {
   std::set<std::string> Freed;
   /// The orders the units evaluate, by configuration.
   std::map<std::string, std::set<uint64_t>> Orders;
+  /// Free sites: every unit sees the call guarded against NULL.
+  bool Guarded = true;
 };
 
 /// The facts of every unit of a run, joined. Built whole by the
@@ -85,6 +87,9 @@ public:
   llvm::ArrayRef<ProvenanceFacts::Unknown> escapes() const { return Escapes; }
   llvm::ArrayRef<ProvenanceFacts::Unknown> unknownOrigins() const {
     return UnknownOrigins;
+  }
+  llvm::ArrayRef<ProvenanceFacts::Unknown> nullOrigins() const {
+    return NullOrigins;
   }
   llvm::ArrayRef<CallEvidence> calls() const { return Calls; }
 
@@ -122,7 +127,7 @@ private:
 
   std::map<std::string, MergedSite> Sites;
   std::vector<LevelEvidence> Evidence;
-  std::vector<ProvenanceFacts::Unknown> Escapes, UnknownOrigins;
+  std::vector<ProvenanceFacts::Unknown> Escapes, UnknownOrigins, NullOrigins;
   std::vector<CallEvidence> Calls;
   std::set<std::pair<std::string, std::string>> Defined;
   std::map<std::pair<std::string, std::string>, ProvenanceFacts::AddressTaken>

@@ -6,7 +6,7 @@
 //    "sites": [{"key", "role", "order"?, "freed", "freedText", "call", "at"}],
 //    "flows": [{"from", "to", "at"}],
 //    "installs", "entryReads": [{"node", "level", "how", "at"}],
-//    "escapes", "unknownOrigins": [{"node", "how", "at"}],
+//    "escapes", "unknownOrigins", "nullOrigins": [{"node", "how", "at"}],
 //    "calls": [{"callee", "calleeName", "arguments": [[index, node]],
 //               "variadic", "at"}],
 //    "addressTaken": [{"function", "name", "at"}],
@@ -61,6 +61,8 @@ static json::Value toJson(const ProvenanceFacts::Site &S) {
                  {"call", text(S.Call)},   {"at", toJson(S.At)}};
   if (S.Order)
     O["order"] = *S.Order;
+  if (S.Guarded)
+    O["guarded"] = true;
   return O;
 }
 
@@ -121,6 +123,7 @@ std::string factsToJson(const ProvenanceFacts &Facts) {
                  {"entryReads", arrayOf(Facts.EntryReads)},
                  {"escapes", arrayOf(Facts.Escapes)},
                  {"unknownOrigins", arrayOf(Facts.UnknownOrigins)},
+                 {"nullOrigins", arrayOf(Facts.NullOrigins)},
                  {"calls", arrayOf(Facts.Calls)},
                  {"addressTaken", arrayOf(Facts.AddressTakenFunctions)},
                  {"defined", arrayOf(Facts.Defined)},
@@ -184,7 +187,7 @@ static bool fromJSON(const json::Value &E, ProvenanceFacts::Site &Out,
   return O && O.map("key", Out.Key) && O.map("role", Out.Role) &&
          O.map("order", Out.Order) && O.map("freed", Out.Freed) &&
          O.map("freedText", Out.FreedText) && O.map("call", Out.Call) &&
-         O.map("at", Out.At);
+         O.mapOptional("guarded", Out.Guarded) && O.map("at", Out.At);
 }
 
 static bool fromJSON(const json::Value &E, ProvenanceFacts::Flow &Out,
@@ -298,6 +301,7 @@ llvm::Expected<ProvenanceFacts> factsFromJson(llvm::StringRef Json) {
             mapArray(*O, "entryReads", Facts.EntryReads, Root) &&
             mapArray(*O, "escapes", Facts.Escapes, Root) &&
             mapArray(*O, "unknownOrigins", Facts.UnknownOrigins, Root) &&
+            mapArray(*O, "nullOrigins", Facts.NullOrigins, Root) &&
             mapArray(*O, "calls", Facts.Calls, Root) &&
             mapArray(*O, "addressTaken", Facts.AddressTakenFunctions, Root) &&
             mapArray(*O, "defined", Facts.Defined, Root) &&

@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Frees tables (a kernel-style fixture). */
+/* Frees map.c's tables through the cache's fields. */
 #include "tables.h"
 
 /* Refused: the order is not a constant. It keeps map.c's pte table too. */
-void unmap_pte(pmd_t *pmd, unsigned int order)
+void free_cached_pte(struct table_cache *c)
 {
-	free_pages((unsigned long)pmd_page_vaddr(*pmd), order);
+	free_pages((unsigned long)c->pte, c->order);
 }
 
 /* Order 1 against map.c's order 0: neither side converts. */
-void unmap_pmd(pud_t *pud)
+void free_cached_pmd(struct table_cache *c)
 {
-	free_pages((unsigned long)pud_pgtable(*pud), 1);
+	free_pages((unsigned long)c->pmd, 1);
 }
 
 /* Pairs with map.c's allocation: both convert. */
-void unmap_pud(p4d_t *p4d)
+void free_cached_pud(struct table_cache *c)
 {
-	free_page((unsigned long)p4d_pgtable(*p4d));
+	free_page((unsigned long)c->pud);
 }

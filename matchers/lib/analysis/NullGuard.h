@@ -1,0 +1,27 @@
+//===- NullGuard.h - A call that runs only on a non-NULL value --*- C++ -*-===//
+//
+// free_page(0) does nothing; pgtable_free(NULL) is not allowed (it is
+// pagetable_free(virt_to_ptdesc(NULL))). A free whose value may be NULL
+// converts only where the code already tests it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PGMIGRATE_NULLGUARD_H
+#define PGMIGRATE_NULLGUARD_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+
+namespace pgmigrate {
+
+/// True when Call runs only where Value (an expression of the call, through
+/// casts) is not NULL: inside the then-branch of `if (v)`, `if (v != NULL)`
+/// or `if (!!v)`, or after `if (!v) <return|goto|break|continue>;` (or
+/// `if (v == NULL) ...`) earlier in an enclosing block, with no write of v's
+/// text in between.
+bool guardedAgainstNull(const clang::CallExpr *Call, const clang::Expr *Value,
+                        clang::ASTContext &Context);
+
+} // namespace pgmigrate
+
+#endif // PGMIGRATE_NULLGUARD_H
