@@ -22,7 +22,7 @@ int in_argument(pmd_t *pmd)
 	pte_t *pte;
 
 	WITH_LOCK(pte = (pte_t *)get_zeroed_page(GFP_KERNEL));
-// CHECK-MESSAGES: :[[@LINE-1]]:27: warning: replace '(pte_t *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' (pte table, installed by __pmd(__pa()) at line [[@LINE+4]]) [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:27: warning: replace '(pte_t *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' (pte table, installed by __pmd(__pa()) at {{.*}}:[[@LINE+4]]) [zeroed-page]
 // CHECK-FIXES: {{^}}	WITH_LOCK(pte = pgtable_alloc(GFP_KERNEL, 0));{{$}}
 	if (!pte)
 		return -1;
@@ -61,6 +61,6 @@ void free_through_macro(pud_t *pud)
 void free_in_argument(pmd_t *pmd)
 {
 	WITH_LOCK(free_page((unsigned long)pmd_page_vaddr(*pmd)));
-// CHECK-MESSAGES: :[[@LINE-1]]:12: warning: replace 'free_page((unsigned long)pmd_page_vaddr(*pmd))' with 'pgtable_free(pmd_page_vaddr(*pmd))' (pte table, from pmd_page_vaddr()) [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:12: warning: replace 'free_page((unsigned long)pmd_page_vaddr(*pmd))' with 'pgtable_free(pmd_page_vaddr(*pmd))' (pte table, from pmd_page_vaddr() at {{.*}}:[[@LINE-1]]) [zeroed-page]
 // CHECK-FIXES: {{^}}	WITH_LOCK(pgtable_free(pmd_page_vaddr(*pmd)));{{$}}
 }

@@ -7,7 +7,7 @@
 int rewrite_table(pmd_t *table)
 {
 	pmd_t *saved = (pmd_t *)__get_free_page(GFP_KERNEL);
-// CHECK-MESSAGES: :[[@LINE-1]]:26: warning: not converted: '__get_free_page(GFP_KERNEL)': no page-table evidence: 'saved' is never installed in a page-table entry (it is passed to memcpy()) [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:26: warning: not converted: no page-table evidence: the page from __get_free_page() at {{.*}}:[[@LINE-1]] is never installed in a page-table entry nor read out of one; it would replace '(pmd_t *)__get_free_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)'; gains zeroing: __get_free_page() did not zero the page [zeroed-page]
 	int i;
 
 	if (!saved)
@@ -17,6 +17,6 @@ int rewrite_table(pmd_t *table)
 		if (!pmd_none(saved[i]))
 			pmd_clear(&table[i]);
 	free_page((unsigned long)saved);
-// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: not converted: 'free_page((unsigned long)saved)': 'saved' comes from the allocation at line [[@LINE-11]], which is not converted [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: not converted: no page-table evidence: the page from __get_free_page() at {{.*}}:[[@LINE-11]] is never installed in a page-table entry nor read out of one; it would replace 'free_page((unsigned long)saved)' with 'pgtable_free(saved)' [zeroed-page]
 	return 0;
 }

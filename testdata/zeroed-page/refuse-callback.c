@@ -12,7 +12,7 @@ struct mapping_info {
 static void *alloc_pgt_page(void *context)
 {
 	void *page = (void *)get_zeroed_page(GFP_KERNEL);
-// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: not converted: 'get_zeroed_page(GFP_KERNEL)': no page-table evidence: 'page' is never installed in a page-table entry (it is returned); alloc_pgt_page() is called through a function pointer [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: not converted: 'alloc_pgt_page()' is returned by alloc_pgt_page(), which is called through a function pointer (at {{.*}}:[[@LINE+12]]); it would replace '(void *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
 
 	return page;
 }
@@ -20,7 +20,7 @@ static void *alloc_pgt_page(void *context)
 static void free_pgt_page(void *page, void *context)
 {
 	free_page((unsigned long)page);
-// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: not converted: 'free_page((unsigned long)page)': 'page' is a parameter of free_pgt_page(), whose address is taken: it is called through a function pointer [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: not converted: 'page' is a parameter of free_pgt_page(), which is called through a function pointer (at {{.*}}:[[@LINE+5]]); it would replace 'free_page((unsigned long)page)' with 'pgtable_free(page)' [zeroed-page]
 }
 
 struct mapping_info info = {

@@ -33,7 +33,7 @@ int install_cleared(p4d_t *p4d)
 
 	gfp &= ~__GFP_HIGHMEM;
 	pud = (pud_t *)get_zeroed_page(gfp & ~__GFP_HIGHMEM);
-// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: replace '(pud_t *)get_zeroed_page(gfp & ~__GFP_HIGHMEM)' with 'pgtable_alloc(gfp & ~__GFP_HIGHMEM, 0)' (pud table, installed by __p4d(__pa()) at line [[@LINE+4]]) [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: replace '(pud_t *)get_zeroed_page(gfp & ~__GFP_HIGHMEM)' with 'pgtable_alloc(gfp & ~__GFP_HIGHMEM, 0)' (pud table, installed by __p4d(__pa()) at {{.*}}:[[@LINE+4]]) [zeroed-page]
 // CHECK-FIXES: {{^}}	pud = pgtable_alloc(gfp & ~__GFP_HIGHMEM, 0);{{$}}
 	if (!pud)
 		return -1;
