@@ -5,9 +5,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "pgmigrate/ProvenanceCollector.h"
 #include "ParsedCode.h"
 #include "pgmigrate/Provenance.h"
-#include "pgmigrate/ProvenanceCollector.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace pgmigrate;

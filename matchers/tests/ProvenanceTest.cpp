@@ -555,18 +555,26 @@ TEST(Provenance, UnitLocalGroups) {
   U.free(Pgtable, 20, "param:x86_64:" + Helper + ":0", "p");
   EXPECT_TRUE(decision(solve({U.Facts}), Pgtable, 10).UnitLocal);
 
-  // An external function's parameter is seen by other units.
+  // A parameter the page only goes into: its uses are the function's body,
+  // the same in every unit. Local.
+  UnitBuilder F = U;
+  F.flow(Var, "param:x86_64:show_pt:0", Pgtable, 14).define("show_pt");
+  EXPECT_TRUE(decision(solve({F.Facts}), Pgtable, 10).UnitLocal);
+  // A freed parameter of an external function gets values from callers in
+  // other units; so does one of a header's static function.
   UnitBuilder E = U;
   E.flow(Var, "param:x86_64:free_pt_global:0", Pgtable, 14)
       .define("free_pt_global");
+  E.free(Pgtable, 40, "param:x86_64:free_pt_global:0", "p");
   EXPECT_FALSE(decision(solve({E.Facts}), Pgtable, 10).UnitLocal);
-  // So is a global with external linkage, and a static function of a header.
+  // So is a global with external linkage.
   UnitBuilder G = U;
   G.flow(Var, "global:x86_64:pt_cache", Pgtable, 14);
   EXPECT_FALSE(decision(solve({G.Facts}), Pgtable, 10).UnitLocal);
   UnitBuilder H = U;
   H.flow(Var, "param:x86_64:" + PgallocH + "#pt_helper:0", Pgtable, 14)
       .define(PgallocH + "#pt_helper");
+  H.free(Pgtable, 40, "param:x86_64:" + PgallocH + "#pt_helper:0", "p");
   EXPECT_FALSE(decision(solve({H.Facts}), Pgtable, 10).UnitLocal);
   // A site in a header.
   UnitBuilder S = U;

@@ -57,7 +57,8 @@ TEST(ZeroedPageRule, AnAllocationAndItsFreeCarryTheirObjectSites) {
   EXPECT_EQ(Free.Role, PairingRole::Free);
   EXPECT_EQ(Alloc.Order, std::optional<uint64_t>(0));
   EXPECT_EQ(Free.Order, std::optional<uint64_t>(0));
-  EXPECT_TRUE(llvm::StringRef(Alloc.ObjectSite).startswith("/src/arch/x86/mm/t.c:"))
+  EXPECT_TRUE(
+      llvm::StringRef(Alloc.ObjectSite).startswith("/src/arch/x86/mm/t.c:"))
       << Alloc.ObjectSite;
   EXPECT_NE(Alloc.ObjectSite, Free.ObjectSite);
   EXPECT_TRUE(Alloc.PairingKeys.empty());

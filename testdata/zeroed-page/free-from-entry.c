@@ -58,10 +58,10 @@ void free_tables_from_offsets(pgd_t *pgd, p4d_t *p4d, pud_t *pud, pmd_t *pmd)
 // CHECK-FIXES: {{^}}	pgtable_free(p4d_offset(pgd, 0));{{$}}
 }
 
-// Not the start of a table: pte_offset_kernel(pmd, addr) is the table plus
-// an index, a value whose origin the analysis does not know: refused.
+// Not the start of a table: pte_offset_kernel(pmd, addr) points to an
+// entry inside the table (an entry accessor, read like __pa()): refused.
 void free_inside_table(pmd_t *pmd, unsigned long addr)
 {
 	free_page((unsigned long)pte_offset_kernel(pmd, addr));
-// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: not converted: 'pte_offset_kernel()' returns 'table + pte_index(address)' at {{.*}}/linux/pgtable.h:{{[0-9]+}}; it would replace 'free_page((unsigned long)pte_offset_kernel(pmd, addr))' with 'pgtable_free(pte_offset_kernel(pmd, addr))' [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: not converted: the address free_page() frees is computed ('(unsigned long)pte_offset_kernel(pmd, addr)'), not a table pointer at {{.*}}:[[@LINE-1]]; it would replace 'free_page((unsigned long)pte_offset_kernel(pmd, addr))' with 'pgtable_free(pte_offset_kernel(pmd, addr))' [zeroed-page]
 }

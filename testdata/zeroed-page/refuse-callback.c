@@ -12,7 +12,7 @@ struct mapping_info {
 static void *alloc_pgt_page(void *context)
 {
 	void *page = (void *)get_zeroed_page(GFP_KERNEL);
-// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: not converted: 'alloc_pgt_page()' is returned by alloc_pgt_page(), which is called through a function pointer (at {{.*}}:[[@LINE+12]]); it would replace '(void *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: not converted: the page is returned by alloc_pgt_page(), which is called through a function pointer (at {{.*}}:[[@LINE+12]]); it would replace '(void *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
 
 	return page;
 }

@@ -2,10 +2,12 @@
 // An installed table that is also kept in a field (as x86 kexec keeps its
 // transition tables in image->arch) or in a static variable is followed
 // there: fields by record and field name, whatever the object. The free
-// through the copy (free_transition()) is in the allocation's object
-// group, and the group converts whole. Refused, whole: a table whose field
-// is also passed to stash(), which no compiled unit defines, and a table
-// whose copy is stored through a pointer.
+// through the copy (free_transition(), which tests the field for NULL:
+// pgtable_free(NULL) is not allowed) is in the allocation's object group,
+// and the group converts whole. Refused, whole: a table whose field is also
+// passed to stash(), which no compiled unit defines; a table whose copy is
+// stored through a pointer; a table whose field is freed without a NULL
+// test (a field is NULL until set, and free_page(0) does nothing).
 #include <linux/mm.h>
 
 void stash(void *p);
@@ -29,9 +31,10 @@ int init_transition(struct transition *t, pud_t *pud)
 
 void free_transition(struct transition *t)
 {
-	free_page((unsigned long)t->pmd);
-// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: replace 'free_page((unsigned long)t->pmd)' with 'pgtable_free(t->pmd)' (pmd table, installed by __pud(__pa()) at {{.*}}:[[@LINE-7]]) [zeroed-page]
-// CHECK-FIXES: {{^}}	pgtable_free(t->pmd);{{$}}
+	if (t->pmd)
+		free_page((unsigned long)t->pmd);
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: replace 'free_page((unsigned long)t->pmd)' with 'pgtable_free(t->pmd)' (pmd table, installed by __pud(__pa()) at {{.*}}:[[@LINE-8]]) [zeroed-page]
+// CHECK-FIXES: {{^}}		pgtable_free(t->pmd);{{$}}
 }
 
 static pte_t *spare_pte;
@@ -90,4 +93,26 @@ void forget_p4d(struct saved_tables *s)
 {
 	free_page((unsigned long)s->p4d);
 // CHECK-MESSAGES: :[[@LINE-1]]:2: warning: not converted: 's->p4d' is stored through a pointer at {{.*}}:[[@LINE-8]]; it would replace 'free_page((unsigned long)s->p4d)' with 'pgtable_free(s->p4d)' [zeroed-page]
+}
+
+struct lazy_tables {
+	pmd_t *pmd;
+};
+
+int lazy_map(struct lazy_tables *l, pud_t *pud)
+{
+	pmd_t *pmd = (pmd_t *)get_zeroed_page(GFP_KERNEL);
+// CHECK-MESSAGES: :[[@LINE-1]]:24: warning: not converted: the free at {{.*}}:[[@LINE+11]] may be given NULL ('l->pmd' is NULL until it is set), which free_page() ignores and pgtable_free() does not accept; it would replace '(pmd_t *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
+
+	if (!pmd)
+		return -1;
+	l->pmd = pmd;
+	set_pud(pud, __pud(__pa(pmd) | _KERNPG_TABLE));
+	return 0;
+}
+
+void lazy_unmap(struct lazy_tables *l)
+{
+	free_page((unsigned long)l->pmd);
+// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: not converted: the free at {{.*}}:[[@LINE-1]] may be given NULL ('l->pmd' is NULL until it is set), which free_page() ignores and pgtable_free() does not accept; it would replace 'free_page((unsigned long)l->pmd)' with 'pgtable_free(l->pmd)' [zeroed-page]
 }

@@ -53,9 +53,8 @@ void settleUnitFindings(std::vector<Finding> &Findings,
   for (Finding &F : Findings) {
     if (F.Kind != FindingKind::Converted)
       continue;
-    auto Shared = llvm::find_if(F.PairingKeys, [](const PairingKey &Key) {
-      return !Key.unitLocal();
-    });
+    auto Shared = llvm::find_if(
+        F.PairingKeys, [](const PairingKey &Key) { return !Key.unitLocal(); });
     if (Shared == F.PairingKeys.end())
       continue;
     refuseAcrossUnits(F, *Shared);

@@ -7,8 +7,9 @@
 // overlap, make a conflict: those sites are left alone and reported, and
 // the other edits of the file still apply. Then the provenance solve over
 // the facts of every unit (Provenance.h) decides the sites it owns, and
-// sites that pair (Pairing.h) convert together or not at all. The CLI merges every unit of
-// its run; the clang-tidy plugin merges one unit's findings the same way.
+// sites that pair (Pairing.h) convert together or not at all. The CLI merges
+// every unit of its run; the clang-tidy plugin merges one unit's findings the
+// same way.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,13 +29,14 @@ namespace pgmigrate {
 
 class FindingMerger {
 public:
-  explicit FindingMerger(ProvenanceOptions Options = {})
-      : Options(Options) {}
+  explicit FindingMerger(ProvenanceOptions Options = {}) : Options(Options) {}
 
   /// Adds the findings of one translation unit.
   void add(std::vector<Finding> Findings);
   /// Adds the provenance facts of one translation unit.
-  void addFacts(ProvenanceFacts Facts) { UnitFacts.push_back(std::move(Facts)); }
+  void addFacts(ProvenanceFacts Facts) {
+    UnitFacts.push_back(std::move(Facts));
+  }
 
   struct Result {
     /// Every finding once, sorted; sites in conflict have Kind Conflict and

@@ -49,7 +49,12 @@ namespace pgmigrate {
 ///   expr:CFG:FILE:OFFSET    a value with more than one origin (a ?: there)
 ///
 /// FN is the function's name when it has external linkage, FILE#name when
-/// it is static (FILE: where it is first declared).
+/// it is static (FILE: where it is first declared). An OFFSET may add
+/// "+OFFSET" (where a macro spells the code). A var or param node may end in
+/// "@OFFSET" (the value a write there gives the variable) or "@any" (every
+/// value it is given): see LocalDefinitions.h. functionOf() and
+/// parameterIndexOf() are empty for those: a parameter written by its
+/// function no longer holds its argument.
 namespace node {
 enum class Kind { Site, Var, Param, Ret, Field, Global, Read, Expr, Invalid };
 Kind kindOf(llvm::StringRef Node);
@@ -102,6 +107,9 @@ struct ProvenanceFacts {
   struct Flow {
     std::string From, To;
     SourcePlace At;
+    /// The code tests the value for NULL before it flows (a call made
+    /// after `if (!p) return;`): no NULL takes this flow.
+    bool NonNull = false;
   };
 
   /// Node holds a table of Level ("pte", "pmd", "pud", "p4d", "pgd" for a

@@ -37,7 +37,9 @@ struct ComponentUse {
   bool Event = false;
   bool UnknownOrigin = false;
   unsigned Shared = 0;
-  bool keep() const { return Event || Shared >= 2 || (Shared && UnknownOrigin); }
+  bool keep() const {
+    return Event || Shared >= 2 || (Shared && UnknownOrigin);
+  }
 };
 
 template <typename T, typename Pred> void eraseIf(std::vector<T> &V, Pred P) {
@@ -102,8 +104,7 @@ void pruneFacts(ProvenanceFacts &Facts) {
   eraseIf(Facts.Installs, [&](const auto &L) { return Dropped(L.Node); });
   eraseIf(Facts.EntryReads, [&](const auto &L) { return Dropped(L.Node); });
   eraseIf(Facts.Escapes, [&](const auto &U) { return Dropped(U.Node); });
-  eraseIf(Facts.UnknownOrigins,
-          [&](const auto &U) { return Dropped(U.Node); });
+  eraseIf(Facts.UnknownOrigins, [&](const auto &U) { return Dropped(U.Node); });
   eraseIf(Facts.NullOrigins, [&](const auto &U) { return Dropped(U.Node); });
   for (auto &C : Facts.Calls)
     eraseIf(C.Arguments, [&](const auto &A) {

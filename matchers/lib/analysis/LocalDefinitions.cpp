@@ -63,8 +63,7 @@ public:
 
 } // namespace
 
-LocalDefinitions::LocalDefinitions(const FunctionDecl *F,
-                                   ASTContext &Context) {
+LocalDefinitions::LocalDefinitions(const FunctionDecl *F, ASTContext &Context) {
   if (!F->hasBody())
     return;
   collect(F, Context);

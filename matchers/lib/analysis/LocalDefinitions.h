@@ -39,9 +39,7 @@ public:
   LocalDefinitions(const clang::FunctionDecl *F, clang::ASTContext &Context);
 
   /// Var is tracked per definition.
-  bool tracked(const clang::VarDecl *Var) const {
-    return Tracked.count(Var);
-  }
+  bool tracked(const clang::VarDecl *Var) const { return Tracked.count(Var); }
   /// The definitions that may reach Read (a read of a tracked variable);
   /// empty when none does (the variable is not yet set on any path);
   /// nullopt for a read the CFG does not show (the caller must then assume

@@ -70,12 +70,12 @@ bool writes(const Stmt *S, const std::string &V, ASTContext &Context) {
 
 } // namespace
 
-bool guardedAgainstNull(const CallExpr *Call, const Expr *Value,
+bool guardedAgainstNull(const Stmt *At, const Expr *Value,
                         ASTContext &Context) {
   std::string V = spelled(Value, Context);
   if (V.empty())
     return false;
-  const Stmt *Child = Call;
+  const Stmt *Child = At;
   while (const Stmt *Parent = parentStmt(Child, Context)) {
     if (const auto *If = dyn_cast<IfStmt>(Parent)) {
       if (Child == If->getThen() &&

@@ -14,12 +14,12 @@
 
 namespace pgmigrate {
 
-/// True when Call runs only where Value (an expression of the call, through
-/// casts) is not NULL: inside the then-branch of `if (v)`, `if (v != NULL)`
-/// or `if (!!v)`, or after `if (!v) <return|goto|break|continue>;` (or
-/// `if (v == NULL) ...`) earlier in an enclosing block, with no write of v's
-/// text in between.
-bool guardedAgainstNull(const clang::CallExpr *Call, const clang::Expr *Value,
+/// True when At (a call, or an expression) runs only where Value (an
+/// expression within it, through casts) is not NULL: inside the then-branch of
+/// `if (v)`, `if (v != NULL)` or `if (!!v)`, or after `if (!v)
+/// <return|goto|break|continue>;` (or `if (v == NULL) ...`) earlier in an
+/// enclosing block, with no write of v's text in between.
+bool guardedAgainstNull(const clang::Stmt *At, const clang::Expr *Value,
                         clang::ASTContext &Context);
 
 } // namespace pgmigrate

@@ -55,7 +55,13 @@ static bool isPrivateToCFile(llvm::StringRef Name) {
   return Hash != llvm::StringRef::npos && Name.take_front(Hash).endswith(".c");
 }
 
-static bool isUnitLocalNode(llvm::StringRef Node) {
+// Whether what other units do with Node cannot change the group's
+// decision. Forward nodes (where the pages go): a parameter's uses are the
+// function's body, the same in every unit; a result may be taken onward by
+// callers elsewhere. Backward nodes (where freed values come from): a
+// parameter gets values from callers elsewhere; a result comes from the
+// function's body. Fields and shared globals are touched anywhere.
+static bool isUnitLocalNode(llvm::StringRef Node, bool Forward, bool Backward) {
   switch (node::kindOf(Node)) {
   case node::Kind::Site:
   case node::Kind::Var:
@@ -63,8 +69,9 @@ static bool isUnitLocalNode(llvm::StringRef Node) {
   case node::Kind::Expr:
     return true;
   case node::Kind::Param:
+    return !Backward || isPrivateToCFile(node::functionOf(Node));
   case node::Kind::Ret:
-    return isPrivateToCFile(node::functionOf(Node));
+    return !Forward || isPrivateToCFile(node::functionOf(Node));
   case node::Kind::Global:
     return isPrivateToCFile(node::restOf(Node));
   case node::Kind::Field:
@@ -75,7 +82,14 @@ static bool isUnitLocalNode(llvm::StringRef Node) {
 }
 
 static bool isUnitLocal(const GroupSummary &Group) {
-  return llvm::all_of(Group.Nodes, isUnitLocalNode) &&
+  auto In = [](const std::vector<std::string> &Sorted, const std::string &N) {
+    return std::binary_search(Sorted.begin(), Sorted.end(), N);
+  };
+  return llvm::all_of(Group.Nodes,
+                      [&](const std::string &N) {
+                        return isUnitLocalNode(N, In(Group.Forward, N),
+                                               In(Group.Backward, N));
+                      }) &&
          llvm::all_of(Group.Sites, [](const MergedSite *Site) {
            return llvm::StringRef(Site->At.File).endswith(".c");
          });
@@ -94,9 +108,8 @@ static std::optional<uint64_t> orderOf(const GroupSummary &Group) {
 
 /// For each (configuration, level), the first free of a table read out of
 /// an entry of that level, with its group's index.
-using EntryFrees =
-    std::map<std::pair<std::string, std::string>,
-             std::pair<const MergedSite *, size_t>>;
+using EntryFrees = std::map<std::pair<std::string, std::string>,
+                            std::pair<const MergedSite *, size_t>>;
 
 static EntryFrees entryFrees(llvm::ArrayRef<GroupSummary> Groups) {
   EntryFrees Frees;
@@ -123,8 +136,8 @@ static std::string installedAboveOrderZero(const GroupSummary &Group,
       continue;
     const MergedSite *Free = It->second.first;
     return "order " + std::to_string(*Order) + " " + Install->Level +
-           " tables of its group are installed in entries, and " +
-           Free->Call + atPlace(Free->At) +
+           " tables of its group are installed in entries, and " + Free->Call +
+           atPlace(Free->At) +
            " frees tables read out of such entries, whichever allocation "
            "they come from: above order 0 every free must be known";
   }
@@ -139,6 +152,7 @@ static void decideGroup(const GroupSummary &Group, unsigned Number,
     Reason = installedAboveOrderZero(Group, Number - 1, Frees);
   std::string Name = groupName(Group);
   bool Local = isUnitLocal(Group);
+
   for (const MergedSite *Site : Group.Sites) {
     SiteDecision &D = Result.Sites[Site->Key];
     D.Convert = Reason.empty();

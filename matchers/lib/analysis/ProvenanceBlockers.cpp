@@ -87,10 +87,12 @@ static std::string addressTakenBlocker(const GroupSummary &Group,
                                        const ProvenanceGraph &Graph) {
   for (const std::string &Node : Group.Nodes) {
     node::Kind Kind = node::kindOf(Node);
-    bool FreedParam = Kind == node::Kind::Param &&
-                      std::binary_search(Group.Backward.begin(), Group.Backward.end(), Node);
+    bool FreedParam =
+        Kind == node::Kind::Param &&
+        std::binary_search(Group.Backward.begin(), Group.Backward.end(), Node);
     bool ReturnedPage =
-        Kind == node::Kind::Ret && std::binary_search(Group.Forward.begin(), Group.Forward.end(), Node);
+        Kind == node::Kind::Ret &&
+        std::binary_search(Group.Forward.begin(), Group.Forward.end(), Node);
     if (!FreedParam && !ReturnedPage)
       continue;
     llvm::StringRef Function = node::functionOf(Node);
@@ -162,8 +164,7 @@ static std::string nullSource(const ProvenanceGraph &Graph,
     return quoted(Graph, Node) + " is NULL until it is set";
   case node::Kind::Site: {
     auto It = Graph.sites().find(node::restOf(Node).str());
-    if (It != Graph.sites().end() &&
-        It->second.Role == PairingRole::Allocation)
+    if (It != Graph.sites().end() && It->second.Role == PairingRole::Allocation)
       return "the page from " + It->second.Call + atPlace(It->second.At) +
              " is NULL when the allocation fails";
     return "";
@@ -200,14 +201,14 @@ static std::string nullBlocker(const GroupSummary &Group,
       if (Id != Start) {
         std::string Why = nullSource(Graph, Graph.nodeName(Id));
         if (!Why.empty())
-          return "the free" + atPlace(Site->At) + " may be given NULL (" +
-                 Why + "), which " + Site->Call +
+          return "the free" + atPlace(Site->At) + " may be given NULL (" + Why +
+                 "), which " + Site->Call +
                  " ignores and pgtable_free() does not accept";
       }
       if (nonNullByContract(Graph, Id))
         continue;
       for (unsigned From : Graph.predecessors(Id))
-        if (Seen.insert(From).second)
+        if (!Graph.nonNullEdge(From, Id) && Seen.insert(From).second)
           Work.push_back(From);
     }
   }

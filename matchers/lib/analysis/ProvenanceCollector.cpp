@@ -120,6 +120,21 @@ private:
   std::string text(const Expr *E) const {
     return textOf(E, SM, Context.getLangOpts());
   }
+  /// E as written where its tokens are spelled (a macro argument's own
+  /// text, not the whole invocation), else text().
+  std::string writtenText(const Expr *E) const {
+    SourceLocation Begin = SM.getSpellingLoc(E->getBeginLoc());
+    SourceLocation End = SM.getSpellingLoc(E->getEndLoc());
+    if (SM.getFileID(Begin) == SM.getFileID(End) &&
+        !SM.isBeforeInTranslationUnit(End, Begin)) {
+      llvm::StringRef Written =
+          Lexer::getSourceText(CharSourceRange::getTokenRange(Begin, End), SM,
+                               Context.getLangOpts());
+      if (!Written.empty())
+        return oneLine(Written);
+    }
+    return text(E);
+  }
   bool holdsPage(QualType T) const;
   std::string locationKey(SourceLocation Loc) const;
   std::string functionKey(const FunctionDecl *F) const;
@@ -128,17 +143,13 @@ private:
   std::optional<std::string> lvalueNode(const Expr *E);
   /// The node Write (an assignment, ++ or --) writes through E.
   std::optional<std::string> targetNode(const Expr *E, const Stmt *Write);
-  bool tracked(const VarDecl *Var) const {
-    return Defs && Defs->tracked(Var);
-  }
+  bool tracked(const VarDecl *Var) const { return Defs && Defs->tracked(Var); }
   std::string wholeNode(const VarDecl *Var, const std::string &Base);
-  std::optional<std::string> writeNode(const VarDecl *Var,
-                                       const Stmt *Write);
+  std::optional<std::string> writeNode(const VarDecl *Var, const Stmt *Write);
   std::optional<std::string> readNode(const DeclRefExpr *Ref);
   Value valueOf(const Expr *E);
   Value callValue(const CallExpr *Call);
-  void flowInto(const std::string &Target, const Expr *From,
-                SourceLocation At);
+  void flowInto(const std::string &Target, const Expr *From, SourceLocation At);
   void initialize(const std::string &Target, const Expr *Init,
                   SourceLocation At);
   void initializeRecord(const InitListExpr *List);
@@ -246,8 +257,8 @@ std::optional<std::string> FactsVisitor::writeNode(const VarDecl *Var,
   std::optional<std::string> Base = declNode(Var);
   if (!Base || !tracked(Var))
     return Base;
-  SourceLocation At = isa<Expr>(Write) ? cast<Expr>(Write)->getExprLoc()
-                                       : Write->getBeginLoc();
+  SourceLocation At =
+      isa<Expr>(Write) ? cast<Expr>(Write)->getExprLoc() : Write->getBeginLoc();
   std::string Node =
       *Base + "@" + std::to_string(SM.getFileOffset(SM.getExpansionLoc(At)));
   Facts.Names.try_emplace(Node, Var->getNameAsString());
@@ -367,7 +378,8 @@ void FactsVisitor::flowInto(const std::string &Target, const Expr *From,
                             SourceLocation At) {
   Value V = valueOf(From);
   if (V.K == Value::Node)
-    Facts.Flows.push_back({V.Name, Target, placeOf(At)});
+    Facts.Flows.push_back(
+        {V.Name, Target, placeOf(At), guardedAgainstNull(From, From, Context)});
   else if (V.K == Value::Null)
     Facts.NullOrigins.push_back({Target, "is given NULL", placeOf(At)});
   else if (V.K == Value::Unknown)
@@ -445,15 +457,15 @@ bool FactsVisitor::VisitBinaryOperator(BinaryOperator *Op) {
   // *p = v, a[i] = v: the page goes where the facts do not follow.
   Value V = valueOf(Op->getRHS());
   if (V.K == Value::Node)
-    Facts.Escapes.push_back({V.Name, "is stored through a pointer",
-                             placeOf(Op->getOperatorLoc())});
+    Facts.Escapes.push_back(
+        {V.Name, "is stored through a pointer", placeOf(Op->getOperatorLoc())});
   return true;
 }
 
 bool FactsVisitor::VisitUnaryOperator(UnaryOperator *Op) {
-  std::optional<std::string> Node =
-      Op->isIncrementDecrementOp() ? targetNode(Op->getSubExpr(), Op)
-                                   : lvalueNode(Op->getSubExpr());
+  std::optional<std::string> Node = Op->isIncrementDecrementOp()
+                                        ? targetNode(Op->getSubExpr(), Op)
+                                        : lvalueNode(Op->getSubExpr());
   if (!Node)
     return true;
   SourcePlace At = placeOf(Op->getOperatorLoc());
@@ -519,14 +531,12 @@ bool FactsVisitor::VisitDeclRefExpr(DeclRefExpr *Ref) {
 }
 
 bool FactsVisitor::VisitMemberExpr(MemberExpr *Member) {
-  if (!isa<FieldDecl>(Member->getMemberDecl()) ||
-      !holdsPage(Member->getType()))
+  if (!isa<FieldDecl>(Member->getMemberDecl()) || !holdsPage(Member->getType()))
     return true;
   if (std::optional<TableEvidence> Installed = installedTable(Member, Context))
-    Facts.Installs.push_back({fieldNode(Member),
-                              levelName(Installed->Level).str(),
-                              withoutLine(Installed->How),
-                              placeOf(Member->getExprLoc())});
+    Facts.Installs.push_back(
+        {fieldNode(Member), levelName(Installed->Level).str(),
+         withoutLine(Installed->How), placeOf(Member->getExprLoc())});
   return true;
 }
 
@@ -539,11 +549,11 @@ void FactsVisitor::recordSite(const CallExpr *Call, PairingRole Role) {
   Name.consume_back("_noprof");
   // The name as written (get_zeroed_page, __get_free_page, free_page, ...).
   SourceLocation Written = SM.getExpansionLoc(Call->getBeginLoc());
-  Site.Call = Lexer::getSourceText(
-                  CharSourceRange::getTokenRange(Written, Written), SM,
-                  Context.getLangOpts())
-                  .str() +
-              "()";
+  Site.Call =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Written, Written), SM,
+                           Context.getLangOpts())
+          .str() +
+      "()";
   if (Role == PairingRole::Allocation) {
     if (Name == "get_zeroed_page")
       Site.Order = 0;
@@ -555,10 +565,10 @@ void FactsVisitor::recordSite(const CallExpr *Call, PairingRole Role) {
   }
   Site.Order = constantValue(Call->getArg(1), Context);
   const Expr *Freed = Call->getArg(0);
-  Site.FreedText = text(Freed);
+  Site.FreedText = writtenText(Freed->IgnoreParens());
   Site.Guarded = guardedAgainstNull(Call, Freed, Context);
   std::string Node = "site:" + Site.Key;
-  Facts.Names.try_emplace(Node, Site.Call);
+  Facts.Names.try_emplace(Node, "the address " + Site.Call + " frees");
   Value V = valueOf(Freed);
   if (V.K == Value::Node) {
     Site.Freed = V.Name;
@@ -566,7 +576,8 @@ void FactsVisitor::recordSite(const CallExpr *Call, PairingRole Role) {
     // An address computed from a node (p + 1, addr & PAGE_MASK): the free
     // belongs to that node's objects, and its rule cannot convert it.
     Facts.UnknownOrigins.push_back(
-        {Node, "frees '" + Site.FreedText + "'", Site.At});
+        {Node, "is computed ('" + Site.FreedText + "'), not a table pointer",
+         Site.At});
     llvm::SmallVector<const Stmt *, 8> Work{Freed};
     while (!Work.empty()) {
       const Stmt *S = Work.pop_back_val();
@@ -591,7 +602,8 @@ void FactsVisitor::recordArguments(const CallExpr *Call) {
     for (const Expr *Arg : Call->arguments()) {
       Value V = valueOf(Arg);
       if (V.K == Value::Node)
-        Facts.Escapes.push_back({V.Name, "is passed to a function pointer", At});
+        Facts.Escapes.push_back(
+            {V.Name, "is passed to a function pointer", At});
     }
     return;
   }
@@ -610,8 +622,8 @@ void FactsVisitor::recordArguments(const CallExpr *Call) {
       }
       continue;
     }
-    std::string Param = "param:" + Config + ":" + Fact.Callee + ":" +
-                        std::to_string(I);
+    std::string Param =
+        "param:" + Config + ":" + Fact.Callee + ":" + std::to_string(I);
     if (!holdsPage(Callee->getParamDecl(I)->getType())) {
       // Passed where no page is kept (a struct pointer, a bool): only its
       // node matters, as a use.
@@ -623,7 +635,8 @@ void FactsVisitor::recordArguments(const CallExpr *Call) {
                    : Callee->getParamDecl(I)->getNameAsString());
     Value V = valueOf(Arg);
     if (V.K == Value::Node) {
-      Facts.Flows.push_back({V.Name, Param, At});
+      Facts.Flows.push_back(
+          {V.Name, Param, At, guardedAgainstNull(Call, Arg, Context)});
       Fact.Arguments.push_back({I, V.Name});
     } else if (V.K == Value::Unknown) {
       Facts.UnknownOrigins.push_back(

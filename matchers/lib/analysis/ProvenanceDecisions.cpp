@@ -31,11 +31,11 @@ unreportedSites(const std::vector<Finding> &Findings,
   std::map<unsigned, std::string> Blocked;
   for (const auto &[Key, D] : Result.Sites)
     if (!Reported.count(Key))
-      Blocked.try_emplace(D.Group,
-                          D.Call + " at " + shortPlaceName(D.At.File, D.At.Line) +
-                              ", which stays on the old API (no rule "
-                              "edits it: it is in a system header or in the "
-                              "new API's own code), is in its object group");
+      Blocked.try_emplace(
+          D.Group, D.Call + " at " + shortPlaceName(D.At.File, D.At.Line) +
+                       ", which stays on the old API (no rule "
+                       "edits it: it is in a system header or in the "
+                       "new API's own code), is in its object group");
   return Blocked;
 }
 

@@ -155,9 +155,12 @@ void ProvenanceGraph::addSite(const ProvenanceFacts &Unit,
   addEdge(Freed, Id);
 }
 
-void ProvenanceGraph::addEdge(unsigned From, unsigned To) {
+void ProvenanceGraph::addEdge(unsigned From, unsigned To, bool NonNull) {
   if (From == To)
     return;
+  auto [It, New] = EdgeNonNull.try_emplace({From, To}, NonNull);
+  if (!New)
+    It->second = It->second && NonNull;
   Succ[From].push_back(To);
   Pred[To].push_back(From);
 }
@@ -185,7 +188,7 @@ void ProvenanceGraph::addFlow(const ProvenanceFacts &Unit,
                  F.At},
                 /*Read=*/true);
   if (!IntoRoot && !OutOfRoot)
-    addEdge(From, To);
+    addEdge(From, To, F.NonNull);
 }
 
 void ProvenanceGraph::addEvidence(llvm::StringRef Config,

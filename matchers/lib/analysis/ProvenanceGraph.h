@@ -70,8 +70,11 @@ public:
   llvm::StringRef nodeName(unsigned Id) const { return NodeNames[Id]; }
   /// The nodes Id's value may flow to, and those it may come from.
   llvm::ArrayRef<unsigned> successors(unsigned Id) const { return Succ[Id]; }
-  llvm::ArrayRef<unsigned> predecessors(unsigned Id) const {
-    return Pred[Id];
+  llvm::ArrayRef<unsigned> predecessors(unsigned Id) const { return Pred[Id]; }
+  /// Every flow from From to To tests the value for NULL first.
+  bool nonNullEdge(unsigned From, unsigned To) const {
+    auto It = EdgeNonNull.find({From, To});
+    return It != EdgeNonNull.end() && It->second;
   }
   /// The id of a node that some fact mentions.
   unsigned idOf(llvm::StringRef Node) const;
@@ -113,7 +116,7 @@ private:
   void addFunctions(const ProvenanceFacts &Unit);
   void applyContracts();
   void joinFamilies();
-  void addEdge(unsigned From, unsigned To);
+  void addEdge(unsigned From, unsigned To, bool NonNull = false);
   void finish();
 
   const KernelContracts &Contracts;
@@ -124,6 +127,7 @@ private:
   /// The least place of a fact that mentions each node.
   std::vector<SourcePlace> FirstPlace;
   std::vector<std::vector<unsigned>> Succ, Pred;
+  std::map<std::pair<unsigned, unsigned>, bool> EdgeNonNull;
 
   std::map<std::string, MergedSite> Sites;
   std::vector<LevelEvidence> Evidence;

@@ -52,16 +52,14 @@ std::vector<GroupSummary> summarizeGroups(const ProvenanceGraph &Graph) {
     SiteIds.push_back(Id);
     bool Allocates = Site.Role != PairingRole::Free;
     bool Frees = Site.Role != PairingRole::Allocation;
-    Forward.push_back(Allocates ? reach(Graph, Id,
-                                        [&](unsigned N) {
-                                          return Graph.successors(N);
-                                        })
-                                : llvm::BitVector(Graph.nodeCount()));
-    Backward.push_back(Frees ? reach(Graph, Id,
-                                     [&](unsigned N) {
-                                       return Graph.predecessors(N);
-                                     })
-                             : llvm::BitVector(Graph.nodeCount()));
+    Forward.push_back(
+        Allocates
+            ? reach(Graph, Id, [&](unsigned N) { return Graph.successors(N); })
+            : llvm::BitVector(Graph.nodeCount()));
+    Backward.push_back(
+        Frees ? reach(Graph, Id,
+                      [&](unsigned N) { return Graph.predecessors(N); })
+              : llvm::BitVector(Graph.nodeCount()));
   }
   // An allocation joins every site its page reaches.
   UnionFind Joins;

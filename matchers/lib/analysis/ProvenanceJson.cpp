@@ -67,8 +67,11 @@ static json::Value toJson(const ProvenanceFacts::Site &S) {
 }
 
 static json::Value toJson(const ProvenanceFacts::Flow &F) {
-  return json::Object{
+  json::Object O{
       {"from", text(F.From)}, {"to", text(F.To)}, {"at", toJson(F.At)}};
+  if (F.NonNull)
+    O["nonNull"] = true;
+  return O;
 }
 
 static json::Value toJson(const ProvenanceFacts::LevelFact &L) {
@@ -194,7 +197,7 @@ static bool fromJSON(const json::Value &E, ProvenanceFacts::Flow &Out,
                      json::Path P) {
   json::ObjectMapper O(E, P);
   return O && O.map("from", Out.From) && O.map("to", Out.To) &&
-         O.map("at", Out.At);
+         O.map("at", Out.At) && O.mapOptional("nonNull", Out.NonNull);
 }
 
 static bool fromJSON(const json::Value &E, ProvenanceFacts::LevelFact &Out,

@@ -21,16 +21,23 @@ struct NodeParts {
   Kind K = Kind::Invalid;
   llvm::StringRef Config;
   llvm::StringRef Rest;
+  /// One definition of a variable or parameter ("...@OFFSET", "...@any").
+  bool Definition = false;
 };
 
 bool isDecimal(llvm::StringRef Text) {
   return !Text.empty() && llvm::all_of(Text, llvm::isDigit);
 }
 
-/// "A:DIGITS" with A non-empty.
+/// "A:DIGITS" with A non-empty; a place may add "+DIGITS" (where a macro
+/// spells it).
 bool endsInNumber(llvm::StringRef Text) {
   auto [Head, Number] = Text.rsplit(':');
-  return Head.size() < Text.size() && !Head.empty() && isDecimal(Number);
+  auto [Offset, Spelled] = Number.split('+');
+  return Head.size() < Text.size() && !Head.empty() && isDecimal(Offset) &&
+         (Spelled.size() == Number.size() - Offset.size() - 1
+              ? isDecimal(Spelled)
+              : Offset.size() == Number.size());
 }
 
 /// Whether Rest is a valid tail for a node of kind K.
@@ -68,9 +75,18 @@ NodeParts split(llvm::StringRef Node) {
     if (K == Kind::Site)
       return Tail.empty() ? NodeParts() : NodeParts{K, "", Tail};
     auto [Config, Rest] = Tail.split(':');
+    // A definition of a tracked variable or parameter (LocalDefinitions.h).
+    bool Definition = false;
+    if ((K == Kind::Var || K == Kind::Param) && Rest.contains('@')) {
+      auto [Base, Which] = Rest.rsplit('@');
+      if (Which != "any" && !isDecimal(Which))
+        return {};
+      Rest = Base;
+      Definition = true;
+    }
     if (Config.empty() || Config.size() == Tail.size() || !validRest(K, Rest))
       return {};
-    return {K, Config, Rest};
+    return {K, Config, Rest, Definition};
   }
   return {};
 }
@@ -81,6 +97,8 @@ Kind kindOf(llvm::StringRef Node) { return split(Node).K; }
 
 llvm::StringRef functionOf(llvm::StringRef Node) {
   NodeParts Parts = split(Node);
+  if (Parts.Definition)
+    return ""; // a value the function gives its parameter, not the argument
   if (Parts.K == Kind::Ret)
     return Parts.Rest;
   if (Parts.K == Kind::Param)
@@ -91,7 +109,7 @@ llvm::StringRef functionOf(llvm::StringRef Node) {
 std::optional<unsigned> parameterIndexOf(llvm::StringRef Node) {
   NodeParts Parts = split(Node);
   unsigned Index = 0;
-  if (Parts.K != Kind::Param ||
+  if (Parts.K != Kind::Param || Parts.Definition ||
       Parts.Rest.rsplit(':').second.getAsInteger(10, Index))
     return std::nullopt;
   return Index;

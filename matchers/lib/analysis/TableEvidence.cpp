@@ -105,8 +105,7 @@ std::optional<TableEvidence> entryFromFunction(const CallExpr *Outer,
 // written in __pXd's argument (it is expanded first), so that shape is not
 // found; kept as it is, since fixing it changes outputs (issue 7 is
 // behaviour-preserving). TableEvidenceTest has the disabled test.
-std::optional<TableEvidence> entryFromMacro(const Expr *Use,
-                                            unsigned Line,
+std::optional<TableEvidence> entryFromMacro(const Expr *Use, unsigned Line,
                                             const SourceManager &SM,
                                             const LangOptions &LO) {
   llvm::SmallVector<std::string, 4> Macros =

@@ -50,7 +50,8 @@ Finding refused(unsigned Offset, std::vector<PairingKey> Keys,
 }
 
 const PairingKey PteLevel = PairingKey::object(1, "the pte group", false);
-const PairingKey Local = PairingKey::object(6, "the object allocated at t.c:5", true);
+const PairingKey Local =
+    PairingKey::object(6, "the object allocated at t.c:5", true);
 
 TEST(UnitFindingsTest, ParsesPairingScope) {
   EXPECT_EQ(parsePairingScope("run"), PairingScope::Run);
