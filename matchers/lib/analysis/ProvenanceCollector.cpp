@@ -139,6 +139,8 @@ private:
   std::string locationKey(SourceLocation Loc) const;
   std::string functionKey(const FunctionDecl *F) const;
   std::optional<std::string> declNode(const ValueDecl *D);
+  /// A field's node; Named is RECORD.FIELD.
+  std::string fieldNodeOf(const FieldDecl *Field, std::string &Named) const;
   std::string fieldNode(const MemberExpr *Member);
   std::optional<std::string> lvalueNode(const Expr *E);
   /// The node Write (an assignment, ++ or --) writes through E.
@@ -226,8 +228,8 @@ std::optional<std::string> FactsVisitor::declNode(const ValueDecl *D) {
   return Node;
 }
 
-std::string FactsVisitor::fieldNode(const MemberExpr *Member) {
-  const auto *Field = cast<FieldDecl>(Member->getMemberDecl());
+std::string FactsVisitor::fieldNodeOf(const FieldDecl *Field,
+                                      std::string &Named) const {
   const RecordDecl *Record = Field->getParent();
   std::string RecordName = Record->getNameAsString();
   if (RecordName.empty())
@@ -235,8 +237,14 @@ std::string FactsVisitor::fieldNode(const MemberExpr *Member) {
       RecordName = Typedef->getNameAsString();
   if (RecordName.empty())
     RecordName = locationKey(Record->getLocation());
+  Named = RecordName + "." + Field->getNameAsString();
+  return "field:" + Config + ":" + Named;
+}
+
+std::string FactsVisitor::fieldNode(const MemberExpr *Member) {
+  std::string Named;
   std::string Node =
-      "field:" + Config + ":" + RecordName + "." + Field->getNameAsString();
+      fieldNodeOf(cast<FieldDecl>(Member->getMemberDecl()), Named);
   Facts.Names.try_emplace(Node, text(Member));
   return Node;
 }
@@ -410,15 +418,9 @@ void FactsVisitor::initializeRecord(const InitListExpr *List) {
     }
     if (!holdsPage(Field->getType()) || isa<ImplicitValueInitExpr>(Init))
       continue;
-    std::string RecordName = Record->getNameAsString();
-    if (RecordName.empty())
-      if (const TypedefNameDecl *Typedef = Record->getTypedefNameForAnonDecl())
-        RecordName = Typedef->getNameAsString();
-    if (RecordName.empty())
-      RecordName = locationKey(Record->getLocation());
-    std::string Node =
-        "field:" + Config + ":" + RecordName + "." + Field->getNameAsString();
-    Facts.Names.try_emplace(Node, RecordName + "." + Field->getNameAsString());
+    std::string Named;
+    std::string Node = fieldNodeOf(Field, Named);
+    Facts.Names.try_emplace(Node, Named);
     initialize(Node, Init, Init->getBeginLoc());
   }
 }
