@@ -35,7 +35,7 @@ static const RuleInfo Registry[] = {
     {ZeroedPageRule::Name,
      "get_zeroed_page()/__get_free_pages() of a page table -> "
      "pgtable_alloc(), free_page() of it -> pgtable_free()",
-     create<ZeroedPageRule>, noOptions, /*Pairs=*/true},
+     create<ZeroedPageRule>, ZeroedPageRule::optionSpecs, /*Pairs=*/true},
     {NameConflictsRule::Name,
      "declarations that clash with the new API's names (reported; renamed "
      "when option RenameConflicts is on)",

@@ -133,10 +133,10 @@ TEST(Options, EveryOptionRowIsConsistent) {
     if (Spec->Type == OptionType::Bool)
       EXPECT_TRUE(parseBoolOption(Spec->Default).has_value());
   }
-  EXPECT_EQ(Keys,
-            (std::set<std::string>{"AllocName", "Api", "ConflictFieldName",
-                                   "ConflictParamName", "ConflictPrefix",
-                                   "FreeName", "RenameConflicts"}));
+  EXPECT_EQ(Keys, (std::set<std::string>{
+                      "AllocName", "Api", "ConflictFieldName",
+                      "ConflictParamName", "ConflictPrefix", "FreeName",
+                      "RenameConflicts", "StrictFamilies"}));
 }
 
 TEST(Options, EachRuleReadsTheCommonOptionsThenItsOwn) {
@@ -151,7 +151,14 @@ TEST(Options, EachRuleReadsTheCommonOptionsThenItsOwn) {
                                             "ConflictFieldName"}));
   const RuleInfo *Zeroed = findRule("zeroed-page");
   ASSERT_NE(Zeroed, nullptr);
-  EXPECT_EQ(Zeroed->optionSpecs().size(), commonOptionSpecs().size());
+  Keys.clear();
+  for (const OptionSpec *Spec : Zeroed->optionSpecs())
+    Keys.push_back(Spec->Key.str());
+  EXPECT_EQ(Keys, (std::vector<std::string>{"Api", "AllocName", "FreeName",
+                                            "StrictFamilies"}));
+  MigrationOptions Strict;
+  EXPECT_FALSE(bool(Zeroed->Options()[0].Apply("true", Strict)));
+  EXPECT_TRUE(Strict.StrictFamilies);
   EXPECT_TRUE(Zeroed->Pairs);
   EXPECT_FALSE(Conflicts->Pairs);
 }

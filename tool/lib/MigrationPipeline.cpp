@@ -23,7 +23,8 @@ namespace {
 class Pipeline {
 public:
   Pipeline(PipelineRequest &Request, PipelineResult &Result)
-      : Request(Request), Result(Result) {}
+      : Request(Request), Result(Result),
+        Merger(ProvenanceOptions{Request.Options.StrictFamilies}) {}
 
   void run() {
     if (!selectUnits())

@@ -51,6 +51,7 @@ RuleCheck::RuleCheck(llvm::StringRef CheckName,
     return;
   }
   TheRule = Info.Create(*Resolved);
+  Provenance.StrictFamilies = Resolved->StrictFamilies;
 }
 
 RuleCheck::~RuleCheck() = default;
@@ -113,7 +114,7 @@ void RuleCheck::onEndOfTranslationUnit() {
         return !F.ObjectSite.empty();
       }))
     Facts = collectProvenanceFacts(*Context);
-  settleUnitFindings(Findings, std::move(Facts), Scope);
+  settleUnitFindings(Findings, std::move(Facts), Provenance, Scope);
   for (const Finding &F : Findings)
     emit(F);
   Findings.clear();

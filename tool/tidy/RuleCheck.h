@@ -18,6 +18,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "pgmigrate/Finding.h"
 #include "pgmigrate/Options.h"
+#include "pgmigrate/Provenance.h"
 #include "pgmigrate/Rule.h"
 #include "pgmigrate/Rules.h"
 #include <memory>
@@ -54,6 +55,8 @@ private:
   /// Null when the options are invalid (reported once, then the check does
   /// nothing).
   std::unique_ptr<Rule> TheRule;
+  /// How the unit's provenance facts are solved (StrictFamilies).
+  ProvenanceOptions Provenance;
   const clang::SourceManager *SM = nullptr;
   clang::ASTContext *Context = nullptr;
   std::vector<Finding> Findings;

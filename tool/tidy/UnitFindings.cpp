@@ -39,9 +39,10 @@ static void refuseAcrossUnits(Finding &F, const PairingKey &Key) {
 
 void settleUnitFindings(std::vector<Finding> &Findings,
                         std::optional<ProvenanceFacts> Facts,
+                        const ProvenanceOptions &Provenance,
                         PairingScope Scope) {
   // What the unit shows itself, decided as the CLI decides its run.
-  FindingMerger Merger;
+  FindingMerger Merger(Provenance);
   Merger.add(std::move(Findings));
   if (Facts)
     Merger.addFacts(std::move(*Facts));

@@ -13,6 +13,7 @@
 #define PGMIGRATE_TIDY_UNITFINDINGS_H
 
 #include "pgmigrate/Finding.h"
+#include "pgmigrate/Provenance.h"
 #include "pgmigrate/ProvenanceFacts.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
@@ -42,6 +43,7 @@ llvm::StringRef pairingScopeName(PairingScope Scope);
 /// whose object group reaches beyond the unit.
 void settleUnitFindings(std::vector<Finding> &Findings,
                         std::optional<ProvenanceFacts> Facts,
+                        const ProvenanceOptions &Provenance,
                         PairingScope Scope);
 
 } // namespace pgmigrate::tidy

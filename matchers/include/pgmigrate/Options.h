@@ -39,6 +39,10 @@ struct MigrationOptions {
   std::string ConflictParamName = "%s_fn";
   std::string ConflictFieldName = "%s_fn";
 
+  /// zeroed-page: tables read out of entries join every object group of
+  /// their level (ProvenanceOptions::StrictFamilies).
+  bool StrictFamilies = false;
+
   bool isEnabled(llvm::StringRef Rule) const;
   /// The names of the functions that implement the new API; rules never
   /// rewrite inside them.

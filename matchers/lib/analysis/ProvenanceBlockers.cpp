@@ -205,7 +205,10 @@ static std::string nullBlocker(const GroupSummary &Group,
                  "), which " + Site->Call +
                  " ignores and pgtable_free() does not accept";
       }
-      if (nonNullByContract(Graph, Id))
+      // A table read out of an entry is never NULL, whatever was installed
+      // there (--strict-families joins installs to reads).
+      if (nonNullByContract(Graph, Id) ||
+          node::kindOf(Graph.nodeName(Id)) == node::Kind::Read)
         continue;
       for (unsigned From : Graph.predecessors(Id))
         if (!Graph.nonNullEdge(From, Id) && Seen.insert(From).second)

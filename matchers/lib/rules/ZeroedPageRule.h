@@ -18,6 +18,7 @@
 #ifndef PGMIGRATE_ZEROEDPAGERULE_H
 #define PGMIGRATE_ZEROEDPAGERULE_H
 
+#include "pgmigrate/OptionSpec.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rule.h"
 #include <string>
@@ -31,6 +32,9 @@ public:
   static constexpr llvm::StringLiteral Name = "zeroed-page";
 
   explicit ZeroedPageRule(const MigrationOptions &Options);
+
+  /// The rule's option rows (StrictFamilies, for the provenance solve).
+  static llvm::ArrayRef<OptionSpec> optionSpecs();
   ~ZeroedPageRule() override;
 
   llvm::StringRef name() const override;

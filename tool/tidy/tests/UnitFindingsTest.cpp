@@ -67,7 +67,7 @@ TEST(UnitFindingsTest, RepeatsCountOnceWithEveryKey) {
       refused(10, {Local}, PairingRole::Free),
       refused(10, {PteLevel}, PairingRole::Free),
   };
-  settleUnitFindings(Findings, std::nullopt, PairingScope::Unit);
+  settleUnitFindings(Findings, std::nullopt, {}, PairingScope::Unit);
   ASSERT_EQ(Findings.size(), 1u);
   EXPECT_EQ(Findings[0].PairingKeys.size(), 2u);
 }
@@ -78,7 +78,7 @@ TEST(UnitFindingsTest, UnitScopeConvertsACompleteGroup) {
                 PairingRole::Allocation),
       converted(40, "pgtable_free(pte)", {PteLevel, Local}, PairingRole::Free),
   };
-  settleUnitFindings(Findings, std::nullopt, PairingScope::Unit);
+  settleUnitFindings(Findings, std::nullopt, {}, PairingScope::Unit);
   ASSERT_EQ(Findings.size(), 2u);
   for (const Finding &F : Findings) {
     EXPECT_EQ(F.Kind, FindingKind::Converted);
@@ -92,7 +92,7 @@ TEST(UnitFindingsTest, UnitScopeWithdrawsWhatTheUnitBlocks) {
                 PairingRole::Allocation),
       refused(40, {PteLevel}, PairingRole::Free),
   };
-  settleUnitFindings(Findings, std::nullopt, PairingScope::Unit);
+  settleUnitFindings(Findings, std::nullopt, {}, PairingScope::Unit);
   ASSERT_EQ(Findings.size(), 2u);
   EXPECT_EQ(Findings[0].Kind, FindingKind::Refused);
   EXPECT_TRUE(Findings[0].Replacements.empty());
@@ -109,7 +109,7 @@ TEST(UnitFindingsTest, RunScopeRefusesWhatPairsAcrossUnits) {
                 PairingRole::Allocation),
       converted(40, "pgtable_free(pte)", {PteLevel, Local}, PairingRole::Free),
   };
-  settleUnitFindings(Findings, std::nullopt, PairingScope::Run);
+  settleUnitFindings(Findings, std::nullopt, {}, PairingScope::Run);
   ASSERT_EQ(Findings.size(), 2u);
   EXPECT_EQ(Findings[0].Kind, FindingKind::Refused);
   EXPECT_TRUE(Findings[0].Replacements.empty());
@@ -134,7 +134,7 @@ TEST(UnitFindingsTest, RunScopeKeepsWhatOneUnitDecides) {
                 PairingRole::Allocation),
       converted(70, "pgtable_free(pte)", {Local}, PairingRole::Free),
   };
-  settleUnitFindings(Findings, std::nullopt, PairingScope::Run);
+  settleUnitFindings(Findings, std::nullopt, {}, PairingScope::Run);
   ASSERT_EQ(Findings.size(), 3u);
   for (const Finding &F : Findings)
     EXPECT_EQ(F.Kind, FindingKind::Converted) << F.Message;
@@ -148,7 +148,7 @@ TEST(UnitFindingsTest, RunScopeWithdrawsLocalPartnersToo) {
                 PairingRole::Allocation),
       converted(40, "pgtable_free(pte)", {Local}, PairingRole::Free),
   };
-  settleUnitFindings(Findings, std::nullopt, PairingScope::Run);
+  settleUnitFindings(Findings, std::nullopt, {}, PairingScope::Run);
   ASSERT_EQ(Findings.size(), 2u);
   EXPECT_EQ(Findings[1].Kind, FindingKind::Refused);
   EXPECT_NE(Findings[1].Message.find("the object allocated at t.c:5"),
