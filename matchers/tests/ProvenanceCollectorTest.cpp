@@ -27,6 +27,7 @@ ProvenanceFacts factsOf(llvm::StringRef Body) {
   llvm::erase_if(Facts.Installs, Elsewhere);
   llvm::erase_if(Facts.Escapes, Elsewhere);
   llvm::erase_if(Facts.UnknownOrigins, Elsewhere);
+  llvm::erase_if(Facts.NullOrigins, Elsewhere);
   return Facts;
 }
 
@@ -180,6 +181,21 @@ TEST(ProvenanceCollector, SiteKeysAgreeAcrossUnits) {
   ASSERT_EQ(One.Sites.size(), Two.Sites.size());
   for (size_t I = 0; I < One.Sites.size(); ++I)
     EXPECT_EQ(One.Sites[I].Key, Two.Sites[I].Key);
+}
+
+TEST(ProvenanceCollector, KeepsANullGivenToAnotherUnitsFunction) {
+  // release() is defined elsewhere and may free its argument without a NULL
+  // test: the NULL passed here must reach the solve.
+  ProvenanceFacts Facts = factsOf(R"c(
+void release(pte_t *pte);
+
+void drop(void)
+{
+	release(NULL);
+}
+)c");
+  ASSERT_EQ(Facts.NullOrigins.size(), 1u);
+  EXPECT_EQ(Facts.NullOrigins[0].Node, "param:x86_64:release:0");
 }
 
 } // namespace

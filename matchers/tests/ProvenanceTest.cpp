@@ -51,8 +51,9 @@ public:
     return "site:" + key(File, Line);
   }
   UnitBuilder &flow(const std::string &From, const std::string &To,
-                    const std::string &File, unsigned Line) {
-    Facts.Flows.push_back({From, To, {File, Line}});
+                    const std::string &File, unsigned Line,
+                    bool NonNull = false) {
+    Facts.Flows.push_back({From, To, {File, Line}, NonNull});
     return *this;
   }
   UnitBuilder &install(const std::string &Node, const std::string &Level,
@@ -619,6 +620,30 @@ TEST(Provenance, ReadsAndHookParametersAreNeverNull) {
       << decision(R, Pgtable, 31).Reason;
   EXPECT_TRUE(decision(R, PgallocH, 160).Convert)
       << decision(R, PgallocH, 160).Reason;
+}
+
+TEST(Provenance, ANullFromAnotherUnitReachesAFree) {
+  // release() frees its parameter without a NULL test; one unit passes it a
+  // table, another passes NULL: the group is refused.
+  UnitBuilder Frees("x86_64");
+  std::string Param = "param:x86_64:release:0";
+  std::string Var = Frees.var(Pgtable, 100);
+  Frees.flow(Frees.alloc(Pgtable, 10), Var, Pgtable, 10)
+      .install(Var, "pte", "installed by __pmd(__pa())", Pgtable, 11)
+      .flow(Var, Param, Pgtable, 12, /*NonNull=*/true)
+      .define("release");
+  Frees.free(Pgtable, 20, Param, "pte", 0, /*Guarded=*/false);
+  UnitBuilder Caller("x86_64");
+  Caller.Facts.NullOrigins.push_back(
+      {Param, "is given NULL by a call", {Kexec, 5}});
+  ProvenanceResult Alone = solve({Frees.Facts});
+  EXPECT_TRUE(decision(Alone, Pgtable, 10).Convert)
+      << decision(Alone, Pgtable, 10).Reason;
+  ProvenanceResult Both = solve({Frees.Facts, Caller.Facts});
+  EXPECT_FALSE(decision(Both, Pgtable, 10).Convert);
+  EXPECT_NE(decision(Both, Pgtable, 10).Reason.find("is given NULL by a call"),
+            std::string::npos)
+      << decision(Both, Pgtable, 10).Reason;
 }
 
 } // namespace

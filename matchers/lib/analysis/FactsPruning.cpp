@@ -35,6 +35,7 @@ bool reachesOtherUnits(llvm::StringRef Node) {
 // What a component of the flow graph has that makes it worth keeping.
 struct ComponentUse {
   bool Event = false;
+  /// A value of unknown origin, or NULL, enters it.
   bool UnknownOrigin = false;
   unsigned Shared = 0;
   bool keep() const {
@@ -96,8 +97,11 @@ void pruneFacts(ProvenanceFacts &Facts) {
     UseOf(L.Node).Event = true;
   for (const auto &U : Facts.Escapes)
     UseOf(U.Node).Event = true;
-  for (const auto &U : Facts.UnknownOrigins)
-    UseOf(U.Node).UnknownOrigin = true;
+  // A NULL given to a shared node matters like any other origin: a free in
+  // another unit may get it.
+  for (const auto *List : {&Facts.UnknownOrigins, &Facts.NullOrigins})
+    for (const auto &U : *List)
+      UseOf(U.Node).UnknownOrigin = true;
 
   auto Dropped = [&](const std::string &N) { return !UseOf(N).keep(); };
   eraseIf(Facts.Flows, [&](const auto &F) { return Dropped(F.From); });

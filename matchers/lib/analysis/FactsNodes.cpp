@@ -1,0 +1,257 @@
+//===- FactsNodes.cpp - The node an expression's value is -----------------===//
+
+#include "analysis/AstNavigation.h"
+#include "analysis/FactsVisitor.h"
+#include "analysis/TableEvidence.h"
+#include "pgmigrate/Provenance.h"
+#include "pgmigrate/ProvenanceCollector.h"
+
+using namespace clang;
+
+namespace pgmigrate {
+
+bool isAllocatorCallee(llvm::StringRef Name) {
+  return Name == "get_zeroed_page_noprof" || Name == "get_free_pages_noprof";
+}
+
+bool isFreeCall(const CallExpr *Call) {
+  return calleeName(Call) == "free_pages" && Call->getNumArgs() == 2;
+}
+
+bool isReader(const FunctionDecl *F) {
+  return F->getBuiltinID() != 0 ||
+         KernelContracts::kernel().isReader(F->getName());
+}
+
+namespace {
+
+// The typedef names of page-table entries: a pointer to one is a table.
+bool isEntryTypedef(QualType T) {
+  while (const auto *Typedef = T->getAs<TypedefType>()) {
+    llvm::StringRef Name = Typedef->getDecl()->getName();
+    if (Name == "pgd_t" || Name == "p4d_t" || Name == "pud_t" ||
+        Name == "pmd_t" || Name == "pte_t")
+      return true;
+    T = Typedef->getDecl()->getUnderlyingType();
+  }
+  return false;
+}
+
+} // namespace
+
+bool FactsVisitor::holdsPage(QualType T) const {
+  if (T.isNull())
+    return false;
+  if (const auto *Pointer = T->getAs<PointerType>()) {
+    QualType Pointee = Pointer->getPointeeType();
+    if (isEntryTypedef(Pointee))
+      return true;
+    QualType Canonical = Pointee.getCanonicalType();
+    return Canonical->isVoidType() || Canonical->isIntegerType();
+  }
+  QualType Canonical = T.getCanonicalType();
+  return Canonical->isIntegerType() && !Canonical->isBooleanType() &&
+         Context.getTypeSize(Canonical) ==
+             Context.getTargetInfo().getPointerWidth(LangAS::Default);
+}
+
+std::string FactsVisitor::locationKey(SourceLocation Loc) const {
+  SourceLocation At = SM.getExpansionLoc(Loc);
+  std::string Key =
+      absoluteFilePath(At, SM) + ":" + std::to_string(SM.getFileOffset(At));
+  if (Loc.isMacroID())
+    Key += "+" + std::to_string(SM.getFileOffset(SM.getSpellingLoc(Loc)));
+  return Key;
+}
+
+std::string FactsVisitor::functionKey(const FunctionDecl *F) const {
+  F = F->getFirstDecl();
+  std::string Name = F->getNameAsString();
+  if (F->isExternallyVisible())
+    return Name;
+  return absoluteFilePath(SM.getExpansionLoc(F->getLocation()), SM) + "#" +
+         Name;
+}
+
+std::optional<std::string> FactsVisitor::declNode(const ValueDecl *D) {
+  const auto *Var = dyn_cast<VarDecl>(D);
+  if (!Var || !holdsPage(Var->getType()))
+    return std::nullopt;
+  std::string Node;
+  if (const auto *Parm = dyn_cast<ParmVarDecl>(Var)) {
+    const auto *Owner = dyn_cast<FunctionDecl>(Parm->getDeclContext());
+    if (!Owner)
+      return std::nullopt;
+    Node = "param:" + Config + ":" + functionKey(Owner) + ":" +
+           std::to_string(Parm->getFunctionScopeIndex());
+  } else if (Var->hasLocalStorage()) {
+    Node = "var:" + Config + ":" + locationKey(Var->getLocation());
+  } else {
+    Var = Var->getFirstDecl();
+    std::string Name = Var->getNameAsString();
+    if (const auto *Owner = dyn_cast<FunctionDecl>(Var->getDeclContext()))
+      Name = Owner->getNameAsString() + "/" + Name; // a static local
+    if (!Var->isExternallyVisible())
+      Name = absoluteFilePath(SM.getExpansionLoc(Var->getLocation()), SM) +
+             "#" + Name;
+    Node = "global:" + Config + ":" + Name;
+  }
+  Facts.Names.try_emplace(Node, Var->getNameAsString());
+  return Node;
+}
+
+std::string FactsVisitor::fieldNodeOf(const FieldDecl *Field,
+                                      std::string &Named) const {
+  const RecordDecl *Record = Field->getParent();
+  std::string RecordName = Record->getNameAsString();
+  if (RecordName.empty())
+    if (const TypedefNameDecl *Typedef = Record->getTypedefNameForAnonDecl())
+      RecordName = Typedef->getNameAsString();
+  if (RecordName.empty())
+    RecordName = locationKey(Record->getLocation());
+  Named = RecordName + "." + Field->getNameAsString();
+  return "field:" + Config + ":" + Named;
+}
+
+std::string FactsVisitor::fieldNode(const MemberExpr *Member) {
+  std::string Named;
+  std::string Node =
+      fieldNodeOf(cast<FieldDecl>(Member->getMemberDecl()), Named);
+  Facts.Names.try_emplace(Node, text(Member));
+  return Node;
+}
+
+// A tracked variable is one node per definition ("<base>@<offset>" for a
+// write, the variable's own node for its initializer or a parameter's
+// incoming value), and "<base>@any" that every definition flows to, for a
+// read the CFG does not show.
+std::string FactsVisitor::wholeNode(const VarDecl *Var,
+                                    const std::string &Base) {
+  std::string Whole = Base + "@any";
+  Facts.Names.try_emplace(Whole, Var->getNameAsString());
+  return Whole;
+}
+
+std::optional<std::string> FactsVisitor::writeNode(const VarDecl *Var,
+                                                   const Stmt *Write) {
+  std::optional<std::string> Base = declNode(Var);
+  if (!Base || !tracked(Var))
+    return Base;
+  SourceLocation At =
+      isa<Expr>(Write) ? cast<Expr>(Write)->getExprLoc() : Write->getBeginLoc();
+  std::string Node =
+      *Base + "@" + std::to_string(SM.getFileOffset(SM.getExpansionLoc(At)));
+  Facts.Names.try_emplace(Node, Var->getNameAsString());
+  Facts.Flows.push_back({Node, wholeNode(Var, *Base), placeOf(At)});
+  return Node;
+}
+
+std::optional<std::string> FactsVisitor::readNode(const DeclRefExpr *Ref) {
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  std::optional<std::string> Base = Var ? declNode(Var) : std::nullopt;
+  if (!Base || !tracked(Var))
+    return Base;
+  std::optional<llvm::ArrayRef<LocalDefinitions::Definition>> Reaching =
+      Defs->reaching(Ref);
+  if (!Reaching)
+    return wholeNode(Var, *Base);
+  std::vector<std::string> Nodes;
+  for (const LocalDefinitions::Definition &D : *Reaching)
+    Nodes.push_back(D.Write ? *writeNode(Var, D.Write) : *Base);
+  if (Nodes.empty())
+    return std::nullopt; // not set on any path yet
+  if (Nodes.size() == 1)
+    return Nodes.front();
+  std::string Merge = "expr:" + Config + ":" + locationKey(Ref->getLocation());
+  Facts.Names.try_emplace(Merge, Var->getNameAsString());
+  for (const std::string &From : Nodes)
+    Facts.Flows.push_back({From, Merge, placeOf(Ref->getLocation())});
+  return Merge;
+}
+
+std::optional<std::string> FactsVisitor::lvalueNode(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return readNode(Ref);
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    if (isa<FieldDecl>(Member->getMemberDecl()) && holdsPage(Member->getType()))
+      return fieldNode(Member);
+  return std::nullopt;
+}
+
+std::optional<std::string> FactsVisitor::targetNode(const Expr *E,
+                                                    const Stmt *Write) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    return Var ? writeNode(Var, Write) : std::nullopt;
+  }
+  return lvalueNode(E);
+}
+
+Value FactsVisitor::valueOf(const Expr *E) {
+  E = E->IgnoreParens();
+  if (isNull(E, Context))
+    return {Value::Null, ""};
+  if (const auto *Cast = dyn_cast<CastExpr>(E)) {
+    switch (Cast->getCastKind()) {
+    case CK_NoOp:
+    case CK_BitCast:
+    case CK_LValueToRValue:
+    case CK_IntegralCast:
+    case CK_PointerToIntegral:
+    case CK_IntegralToPointer:
+      return valueOf(Cast->getSubExpr());
+    default:
+      return {};
+    }
+  }
+  if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) {
+    if (std::optional<std::string> Node = lvalueNode(E))
+      return {Value::Node, *Node};
+    return {};
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return callValue(Call);
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
+    std::string Node = "expr:" + Config + ":" + locationKey(E->getExprLoc());
+    Facts.Names.try_emplace(Node, text(E));
+    flowInto(Node, Cond->getTrueExpr(), Cond->getTrueExpr()->getExprLoc());
+    flowInto(Node, Cond->getFalseExpr(), Cond->getFalseExpr()->getExprLoc());
+    return {Value::Node, Node};
+  }
+  if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
+    if (Op->getOpcode() == BO_Comma)
+      return valueOf(Op->getRHS());
+    if (Op->getOpcode() == BO_Assign)
+      return valueOf(Op->getLHS());
+    return {};
+  }
+  // A GNU statement expression (alloc_hooks()) is its last expression.
+  if (const auto *Statement = dyn_cast<StmtExpr>(E))
+    if (!Statement->getSubStmt()->body_empty())
+      if (const auto *Last =
+              dyn_cast<Expr>(Statement->getSubStmt()->body_back()))
+        return valueOf(Last);
+  return {};
+}
+
+Value FactsVisitor::callValue(const CallExpr *Call) {
+  if (isAllocatorCallee(calleeName(Call)))
+    return {Value::Node, "site:" + siteKey(Call, SM)};
+  if (std::optional<TableEvidence> Read = derivedTable(Call, Context)) {
+    std::string Node = "read:" + Config + ":" + locationKey(Call->getExprLoc());
+    Facts.Names.try_emplace(Node, text(Call));
+    Facts.EntryReads.push_back({Node, levelName(Read->Level).str(), Read->How,
+                                placeOf(Call->getBeginLoc())});
+    return {Value::Node, Node};
+  }
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !holdsPage(Call->getType()) || isReader(Callee))
+    return {};
+  std::string Node = "ret:" + Config + ":" + functionKey(Callee);
+  Facts.Names.try_emplace(Node, Callee->getNameAsString() + "()");
+  return {Value::Node, Node};
+}
+
+} // namespace pgmigrate

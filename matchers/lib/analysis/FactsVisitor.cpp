@@ -1,0 +1,306 @@
+//===- FactsVisitor.cpp - What each statement does with a page ------------===//
+
+#include "analysis/FactsVisitor.h"
+#include "analysis/AstNavigation.h"
+#include "analysis/NullGuard.h"
+#include "analysis/TableEvidence.h"
+#include "pgmigrate/ProvenanceCollector.h"
+
+using namespace clang;
+
+namespace pgmigrate {
+
+namespace {
+
+// "installed by __pmd(__pa()) at line 21" without its line: a fact has
+// its own place.
+std::string withoutLine(llvm::StringRef How) {
+  return How.split(" at line ").first.str();
+}
+
+} // namespace
+
+void FactsVisitor::flowInto(const std::string &Target, const Expr *From,
+                            SourceLocation At) {
+  Value V = valueOf(From);
+  if (V.K == Value::Node)
+    Facts.Flows.push_back(
+        {V.Name, Target, placeOf(At), guardedAgainstNull(From, From, Context)});
+  else if (V.K == Value::Null)
+    Facts.NullOrigins.push_back({Target, "is given NULL", placeOf(At)});
+  else if (V.K == Value::Unknown)
+    Facts.UnknownOrigins.push_back(
+        {Target, "is given '" + text(From) + "'", placeOf(At)});
+}
+
+void FactsVisitor::initialize(const std::string &Target, const Expr *Init,
+                              SourceLocation At) {
+  flowInto(Target, Init, At);
+}
+
+// A struct initializer: each field given a value gets it.
+void FactsVisitor::initializeRecord(const InitListExpr *List) {
+  if (const InitListExpr *Semantic = List->getSemanticForm())
+    List = Semantic;
+  const RecordDecl *Record = List->getType()->getAsRecordDecl();
+  if (!Record || Record->isUnion())
+    return;
+  unsigned Index = 0;
+  for (const FieldDecl *Field : Record->fields()) {
+    if (Index >= List->getNumInits())
+      break;
+    const Expr *Init = List->getInit(Index++);
+    if (const auto *Nested = dyn_cast<InitListExpr>(Init->IgnoreParens())) {
+      initializeRecord(Nested);
+      continue;
+    }
+    if (!holdsPage(Field->getType()) || isa<ImplicitValueInitExpr>(Init))
+      continue;
+    std::string Named;
+    std::string Node = fieldNodeOf(Field, Named);
+    Facts.Names.try_emplace(Node, Named);
+    initialize(Node, Init, Init->getBeginLoc());
+  }
+}
+
+bool FactsVisitor::VisitVarDecl(VarDecl *Var) {
+  const Expr *Init = Var->getInit();
+  if (!Init || isa<ParmVarDecl>(Var))
+    return true;
+  if (const auto *List = dyn_cast<InitListExpr>(Init->IgnoreParens())) {
+    initializeRecord(List);
+    return true;
+  }
+  if (std::optional<std::string> Node = declNode(Var)) {
+    initialize(*Node, Init, Var->getLocation());
+    if (tracked(Var))
+      Facts.Flows.push_back(
+          {*Node, wholeNode(Var, *Node), placeOf(Var->getLocation())});
+  }
+  return true;
+}
+
+bool FactsVisitor::VisitBinaryOperator(BinaryOperator *Op) {
+  if (!Op->isAssignmentOp())
+    return true;
+  std::optional<std::string> Target = targetNode(Op->getLHS(), Op);
+  if (Op->getOpcode() != BO_Assign) {
+    if (Target)
+      Facts.UnknownOrigins.push_back(
+          {*Target, "is changed in place", placeOf(Op->getOperatorLoc())});
+    return true;
+  }
+  if (Target) {
+    flowInto(*Target, Op->getRHS(), Op->getOperatorLoc());
+    return true;
+  }
+  // *p = v, a[i] = v: the page goes where the facts do not follow.
+  Value V = valueOf(Op->getRHS());
+  if (V.K == Value::Node)
+    Facts.Escapes.push_back(
+        {V.Name, "is stored through a pointer", placeOf(Op->getOperatorLoc())});
+  return true;
+}
+
+bool FactsVisitor::VisitUnaryOperator(UnaryOperator *Op) {
+  std::optional<std::string> Node = Op->isIncrementDecrementOp()
+                                        ? targetNode(Op->getSubExpr(), Op)
+                                        : lvalueNode(Op->getSubExpr());
+  if (!Node)
+    return true;
+  SourcePlace At = placeOf(Op->getOperatorLoc());
+  if (Op->isIncrementDecrementOp()) {
+    Facts.UnknownOrigins.push_back({*Node, "is changed in place", At});
+  } else if (Op->getOpcode() == UO_AddrOf) {
+    // Written and read through the pointer, where the facts do not follow.
+    Facts.Escapes.push_back({*Node, "has its address taken", At});
+    Facts.UnknownOrigins.push_back({*Node, "has its address taken", At});
+  }
+  return true;
+}
+
+bool FactsVisitor::VisitReturnStmt(ReturnStmt *Return) {
+  const Expr *Result = Return->getRetValue();
+  if (!Function || !Result || !holdsPage(Function->getReturnType()))
+    return true;
+  std::string Node = "ret:" + Config + ":" + functionKey(Function);
+  Facts.Names.try_emplace(Node, Function->getNameAsString() + "()");
+  Value V = valueOf(Result);
+  if (V.K == Value::Node)
+    Facts.Flows.push_back({V.Name, Node, placeOf(Return->getReturnLoc())});
+  else if (V.K == Value::Null)
+    Facts.NullOrigins.push_back(
+        {Node, "returns NULL", placeOf(Return->getReturnLoc())});
+  else if (V.K == Value::Unknown)
+    Facts.UnknownOrigins.push_back({Node, "returns '" + text(Result) + "'",
+                                    placeOf(Return->getReturnLoc())});
+  return true;
+}
+
+bool FactsVisitor::VisitGCCAsmStmt(GCCAsmStmt *Asm) {
+  SourcePlace At = placeOf(Asm->getAsmLoc());
+  for (const Expr *In : Asm->inputs()) {
+    Value V = valueOf(In);
+    if (V.K == Value::Node)
+      Facts.Escapes.push_back({V.Name, "is an operand of inline asm", At});
+  }
+  for (const Expr *Out : Asm->outputs())
+    if (std::optional<std::string> Node = lvalueNode(Out))
+      Facts.UnknownOrigins.push_back({*Node, "is written by inline asm", At});
+  return true;
+}
+
+bool FactsVisitor::VisitDeclRefExpr(DeclRefExpr *Ref) {
+  if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl())) {
+    const Stmt *Parent = parentStmt(Ref, Context);
+    const auto *Decay = dyn_cast_or_null<ImplicitCastExpr>(Parent);
+    const auto *Call =
+        Decay ? dyn_cast_or_null<CallExpr>(parentStmt(Decay, Context))
+              : nullptr;
+    if (!Call || Call->getCallee() != Decay)
+      Facts.AddressTakenFunctions.push_back(
+          {functionKey(F), F->getNameAsString(), placeOf(Ref->getLocation())});
+    return true;
+  }
+  if (std::optional<std::string> Node = readNode(Ref))
+    if (std::optional<TableEvidence> Installed = installedTable(Ref, Context))
+      Facts.Installs.push_back({*Node, levelName(Installed->Level).str(),
+                                withoutLine(Installed->How),
+                                placeOf(Ref->getLocation())});
+  return true;
+}
+
+bool FactsVisitor::VisitMemberExpr(MemberExpr *Member) {
+  if (!isa<FieldDecl>(Member->getMemberDecl()) || !holdsPage(Member->getType()))
+    return true;
+  if (std::optional<TableEvidence> Installed = installedTable(Member, Context))
+    Facts.Installs.push_back(
+        {fieldNode(Member), levelName(Installed->Level).str(),
+         withoutLine(Installed->How), placeOf(Member->getExprLoc())});
+  return true;
+}
+
+void FactsVisitor::recordSite(const CallExpr *Call, PairingRole Role) {
+  ProvenanceFacts::Site Site;
+  Site.Key = siteKey(Call, SM);
+  Site.Role = Role;
+  Site.At = placeOf(Call->getBeginLoc());
+  llvm::StringRef Name = calleeName(Call);
+  Name.consume_back("_noprof");
+  // The name as written (get_zeroed_page, __get_free_page, free_page, ...).
+  SourceLocation Written = SM.getExpansionLoc(Call->getBeginLoc());
+  Site.Call =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Written, Written), SM,
+                           Context.getLangOpts())
+          .str() +
+      "()";
+  if (Role == PairingRole::Allocation) {
+    if (Name == "get_zeroed_page")
+      Site.Order = 0;
+    else if (Call->getNumArgs() == 2)
+      Site.Order = constantValue(Call->getArg(1), Context);
+    Facts.Names.try_emplace("site:" + Site.Key, Site.Call);
+    Facts.Sites.push_back(std::move(Site));
+    return;
+  }
+  Site.Order = constantValue(Call->getArg(1), Context);
+  const Expr *Freed = Call->getArg(0);
+  Site.FreedText = writtenText(Freed->IgnoreParens());
+  Site.Guarded = guardedAgainstNull(Call, Freed, Context);
+  std::string Node = "site:" + Site.Key;
+  Facts.Names.try_emplace(Node, "the address " + Site.Call + " frees");
+  Value V = valueOf(Freed);
+  if (V.K == Value::Node) {
+    Site.Freed = V.Name;
+  } else if (V.K == Value::Unknown) {
+    // An address computed from a node (p + 1, addr & PAGE_MASK): the free
+    // belongs to that node's objects, and its rule cannot convert it.
+    Facts.UnknownOrigins.push_back(
+        {Node, "is computed ('" + Site.FreedText + "'), not a table pointer",
+         Site.At});
+    llvm::SmallVector<const Stmt *, 8> Work{Freed};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (const auto *E = dyn_cast<Expr>(S))
+        if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E))
+          if (std::optional<std::string> From = lvalueNode(E))
+            Facts.Flows.push_back({*From, Node, Site.At});
+      for (const Stmt *Child : S->children())
+        if (Child)
+          Work.push_back(Child);
+    }
+  }
+  Facts.Sites.push_back(std::move(Site));
+}
+
+void FactsVisitor::recordArguments(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (Callee && isReader(Callee))
+    return;
+  SourcePlace At = placeOf(Call->getBeginLoc());
+  if (!Callee) {
+    for (const Expr *Arg : Call->arguments()) {
+      Value V = valueOf(Arg);
+      if (V.K == Value::Node)
+        Facts.Escapes.push_back(
+            {V.Name, "is passed to a function pointer", At});
+    }
+    return;
+  }
+  ProvenanceFacts::Call Fact;
+  Fact.Callee = functionKey(Callee);
+  Fact.CalleeName = Callee->getNameAsString();
+  Fact.At = At;
+  unsigned Declared = Callee->getNumParams();
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    const Expr *Arg = Call->getArg(I);
+    if (I >= Declared) {
+      Value V = valueOf(Arg);
+      if (V.K == Value::Node) {
+        Fact.Variadic = true;
+        Fact.Arguments.push_back({I, V.Name});
+      }
+      continue;
+    }
+    std::string Param =
+        "param:" + Config + ":" + Fact.Callee + ":" + std::to_string(I);
+    if (!holdsPage(Callee->getParamDecl(I)->getType())) {
+      // Passed where no page is kept (a struct pointer, a bool): only its
+      // node matters, as a use.
+      continue;
+    }
+    Facts.Names.try_emplace(
+        Param, Callee->getParamDecl(I)->getNameAsString().empty()
+                   ? Fact.CalleeName + "() argument " + std::to_string(I + 1)
+                   : Callee->getParamDecl(I)->getNameAsString());
+    Value V = valueOf(Arg);
+    if (V.K == Value::Node) {
+      Facts.Flows.push_back(
+          {V.Name, Param, At, guardedAgainstNull(Call, Arg, Context)});
+      Fact.Arguments.push_back({I, V.Name});
+    } else if (V.K == Value::Unknown) {
+      Facts.UnknownOrigins.push_back(
+          {Param, "is given '" + text(Arg) + "' by a call", At});
+    } else {
+      Facts.NullOrigins.push_back({Param, "is given NULL by a call", At});
+    }
+  }
+  if (!Fact.Arguments.empty())
+    Facts.Calls.push_back(std::move(Fact));
+}
+
+bool FactsVisitor::VisitCallExpr(CallExpr *Call) {
+  llvm::StringRef Name = calleeName(Call);
+  if (isAllocatorCallee(Name)) {
+    recordSite(Call, PairingRole::Allocation);
+    return true;
+  }
+  if (isFreeCall(Call)) {
+    recordSite(Call, PairingRole::Free);
+    return true;
+  }
+  recordArguments(Call);
+  return true;
+}
+
+} // namespace pgmigrate
