@@ -55,15 +55,38 @@ bool jumpsAway(const Stmt *S) {
   return false;
 }
 
-// S writes the text V (an assignment to it).
-bool writes(const Stmt *S, const std::string &V, ASTContext &Context) {
+// A plain variable's name: only an assignment to it changes it (a variable
+// whose address is taken is not followed per write anyway). Anything else
+// (a field, an element, a dereference) may also change in a call.
+bool isPlainName(llvm::StringRef V) {
+  return !V.empty() &&
+         llvm::all_of(V, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+}
+
+// S may change the value whose text is V: an assignment, ++ or -- of it
+// (or of what it is reached through, such as t for t->pmd), or, for a value
+// that is not a plain variable, any call or any assignment.
+bool mayChange(const Stmt *S, const std::string &V, ASTContext &Context) {
   if (!S)
     return false;
+  bool Plain = isPlainName(V);
+  if (!Plain && isa<CallExpr>(S))
+    return true;
+  const Expr *Target = nullptr;
   if (const auto *Op = dyn_cast<BinaryOperator>(S))
-    if (Op->isAssignmentOp() && spelled(Op->getLHS(), Context) == V)
+    if (Op->isAssignmentOp())
+      Target = Op->getLHS();
+  if (const auto *Op = dyn_cast<UnaryOperator>(S))
+    if (Op->isIncrementDecrementOp())
+      Target = Op->getSubExpr();
+  if (Target) {
+    if (!Plain)
       return true;
+    if (spelled(Target, Context) == V)
+      return true;
+  }
   for (const Stmt *Child : S->children())
-    if (writes(Child, V, Context))
+    if (mayChange(Child, V, Context))
       return true;
   return false;
 }
@@ -75,6 +98,9 @@ bool guardedAgainstNull(const Stmt *At, const Expr *Value,
   std::string V = spelled(Value, Context);
   if (V.empty())
     return false;
+  // Up from At to the nearest guard; a change of the value on the way (in
+  // the statements of a block before At, or anywhere in a loop around At,
+  // which runs again after) means an outer guard no longer holds.
   const Stmt *Child = At;
   while (const Stmt *Parent = parentStmt(Child, Context)) {
     if (const auto *If = dyn_cast<IfStmt>(Parent)) {
@@ -85,6 +111,9 @@ bool guardedAgainstNull(const Stmt *At, const Expr *Value,
           testsValue(If->getCond(), V, /*Negated=*/true, Context))
         return true;
     }
+    if (isa<ForStmt>(Parent) || isa<WhileStmt>(Parent) || isa<DoStmt>(Parent))
+      if (mayChange(Parent, V, Context))
+        return false;
     if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
       // Earlier statements of the block, nearest first.
       bool Before = false;
@@ -99,8 +128,8 @@ bool guardedAgainstNull(const Stmt *At, const Expr *Value,
         if (If && !If->getElse() && jumpsAway(If->getThen()) &&
             testsValue(If->getCond(), V, /*Negated=*/true, Context))
           return true;
-        if (writes(*It, V, Context))
-          break;
+        if (mayChange(*It, V, Context))
+          return false;
       }
     }
     Child = Parent;

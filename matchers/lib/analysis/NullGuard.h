@@ -18,7 +18,9 @@ namespace pgmigrate {
 /// expression within it, through casts) is not NULL: inside the then-branch of
 /// `if (v)`, `if (v != NULL)` or `if (!!v)`, or after `if (!v)
 /// <return|goto|break|continue>;` (or `if (v == NULL) ...`) earlier in an
-/// enclosing block, with no write of v's text in between.
+/// enclosing block. Nothing between the guard and At may change v: no
+/// assignment to it and, when v is not a plain variable (a field, an
+/// element), no call and no assignment at all; nor may a loop around At.
 bool guardedAgainstNull(const clang::Stmt *At, const clang::Expr *Value,
                         clang::ASTContext &Context);
 
