@@ -2,7 +2,6 @@
 
 #include "rules/ZeroedPageRule.h"
 #include "analysis/AstNavigation.h"
-#include "pgmigrate/AbsolutePath.h"
 #include "pgmigrate/ProvenanceCollector.h"
 #include "pgmigrate/Rules.h"
 #include "rules/AllocatorSite.h"
@@ -12,11 +11,9 @@
 #include "support/MacroCall.h"
 #include "support/SourceText.h"
 #include "support/TokenSpelling.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
