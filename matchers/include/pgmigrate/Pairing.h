@@ -1,14 +1,10 @@
 //===- Pairing.h - Sites that convert together or not at all ----*- C++ -*-===//
 //
 // An allocation and the free of the same object must both move to the new
-// API, or neither. A rule cannot always see the object, so it gives each
-// finding pairing keys (PairingKey.h):
-//
-//   local  the same local variable in one function (an allocation and its
-//          error-path free);
-//   level  every allocation and every free of page tables of one level
-//          (pte, pmd, pud, p4d) within one arch (arch/<name>/, else
-//          "generic"), across every translation unit of the run.
+// API, or neither. The provenance solve (Provenance.h) puts each finding it
+// decides into its object group, as a pairing key (PairingKey.h): the
+// allocations and frees that values flow between, across every translation
+// unit of the run.
 //
 // After the findings of all units are merged, applyPairing() refuses every
 // converted member of a group that has a member which is not converted
