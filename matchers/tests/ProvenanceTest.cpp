@@ -646,4 +646,23 @@ TEST(Provenance, ANullFromAnotherUnitReachesAFree) {
       << decision(Both, Pgtable, 10).Reason;
 }
 
+TEST(Provenance, AboveOrderZeroEveryFreeMustBeSeen) {
+  // An installed order-1 table whose free the facts do not see (it would be
+  // an address computation, __free_pages(virt_to_page(p), 1)): refused.
+  UnitBuilder U("x86_64");
+  std::string Var = U.var(Pgtable, 100);
+  U.flow(U.alloc(Pgtable, 10, 1), Var, Pgtable, 10)
+      .install(Var, "pmd", "installed by __pud(__pa())", Pgtable, 11);
+  ProvenanceResult Alone = solve({U.Facts});
+  EXPECT_FALSE(decision(Alone, Pgtable, 10).Convert);
+  EXPECT_EQ(decision(Alone, Pgtable, 10).Reason,
+            "no free of its order 1 pages is seen: above order 0 every free "
+            "must be known");
+  // With its free seen, at the same order, it converts.
+  U.free(Pgtable, 20, Var, "pmd", 1);
+  ProvenanceResult Freed = solve({U.Facts});
+  EXPECT_TRUE(decision(Freed, Pgtable, 10).Convert)
+      << decision(Freed, Pgtable, 10).Reason;
+}
+
 } // namespace

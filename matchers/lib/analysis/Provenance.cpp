@@ -130,6 +130,14 @@ static std::string installedAboveOrderZero(const GroupSummary &Group,
   std::optional<uint64_t> Order = orderOf(Group);
   if (!Order || *Order == 0)
     return "";
+  // Its free is not seen (__free_pages(virt_to_page(p), order) is an
+  // address computation to the facts): after the conversion it would free a
+  // compound page through the other family.
+  if (llvm::none_of(Group.Sites, [](const MergedSite *Site) {
+        return Site->Role == PairingRole::Free;
+      }))
+    return "no free of its order " + std::to_string(*Order) +
+           " pages is seen: above order 0 every free must be known";
   for (const LevelEvidence *Install : Group.Installs) {
     auto It = Frees.find({Install->Config, Install->Level});
     if (It == Frees.end() || It->second.second == Index)
