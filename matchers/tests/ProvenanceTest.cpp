@@ -665,4 +665,51 @@ TEST(Provenance, AboveOrderZeroEveryFreeMustBeSeen) {
       << decision(Freed, Pgtable, 10).Reason;
 }
 
+/// A tree's early_pmd.c allocates a pmd and hands it to pud_populate() in
+/// early_map.c; the header that defines pud_populate() lives outside the
+/// tree, as the reference model's headers do in the tests. Two places
+/// install the table, and two escapes refuse the group once added.
+std::vector<ProvenanceFacts> treeAndHeaders(const std::string &Tree,
+                                            const std::string &Headers,
+                                            bool Escapes) {
+  std::string Pmd = Tree + "/arch/x86/mm/early_pmd.c";
+  std::string Map = Tree + "/arch/x86/mm/early_map.c";
+  std::string Pgalloc = Headers + "/include/asm/pgalloc.h";
+  UnitBuilder U("x86_64");
+  std::string Param = "param:x86_64:pud_populate:1";
+  U.flow(U.alloc(Pmd, 16), "ret:x86_64:early_pmd", Pmd, 17)
+      .flow("ret:x86_64:early_pmd", Param, Map, 33)
+      .install(Param, "pmd", "installed by pud_populate()", Map, 33)
+      .install(Param, "pmd", "installed by __pud(__pa())", Pgalloc, 37)
+      .define("pud_populate")
+      .define("early_pmd");
+  U.free(Pmd, 21, "ret:x86_64:early_pmd", "pmd");
+  if (Escapes)
+    U.escape(Param, "is stored through a pointer", Pgalloc, 38)
+        .escape(Param, "has its address taken", Map, 34);
+  return {U.Facts};
+}
+
+TEST(Provenance, TheResultDoesNotDependOnWhereFilesAreCheckedOut) {
+  // By absolute path, a tree in /tmp sorts before headers in /work and
+  // after headers in /build: neither may change what a message names.
+  for (const char *Headers : {"/work/checkout", "/build/checkout", "/0"}) {
+    SCOPED_TRACE(Headers);
+    std::string Pmd = "/tmp/t/arch/x86/mm/early_pmd.c";
+    ProvenanceResult Converted =
+        solve(treeAndHeaders("/tmp/t", Headers, /*Escapes=*/false));
+    EXPECT_EQ(decision(Converted, Pmd, 16).Evidence,
+              "pmd table, installed by pud_populate() at "
+              "arch/x86/mm/early_map.c:33");
+    EXPECT_EQ(decision(Converted, Pmd, 21).Evidence,
+              "pmd table, installed by pud_populate() at "
+              "arch/x86/mm/early_map.c:33");
+    ProvenanceResult Refused =
+        solve(treeAndHeaders("/tmp/t", Headers, /*Escapes=*/true));
+    EXPECT_EQ(decision(Refused, Pmd, 16).Reason,
+              "'param:x86_64:pud_populate:1' has its address taken at "
+              "arch/x86/mm/early_map.c:34");
+  }
+}
+
 } // namespace

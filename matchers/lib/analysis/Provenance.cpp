@@ -18,24 +18,48 @@
 
 namespace pgmigrate {
 
+/// How many leading directories two paths share.
+static unsigned sharedDirectories(llvm::StringRef A, llvm::StringRef B) {
+  unsigned Shared = 0;
+  for (;;) {
+    auto [DirA, RestA] = A.split('/');
+    auto [DirB, RestB] = B.split('/');
+    if (RestA.empty() || RestB.empty() || DirA != DirB)
+      return Shared;
+    ++Shared;
+    A = RestA;
+    B = RestB;
+  }
+}
+
 /// What shows the site's object is a table: the install or read nearest
-/// the site (same file, nearest line), else the first in (file, line)
-/// order. Levels may differ within a group; the nearest one is named.
+/// the site: in its file, the nearest line; else in the file that shares
+/// the most directories with it, then the first in placeLess() order.
+/// Levels may differ within a group; the nearest one is named.
 static std::string evidenceFor(const MergedSite &Site,
                                const GroupSummary &Group) {
-  auto Key = [&](const LevelEvidence *E) {
+  auto Distance = [&](const LevelEvidence *E) {
     bool SameFile = E->At.File == Site.At.File;
-    unsigned Distance = SameFile ? std::max(E->At.Line, Site.At.Line) -
-                                       std::min(E->At.Line, Site.At.Line)
-                                 : 0;
-    return std::make_tuple(!SameFile, Distance, std::cref(E->At.File),
-                           E->At.Line, std::cref(E->Node), std::cref(E->Level),
-                           std::cref(E->How), E->Read);
+    unsigned Lines = SameFile ? std::max(E->At.Line, Site.At.Line) -
+                                    std::min(E->At.Line, Site.At.Line)
+                              : 0;
+    return std::make_tuple(!SameFile, Lines,
+                           -int(sharedDirectories(E->At.File, Site.At.File)));
+  };
+  auto Rest = [](const LevelEvidence *E) {
+    return std::tie(E->Node, E->Level, E->How, E->Read);
+  };
+  auto Nearer = [&](const LevelEvidence *A, const LevelEvidence *B) {
+    if (Distance(A) != Distance(B))
+      return Distance(A) < Distance(B);
+    if (placeLess(A->At, B->At) || placeLess(B->At, A->At))
+      return placeLess(A->At, B->At);
+    return Rest(A) < Rest(B);
   };
   const LevelEvidence *Best = nullptr;
   for (const auto *List : {&Group.Installs, &Group.Reads})
     for (const LevelEvidence *E : *List)
-      if (!Best || Key(E) < Key(Best))
+      if (!Best || Nearer(E, Best))
         Best = E;
   if (!Best)
     return "";

@@ -6,8 +6,19 @@
 
 namespace pgmigrate {
 
-static auto placeTuple(const SourcePlace &P) {
-  return std::tie(P.File, P.Line);
+bool placeLess(const SourcePlace &A, const SourcePlace &B) {
+  if (A.File == B.File)
+    return A.Line < B.Line;
+  llvm::StringRef RestA = A.File, RestB = B.File;
+  while (!RestA.empty() && !RestB.empty()) {
+    auto [HeadA, LastA] = RestA.rsplit('/');
+    auto [HeadB, LastB] = RestB.rsplit('/');
+    if (int Order = LastA.compare(LastB))
+      return Order < 0;
+    RestA = HeadA;
+    RestB = HeadB;
+  }
+  return RestA.size() < RestB.size();
 }
 
 /// Whether A is a better place to show than B: any place is better than
@@ -15,16 +26,22 @@ static auto placeTuple(const SourcePlace &P) {
 static bool placeBefore(const SourcePlace &A, const SourcePlace &B) {
   if (A.File.empty() || B.File.empty())
     return !A.File.empty() && B.File.empty();
-  return placeTuple(A) < placeTuple(B);
+  return placeLess(A, B);
 }
 
 /// Units that see one site describe it the same way, unless they disagree
 /// (a macro expanded differently); keep the least description so that the
 /// result does not depend on the order of the units.
-static auto siteTuple(PairingRole Role, const std::string &Call,
-                      const SourcePlace &At, const std::string &FreedText) {
-  return std::make_tuple(Role == PairingRole::None, Role, std::cref(Call),
-                         std::cref(At.File), At.Line, std::cref(FreedText));
+static bool siteDescriptionLess(const ProvenanceFacts::Site &A,
+                                const MergedSite &B) {
+  auto Head = [](PairingRole Role, const std::string &Call) {
+    return std::make_tuple(Role == PairingRole::None, Role, std::cref(Call));
+  };
+  if (Head(A.Role, A.Call) != Head(B.Role, B.Call))
+    return Head(A.Role, A.Call) < Head(B.Role, B.Call);
+  if (placeLess(A.At, B.At) || placeLess(B.At, A.At))
+    return placeLess(A.At, B.At);
+  return A.FreedText < B.FreedText;
 }
 
 static std::string rootFieldText(const KernelContracts::RootField &R) {
@@ -126,8 +143,7 @@ void ProvenanceGraph::addSite(const ProvenanceFacts &Unit,
   unsigned Id = intern(SiteNode, S.At);
   auto [It, New] = Sites.try_emplace(S.Key);
   MergedSite &M = It->second;
-  if (New || siteTuple(S.Role, S.Call, S.At, S.FreedText) <
-                 siteTuple(M.Role, M.Call, M.At, M.FreedText)) {
+  if (New || siteDescriptionLess(S, M)) {
     M.Key = S.Key;
     M.Role = S.Role;
     M.Call = S.Call;
@@ -214,9 +230,8 @@ void ProvenanceGraph::addFunctions(const ProvenanceFacts &Unit) {
     Defined.insert({Unit.Config, Function});
   for (const ProvenanceFacts::AddressTaken &A : Unit.AddressTakenFunctions) {
     auto [It, New] = AddressTaken.try_emplace({Unit.Config, A.Function}, A);
-    if (!New &&
-        std::tie(A.At.File, A.At.Line, A.Name) <
-            std::tie(It->second.At.File, It->second.At.Line, It->second.Name))
+    if (!New && (placeLess(A.At, It->second.At) ||
+                 (!placeLess(It->second.At, A.At) && A.Name < It->second.Name)))
       It->second = A;
   }
 }
@@ -277,9 +292,16 @@ void ProvenanceGraph::joinFamilies() {
   }
 }
 
-template <typename T, typename KeyFn>
-static void sortUnique(std::vector<T> &Items, KeyFn Key) {
-  llvm::sort(Items, [&](const T &A, const T &B) { return Key(A) < Key(B); });
+// Items in placeLess() order of their places, then by Key.
+template <typename T, typename PlaceFn, typename KeyFn>
+static void sortUnique(std::vector<T> &Items, PlaceFn Place, KeyFn Key) {
+  llvm::sort(Items, [&](const T &A, const T &B) {
+    if (placeLess(Place(A), Place(B)))
+      return true;
+    if (placeLess(Place(B), Place(A)))
+      return false;
+    return Key(A) < Key(B);
+  });
   Items.erase(
       std::unique(Items.begin(), Items.end(),
                   [&](const T &A, const T &B) { return Key(A) == Key(B); }),
@@ -295,21 +317,28 @@ void ProvenanceGraph::finish() {
       llvm::sort(List);
       List.erase(std::unique(List.begin(), List.end()), List.end());
     }
-  sortUnique(Evidence, [](const LevelEvidence &E) {
-    return std::tie(E.At.File, E.At.Line, E.Node, E.Level, E.How, E.Read,
-                    E.Config);
-  });
+  sortUnique(
+      Evidence, [](const LevelEvidence &E) -> auto & { return E.At; },
+      [](const LevelEvidence &E) {
+        return std::tie(E.At.File, E.At.Line, E.Node, E.Level, E.How, E.Read,
+                        E.Config);
+      });
+  auto UnknownPlace = [](const ProvenanceFacts::Unknown &U) -> auto & {
+    return U.At;
+  };
   auto UnknownKey = [](const ProvenanceFacts::Unknown &U) {
     return std::tie(U.At.File, U.At.Line, U.Node, U.How);
   };
-  sortUnique(Escapes, UnknownKey);
-  sortUnique(UnknownOrigins, UnknownKey);
-  sortUnique(NullOrigins, UnknownKey);
-  sortUnique(Calls, [](const CallEvidence &C) {
-    return std::tie(C.Call.At.File, C.Call.At.Line, C.Call.Callee,
-                    C.Call.CalleeName, C.Config, C.Call.Arguments,
-                    C.Call.Variadic);
-  });
+  sortUnique(Escapes, UnknownPlace, UnknownKey);
+  sortUnique(UnknownOrigins, UnknownPlace, UnknownKey);
+  sortUnique(NullOrigins, UnknownPlace, UnknownKey);
+  sortUnique(
+      Calls, [](const CallEvidence &C) -> auto & { return C.Call.At; },
+      [](const CallEvidence &C) {
+        return std::tie(C.Call.At.File, C.Call.At.Line, C.Call.Callee,
+                        C.Call.CalleeName, C.Config, C.Call.Arguments,
+                        C.Call.Variadic);
+      });
 }
 
 } // namespace pgmigrate

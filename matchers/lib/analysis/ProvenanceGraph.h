@@ -23,6 +23,13 @@
 
 namespace pgmigrate {
 
+/// Whether A comes before B: files compared by their path components from
+/// the last one (file name, then its directory, ...), then lines. Whatever
+/// is "first" in a group is chosen in this order, which does not depend on
+/// where the tree and the headers outside it are checked out (by absolute
+/// path, a tree in /tmp sorts before headers in /work, after ones in /build).
+bool placeLess(const SourcePlace &A, const SourcePlace &B);
+
 /// A node holds a table of Level: installed into an entry or read out of
 /// one, by a unit's facts or by a contract.
 struct LevelEvidence {

@@ -41,14 +41,19 @@ std::vector<std::string> namesOf(const ProvenanceGraph &Graph,
 } // namespace
 
 std::vector<GroupSummary> summarizeGroups(const ProvenanceGraph &Graph) {
-  // Sites in key order, what each reaches: forward from an allocation,
-  // backward from a free (both from a site of no role).
+  // Sites in placeLess() order, what each reaches: forward from an
+  // allocation, backward from a free (both from a site of no role).
   std::vector<const MergedSite *> Sites;
+  for (const auto &[Key, Site] : Graph.sites())
+    Sites.push_back(&Site);
+  llvm::stable_sort(Sites, [](const MergedSite *A, const MergedSite *B) {
+    return placeLess(A->At, B->At);
+  });
   std::vector<unsigned> SiteIds;
   std::vector<llvm::BitVector> Forward, Backward;
-  for (const auto &[Key, Site] : Graph.sites()) {
-    unsigned Id = Graph.idOf("site:" + Key);
-    Sites.push_back(&Site);
+  for (const MergedSite *SitePtr : Sites) {
+    const MergedSite &Site = *SitePtr;
+    unsigned Id = Graph.idOf("site:" + Site.Key);
     SiteIds.push_back(Id);
     bool Allocates = Site.Role != PairingRole::Free;
     bool Frees = Site.Role != PairingRole::Allocation;
@@ -80,7 +85,7 @@ std::vector<GroupSummary> summarizeGroups(const ProvenanceGraph &Graph) {
           Joins.unite(It->second, A);
       }
 
-  // Groups numbered by their least site key (Sites is in key order).
+  // Groups numbered by their first site (Sites is in placeLess() order).
   std::vector<GroupSummary> Groups;
   std::vector<llvm::BitVector> GroupForward, GroupBackward;
   llvm::DenseMap<unsigned, size_t> Index;
