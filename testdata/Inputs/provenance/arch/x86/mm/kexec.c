@@ -2,7 +2,10 @@
 /*
  * Transition tables kept in fields, as x86 kexec keeps them in
  * image->arch: allocated and installed in one function, freed through the
- * fields in another. One object group: it converts whole.
+ * fields in another, also on the error path, where a field may still be
+ * NULL. Each field's tables are one object group. The pmd's free tests for
+ * NULL: its group converts whole. The pud's does not, and pgtable_free()
+ * does not accept NULL: its group is refused whole.
  */
 #include <linux/mm.h>
 
@@ -17,7 +20,8 @@ struct transition_image {
 
 void free_transition(struct transition_image *image)
 {
-	free_page((unsigned long)image->arch.pmd);
+	if (image->arch.pmd)
+		free_page((unsigned long)image->arch.pmd);
 	free_page((unsigned long)image->arch.pud);
 	image->arch.pud = NULL;
 	image->arch.pmd = NULL;
