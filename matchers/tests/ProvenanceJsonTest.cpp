@@ -32,6 +32,13 @@ ProvenanceFacts sampleFacts() {
                      "",
                      "",
                      {File, 1}});
+  F.UnreachableSites.push_back({File + ":6400",
+                                PairingRole::Allocation,
+                                std::nullopt,
+                                "",
+                                "",
+                                "__get_free_page()",
+                                {File, 180}});
   F.Flows.push_back(
       {"site:" + File + ":5120", "var:x86_64:" + File + ":4000", {File, 160}});
   F.Installs.push_back({"var:x86_64:" + File + ":4000",
@@ -76,6 +83,14 @@ void expectEqualFacts(const ProvenanceFacts &A, const ProvenanceFacts &B) {
     EXPECT_EQ(X.Order, Y.Order);
     EXPECT_EQ(X.Freed, Y.Freed);
     EXPECT_EQ(X.FreedText, Y.FreedText);
+    EXPECT_EQ(X.Call, Y.Call);
+    EXPECT_TRUE(samePlace(X.At, Y.At));
+  }
+  ASSERT_EQ(A.UnreachableSites.size(), B.UnreachableSites.size());
+  for (size_t I = 0; I < A.UnreachableSites.size(); ++I) {
+    const auto &X = A.UnreachableSites[I], &Y = B.UnreachableSites[I];
+    EXPECT_EQ(X.Key, Y.Key);
+    EXPECT_EQ(X.Role, Y.Role);
     EXPECT_EQ(X.Call, Y.Call);
     EXPECT_TRUE(samePlace(X.At, Y.At));
   }

@@ -712,4 +712,41 @@ TEST(Provenance, TheResultDoesNotDependOnWhereFilesAreCheckedOut) {
   }
 }
 
+TEST(Provenance, ASiteNoConfigurationRunsIsItsOwnRefusedGroup) {
+  // Unreachable in both configurations: refused, naming them. Unreachable
+  // in one and live in the other: the live one decides.
+  UnitBuilder X86("x86_64"), I386("i386");
+  ProvenanceFacts::Site Dead{UnitBuilder::key(Pgtable, 30),
+                             PairingRole::Allocation,
+                             std::nullopt,
+                             "",
+                             "",
+                             "get_zeroed_page()",
+                             {Pgtable, 30}};
+  X86.Facts.UnreachableSites.push_back(Dead);
+  I386.Facts.UnreachableSites.push_back(Dead);
+  ProvenanceFacts::Site Split = Dead;
+  Split.Key = UnitBuilder::key(Pgtable, 40);
+  Split.At.Line = 40;
+  I386.Facts.UnreachableSites.push_back(Split);
+  std::string Var = X86.var(Pgtable, 400);
+  X86.flow(X86.alloc(Pgtable, 40), Var, Pgtable, 40)
+      .install(Var, "pte", "installed by set_pmd()", Pgtable, 41);
+  X86.free(Pgtable, 45, Var, "pte");
+
+  ProvenanceResult R = solve({X86.Facts, I386.Facts});
+  EXPECT_EQ(R.Groups, 2u);
+  const SiteDecision &D = decision(R, Pgtable, 30);
+  EXPECT_FALSE(D.Convert);
+  EXPECT_EQ(D.Reason, "the call is in code that the run's configurations "
+                      "(i386, x86_64) never run (a branch whose condition is "
+                      "a constant there, or code after a return): nothing "
+                      "shows what its page becomes");
+  EXPECT_EQ(D.GroupName, "the object allocated at arch/x86/mm/pgtable.c:30");
+  EXPECT_EQ(D.Group, 2u);
+  EXPECT_FALSE(D.UnitLocal);
+  EXPECT_TRUE(decision(R, Pgtable, 40).Convert)
+      << decision(R, Pgtable, 40).Reason;
+}
+
 } // namespace

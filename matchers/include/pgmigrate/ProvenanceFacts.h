@@ -156,6 +156,10 @@ struct ProvenanceFacts {
   };
 
   std::vector<Site> Sites;
+  /// Sites in code this configuration never runs (a branch of a constant
+  /// condition, code after a return): Key, Role, Call and At only. They do
+  /// nothing here, so no other fact mentions them.
+  std::vector<Site> UnreachableSites;
   std::vector<Flow> Flows;
   std::vector<LevelFact> Installs;
   std::vector<LevelFact> EntryReads;

@@ -180,13 +180,12 @@ bool FactsVisitor::VisitMemberExpr(MemberExpr *Member) {
   return true;
 }
 
-void FactsVisitor::recordSite(const CallExpr *Call, PairingRole Role) {
+ProvenanceFacts::Site FactsVisitor::describeSite(const CallExpr *Call,
+                                                 PairingRole Role) const {
   ProvenanceFacts::Site Site;
   Site.Key = siteKey(Call, SM);
   Site.Role = Role;
   Site.At = placeOf(Call->getBeginLoc());
-  llvm::StringRef Name = calleeName(Call);
-  Name.consume_back("_noprof");
   // The name as written (get_zeroed_page, __get_free_page, free_page, ...).
   SourceLocation Written = SM.getExpansionLoc(Call->getBeginLoc());
   Site.Call =
@@ -194,6 +193,13 @@ void FactsVisitor::recordSite(const CallExpr *Call, PairingRole Role) {
                            Context.getLangOpts())
           .str() +
       "()";
+  return Site;
+}
+
+void FactsVisitor::recordSite(const CallExpr *Call, PairingRole Role) {
+  ProvenanceFacts::Site Site = describeSite(Call, Role);
+  llvm::StringRef Name = calleeName(Call);
+  Name.consume_back("_noprof");
   if (Role == PairingRole::Allocation) {
     if (Name == "get_zeroed_page")
       Site.Order = 0;
@@ -287,6 +293,59 @@ void FactsVisitor::recordArguments(const CallExpr *Call) {
   }
   if (!Fact.Arguments.empty())
     Facts.Calls.push_back(std::move(Fact));
+}
+
+namespace {
+
+// The candidate calls under a statement, as FactsVisitor finds them (not in
+// typeof() or sizeof).
+class SiteCallFinder : public RecursiveASTVisitor<SiteCallFinder> {
+public:
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc) { return true; }
+  bool TraverseTypeOfExprType(TypeOfExprType *) { return true; }
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *,
+                                        DataRecursionQueue * = nullptr) {
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (isAllocatorCallee(calleeName(Call)))
+      Found.push_back({Call, PairingRole::Allocation});
+    else if (isFreeCall(Call))
+      Found.push_back({Call, PairingRole::Free});
+    return true;
+  }
+  std::vector<std::pair<const CallExpr *, PairingRole>> Found;
+};
+
+} // namespace
+
+// A declaration statement of several variables is no CFG element (the CFG
+// makes one of its own per variable); its initializers are.
+bool FactsVisitor::unreachable(const Stmt *S) const {
+  if (!Defs)
+    return false;
+  if (Defs->unreachable(S))
+    return true;
+  if (const auto *Decls = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        if (Var->getInit() && Defs->unreachable(Var->getInit()))
+          return true;
+  return false;
+}
+
+void FactsVisitor::recordUnreachableSites(const Stmt *S) {
+  SiteCallFinder Finder;
+  Finder.TraverseStmt(const_cast<Stmt *>(S));
+  for (const auto &[Call, Role] : Finder.Found)
+    Facts.UnreachableSites.push_back(describeSite(Call, Role));
+}
+
+bool FactsVisitor::dataTraverseStmtPre(Stmt *S) {
+  if (!unreachable(S))
+    return true;
+  recordUnreachableSites(S);
+  return false;
 }
 
 bool FactsVisitor::VisitCallExpr(CallExpr *Call) {

@@ -82,6 +82,10 @@ public:
     return Result;
   }
 
+  /// Called for every statement before it is traversed: code that this
+  /// configuration never runs is not (its sites are recorded as such).
+  bool dataTraverseStmtPre(clang::Stmt *S);
+
   bool VisitCallExpr(clang::CallExpr *Call);
   bool VisitBinaryOperator(clang::BinaryOperator *Op);
   bool VisitUnaryOperator(clang::UnaryOperator *Op);
@@ -140,7 +144,12 @@ private:
   void initialize(const std::string &Target, const clang::Expr *Init,
                   clang::SourceLocation At);
   void initializeRecord(const clang::InitListExpr *List);
+  /// The key, role, call and place of a site.
+  ProvenanceFacts::Site describeSite(const clang::CallExpr *Call,
+                                     PairingRole Role) const;
   void recordSite(const clang::CallExpr *Call, PairingRole Role);
+  bool unreachable(const clang::Stmt *S) const;
+  void recordUnreachableSites(const clang::Stmt *S);
   void recordArguments(const clang::CallExpr *Call);
 
   clang::ASTContext &Context;

@@ -99,6 +99,7 @@ void LocalDefinitions::solve(const FunctionDecl *F, ASTContext &Context) {
     Tracked.clear(); // no order known: every variable is one node
     return;
   }
+  findUnreachable(*Graph);
   unsigned N = Definitions.size();
   // The definitions of each variable, to kill them at a new one.
   llvm::DenseMap<const VarDecl *, llvm::BitVector> OfVariable;
@@ -141,6 +142,9 @@ void LocalDefinitions::solve(const FunctionDecl *F, ASTContext &Context) {
   while (Changed) {
     Changed = false;
     for (const CFGBlock *Block : *Graph) {
+      // A block never run defines nothing that reaches a block that is.
+      if (!Reached.test(Block->getBlockID()))
+        continue;
       llvm::BitVector Live = In[Block->getBlockID()];
       for (const CFGBlock::AdjacentBlock &Pred : Block->preds())
         if (Pred.getReachableBlock())
@@ -158,6 +162,8 @@ void LocalDefinitions::solve(const FunctionDecl *F, ASTContext &Context) {
 
   // Each read, with what reaches it.
   for (const CFGBlock *Block : *Graph) {
+    if (!Reached.test(Block->getBlockID()))
+      continue;
     llvm::BitVector Live = In[Block->getBlockID()];
     for (const CFGElement &E : *Block) {
       if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
@@ -173,6 +179,30 @@ void LocalDefinitions::solve(const FunctionDecl *F, ASTContext &Context) {
         Apply(Live, *D);
     }
   }
+}
+
+// The CFG prunes the edges of conditions it evaluates to a constant
+// (CFG::BuildOptions::PruneTriviallyFalseEdges): getReachableBlock() is
+// null on them.
+void LocalDefinitions::findUnreachable(const CFG &Graph) {
+  Reached.resize(Graph.getNumBlockIDs());
+  std::vector<const CFGBlock *> Work{&Graph.getEntry()};
+  Reached.set(Graph.getEntry().getBlockID());
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.back();
+    Work.pop_back();
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
+      if (const CFGBlock *Next = Succ.getReachableBlock())
+        if (!Reached.test(Next->getBlockID())) {
+          Reached.set(Next->getBlockID());
+          Work.push_back(Next);
+        }
+  }
+  for (const CFGBlock *Block : Graph)
+    if (!Reached.test(Block->getBlockID()))
+      for (const CFGElement &E : *Block)
+        if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
+          Unreachable.insert(S->getStmt());
 }
 
 std::optional<llvm::ArrayRef<LocalDefinitions::Definition>>

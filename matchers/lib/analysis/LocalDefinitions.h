@@ -10,6 +10,11 @@
 // pointer are not seen. Neither is one of a function whose CFG cannot be
 // built.
 //
+// The same CFG says which statements the configuration never runs: those
+// of blocks no path from the entry reaches, once the edges of conditions
+// that are constants here are pruned (arm64's `if (PGD_SIZE == PAGE_SIZE)`,
+// `if (IS_ENABLED(CONFIG_X))`), and code after a return or a noreturn call.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef PGMIGRATE_LOCALDEFINITIONS_H
@@ -19,10 +24,15 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <optional>
 #include <vector>
+
+namespace clang {
+class CFG;
+} // namespace clang
 
 namespace pgmigrate {
 
@@ -47,9 +57,15 @@ public:
   std::optional<llvm::ArrayRef<Definition>>
   reaching(const clang::DeclRefExpr *Read) const;
 
+  /// S is in a block that no path from the function's entry reaches in
+  /// this configuration. False for every statement when the CFG cannot be
+  /// built.
+  bool unreachable(const clang::Stmt *S) const { return Unreachable.count(S); }
+
 private:
   void collect(const clang::FunctionDecl *F, clang::ASTContext &Context);
   void solve(const clang::FunctionDecl *F, clang::ASTContext &Context);
+  void findUnreachable(const clang::CFG &Graph);
 
   llvm::DenseSet<const clang::VarDecl *> Tracked;
   std::vector<Definition> Definitions;
@@ -60,6 +76,9 @@ private:
   /// Assignment targets: references that write, not read.
   llvm::DenseSet<const clang::DeclRefExpr *> Targets;
   llvm::DenseMap<const clang::DeclRefExpr *, std::vector<Definition>> Reads;
+  /// By block ID: a path from the entry reaches the block.
+  llvm::BitVector Reached;
+  llvm::DenseSet<const clang::Stmt *> Unreachable;
 };
 
 } // namespace pgmigrate

@@ -199,6 +199,56 @@ static void decideGroup(const GroupSummary &Group, unsigned Number,
   }
 }
 
+/// The configurations in which each site is unreachable, by key, with one
+/// description of the site (the least by place, then call).
+using UnreachableSites =
+    std::map<std::string,
+             std::pair<ProvenanceFacts::Site, std::set<std::string>>>;
+
+static UnreachableSites
+unreachableSites(llvm::ArrayRef<ProvenanceFacts> Units) {
+  UnreachableSites Found;
+  for (const ProvenanceFacts &Unit : Units)
+    for (const ProvenanceFacts::Site &S : Unit.UnreachableSites) {
+      auto [It, New] = Found.try_emplace(S.Key, S, std::set<std::string>());
+      ProvenanceFacts::Site &Kept = It->second.first;
+      if (!New && (placeLess(S.At, Kept.At) ||
+                   (!placeLess(Kept.At, S.At) && S.Call < Kept.Call)))
+        Kept = S;
+      It->second.second.insert(Unit.Config);
+    }
+  return Found;
+}
+
+// A site that only code no configuration of the run runs holds is its own
+// group, refused: nothing shows what its page becomes.
+static void decideUnreachable(const UnreachableSites &Sites,
+                              ProvenanceResult &Result) {
+  std::vector<const UnreachableSites::value_type *> Order;
+  for (const auto &Entry : Sites)
+    if (!Result.Sites.count(Entry.first))
+      Order.push_back(&Entry);
+  llvm::stable_sort(Order, [](const auto *A, const auto *B) {
+    return placeLess(A->second.first.At, B->second.first.At);
+  });
+  for (const auto *Entry : Order) {
+    const auto &[Site, Configs] = Entry->second;
+    std::string Where;
+    for (const std::string &Config : Configs)
+      Where += (Where.empty() ? "" : ", ") + Config;
+    SiteDecision &D = Result.Sites[Site.Key];
+    D.Reason = "the call is in code that the run's configurations (" + Where +
+               ") never run (a branch whose condition is a constant there, "
+               "or code after a return): nothing shows what its page becomes";
+    D.Group = ++Result.Groups;
+    D.GroupName = (Site.Role == PairingRole::Free ? "the object freed"
+                                                  : "the object allocated") +
+                  atPlace(Site.At);
+    D.Call = Site.Call;
+    D.At = Site.At;
+  }
+}
+
 ProvenanceResult solveProvenance(llvm::ArrayRef<ProvenanceFacts> Units,
                                  const KernelContracts &Contracts,
                                  const ProvenanceOptions &Options) {
@@ -209,6 +259,7 @@ ProvenanceResult solveProvenance(llvm::ArrayRef<ProvenanceFacts> Units,
   EntryFrees Frees = entryFrees(Groups);
   for (size_t I = 0; I < Groups.size(); ++I)
     decideGroup(Groups[I], I + 1, Graph, Frees, Result);
+  decideUnreachable(unreachableSites(Units), Result);
   return Result;
 }
 

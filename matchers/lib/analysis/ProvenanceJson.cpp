@@ -4,6 +4,7 @@
 //
 //   {"version": 1, "config": "x86_64",
 //    "sites": [{"key", "role", "order"?, "freed", "freedText", "call", "at"}],
+//    "unreachableSites": [the same],
 //    "flows": [{"from", "to", "at"}],
 //    "installs", "entryReads": [{"node", "level", "how", "at"}],
 //    "escapes", "unknownOrigins", "nullOrigins": [{"node", "how", "at"}],
@@ -121,6 +122,7 @@ std::string factsToJson(const ProvenanceFacts &Facts) {
   json::Object O{{"version", FactsVersion},
                  {"config", text(Facts.Config)},
                  {"sites", arrayOf(Facts.Sites)},
+                 {"unreachableSites", arrayOf(Facts.UnreachableSites)},
                  {"flows", arrayOf(Facts.Flows)},
                  {"installs", arrayOf(Facts.Installs)},
                  {"entryReads", arrayOf(Facts.EntryReads)},
@@ -299,6 +301,7 @@ llvm::Expected<ProvenanceFacts> factsFromJson(llvm::StringRef Json) {
   json::ObjectMapper M(*Parsed, Root);
   bool Ok = M.map("config", Facts.Config) &&
             mapArray(*O, "sites", Facts.Sites, Root) &&
+            mapArray(*O, "unreachableSites", Facts.UnreachableSites, Root) &&
             mapArray(*O, "flows", Facts.Flows, Root) &&
             mapArray(*O, "installs", Facts.Installs, Root) &&
             mapArray(*O, "entryReads", Facts.EntryReads, Root) &&
