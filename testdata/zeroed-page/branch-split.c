@@ -3,7 +3,9 @@
 // allocator when a table fills a page, a slab cache otherwise. The
 // condition is a constant of the configuration, so only one branch exists
 // in each: the other is never run there and adds nothing to the facts.
-// The run's configuration (x86_64 here) decides. Refused, with the reason:
+// The run's configuration (x86_64 here) decides, also through a function
+// that returns one constant whenever it runs, as arm64's
+// pgdir_is_page_size() does. Refused, with the reason:
 // a page allocation only a branch the configuration never runs holds; a
 // split on a condition known only at run time, where the slab's object
 // reaches the same free.
@@ -19,10 +21,17 @@ extern bool slab_ready;
 #define PMD_TABLE_SIZE (PTRS_PER_PMD * sizeof(pmd_t))
 #define PTE_TABLE_SMALL (PTRS_PER_PTE * sizeof(pte_t) < PAGE_SIZE)
 
+static bool pmd_is_page_size(void)
+{
+	if (PMD_TABLE_SIZE == PAGE_SIZE)
+		return true;
+	return slab_ready && PTRS_PER_PMD > 1;
+}
+
 // Converted: a pmd table fills a page, so the slab branches are never run.
 static pmd_t *alloc_pmd_table(void)
 {
-	if (PMD_TABLE_SIZE == PAGE_SIZE)
+	if (pmd_is_page_size())
 		return (pmd_t *)get_zeroed_page(GFP_KERNEL);
 // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: replace '(pmd_t *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' (pmd table, installed by pud_populate() at {{.*}}:[[@LINE+25]]) [zeroed-page]
 // CHECK-FIXES: {{^}}		return pgtable_alloc(GFP_KERNEL, 0);{{$}}

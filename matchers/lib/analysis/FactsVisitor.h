@@ -11,6 +11,7 @@
 #ifndef PGMIGRATE_FACTSVISITOR_H
 #define PGMIGRATE_FACTSVISITOR_H
 
+#include "analysis/ConstantConditions.h"
 #include "analysis/LocalDefinitions.h"
 #include "pgmigrate/AbsolutePath.h"
 #include "pgmigrate/ProvenanceFacts.h"
@@ -74,7 +75,7 @@ public:
     if (F->doesThisDeclarationHaveABody()) {
       Function = F;
       Facts.Defined.push_back(functionKey(F));
-      Defs = std::make_unique<LocalDefinitions>(F, Context);
+      Defs = std::make_unique<LocalDefinitions>(F, Context, &Constants);
     }
     bool Result = RecursiveASTVisitor::TraverseFunctionDecl(F);
     Function = Saved;
@@ -156,6 +157,7 @@ private:
   const clang::SourceManager &SM;
   std::string Config;
   const clang::FunctionDecl *Function = nullptr;
+  ConstantConditions Constants{Context};
   /// The current function's reaching definitions.
   std::unique_ptr<LocalDefinitions> Defs;
   ProvenanceFacts Facts;

@@ -1,6 +1,7 @@
 //===- LocalDefinitions.cpp -----------------------------------------------===//
 
 #include "analysis/LocalDefinitions.h"
+#include "analysis/ConstantConditions.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
@@ -63,11 +64,12 @@ public:
 
 } // namespace
 
-LocalDefinitions::LocalDefinitions(const FunctionDecl *F, ASTContext &Context) {
+LocalDefinitions::LocalDefinitions(const FunctionDecl *F, ASTContext &Context,
+                                   ConstantConditions *Constants) {
   if (!F->hasBody())
     return;
   collect(F, Context);
-  solve(F, Context);
+  solve(F, Context, Constants);
 }
 
 void LocalDefinitions::collect(const FunctionDecl *F, ASTContext &Context) {
@@ -90,7 +92,8 @@ void LocalDefinitions::collect(const FunctionDecl *F, ASTContext &Context) {
     Targets.insert(Target);
 }
 
-void LocalDefinitions::solve(const FunctionDecl *F, ASTContext &Context) {
+void LocalDefinitions::solve(const FunctionDecl *F, ASTContext &Context,
+                             ConstantConditions *Constants) {
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph =
@@ -99,7 +102,7 @@ void LocalDefinitions::solve(const FunctionDecl *F, ASTContext &Context) {
     Tracked.clear(); // no order known: every variable is one node
     return;
   }
-  findUnreachable(*Graph);
+  findUnreachable(*Graph, Context, Constants);
   unsigned N = Definitions.size();
   // The definitions of each variable, to kill them at a new one.
   llvm::DenseMap<const VarDecl *, llvm::BitVector> OfVariable;
@@ -181,23 +184,10 @@ void LocalDefinitions::solve(const FunctionDecl *F, ASTContext &Context) {
   }
 }
 
-// The CFG prunes the edges of conditions it evaluates to a constant
-// (CFG::BuildOptions::PruneTriviallyFalseEdges): getReachableBlock() is
-// null on them.
-void LocalDefinitions::findUnreachable(const CFG &Graph) {
-  Reached.resize(Graph.getNumBlockIDs());
-  std::vector<const CFGBlock *> Work{&Graph.getEntry()};
-  Reached.set(Graph.getEntry().getBlockID());
-  while (!Work.empty()) {
-    const CFGBlock *Block = Work.back();
-    Work.pop_back();
-    for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
-      if (const CFGBlock *Next = Succ.getReachableBlock())
-        if (!Reached.test(Next->getBlockID())) {
-          Reached.set(Next->getBlockID());
-          Work.push_back(Next);
-        }
-  }
+void LocalDefinitions::findUnreachable(const CFG &Graph, ASTContext &Context,
+                                       ConstantConditions *Constants) {
+  ConstantConditions Own(Context);
+  Reached = (Constants ? Constants : &Own)->reachable(Graph);
   for (const CFGBlock *Block : Graph)
     if (!Reached.test(Block->getBlockID()))
       for (const CFGElement &E : *Block)

@@ -12,8 +12,9 @@
 //
 // The same CFG says which statements the configuration never runs: those
 // of blocks no path from the entry reaches, once the edges of conditions
-// that are constants here are pruned (arm64's `if (PGD_SIZE == PAGE_SIZE)`,
-// `if (IS_ENABLED(CONFIG_X))`), and code after a return or a noreturn call.
+// that are constants here are pruned (`if (PGD_SIZE == PAGE_SIZE)`,
+// `if (IS_ENABLED(CONFIG_X))`, arm64's `if (pgdir_is_page_size())`: see
+// ConstantConditions.h), and code after a return or a noreturn call.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,6 +37,8 @@ class CFG;
 
 namespace pgmigrate {
 
+class ConstantConditions;
+
 class LocalDefinitions {
 public:
   /// One definition: the declaration (its initializer, or a parameter's
@@ -46,7 +49,9 @@ public:
     const clang::Stmt *Write = nullptr;
   };
 
-  LocalDefinitions(const clang::FunctionDecl *F, clang::ASTContext &Context);
+  /// Constants, when given, decides conditions beyond those the CFG folds.
+  LocalDefinitions(const clang::FunctionDecl *F, clang::ASTContext &Context,
+                   ConstantConditions *Constants = nullptr);
 
   /// Var is tracked per definition.
   bool tracked(const clang::VarDecl *Var) const { return Tracked.count(Var); }
@@ -64,8 +69,10 @@ public:
 
 private:
   void collect(const clang::FunctionDecl *F, clang::ASTContext &Context);
-  void solve(const clang::FunctionDecl *F, clang::ASTContext &Context);
-  void findUnreachable(const clang::CFG &Graph);
+  void solve(const clang::FunctionDecl *F, clang::ASTContext &Context,
+             ConstantConditions *Constants);
+  void findUnreachable(const clang::CFG &Graph, clang::ASTContext &Context,
+                       ConstantConditions *Constants);
 
   llvm::DenseSet<const clang::VarDecl *> Tracked;
   std::vector<Definition> Definitions;
