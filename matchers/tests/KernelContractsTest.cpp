@@ -23,6 +23,12 @@ TEST(KernelContracts, TheKernelHooksAreRead) {
   EXPECT_TRUE(C.isReader("__phys_addr"));
   EXPECT_TRUE(C.isReader("memset"));
   EXPECT_FALSE(C.isReader("kfree"));
+  // The other allocators, by plain name (their _noprof forms too).
+  EXPECT_TRUE(C.isOtherAllocator("kmem_cache_alloc_noprof"));
+  EXPECT_TRUE(C.isOtherAllocator("memblock_alloc"));
+  EXPECT_FALSE(C.isOtherAllocator("get_zeroed_page_noprof"));
+  EXPECT_TRUE(C.isOtherFree("kmem_cache_free"));
+  EXPECT_FALSE(C.isOtherFree("free_pages"));
   // The same object each time.
   EXPECT_EQ(&C, &KernelContracts::kernel());
 }

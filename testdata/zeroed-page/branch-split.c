@@ -89,7 +89,7 @@ static pud_t *alloc_pud_table(void)
 	if (slab_ready)
 		return kmem_cache_alloc(table_cache, GFP_KERNEL);
 	return (pud_t *)get_zeroed_page(GFP_KERNEL);
-// CHECK-MESSAGES: :[[@LINE-1]]:18: warning: not converted: 'kmem_cache_alloc()' comes from kmem_cache_alloc(), which no compiled unit defines; it would replace '(pud_t *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:18: warning: not converted: 'alloc_pud_table()' returns an object of kmem_cache_alloc(), another allocator at {{.*}}:[[@LINE-2]]; it would replace '(pud_t *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
 }
 
 int map_pud(p4d_t *p4d)
@@ -100,9 +100,34 @@ int map_pud(p4d_t *p4d)
 		return -1;
 	if (!p4d_none(*p4d)) {
 		free_page((unsigned long)pud);
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: not converted: 'kmem_cache_alloc()' comes from kmem_cache_alloc(), which no compiled unit defines; it would replace 'free_page((unsigned long)pud)' with 'pgtable_free(pud)' [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: not converted: 'alloc_pud_table()' returns an object of kmem_cache_alloc(), another allocator at {{.*}}:[[@LINE-13]]; it would replace 'free_page((unsigned long)pud)' with 'pgtable_free(pud)' [zeroed-page]
 		return 0;
 	}
 	p4d_populate(&init_mm, p4d, pud);
+	return 0;
+}
+
+// Refused: the page goes to the slab's free on one path.
+static void free_p4d_table(p4d_t *p4d)
+{
+	if (slab_ready)
+		kmem_cache_free(table_cache, p4d);
+	else
+		free_page((unsigned long)p4d);
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: not converted: 'p4d' is freed by kmem_cache_free(), another allocator's free at {{.*}}:[[@LINE-3]]; it would replace 'free_page((unsigned long)p4d)' with 'pgtable_free(p4d)' [zeroed-page]
+}
+
+int map_p4d(pgd_t *pgd)
+{
+	p4d_t *p4d = (p4d_t *)get_zeroed_page(GFP_KERNEL);
+// CHECK-MESSAGES: :[[@LINE-1]]:24: warning: not converted: 'p4d' is freed by kmem_cache_free(), another allocator's free at {{.*}}:[[@LINE-9]]; it would replace '(p4d_t *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
+
+	if (!p4d)
+		return -1;
+	if (!pgd_none(*pgd)) {
+		free_p4d_table(p4d);
+		return 0;
+	}
+	pgd_populate(&init_mm, pgd, p4d);
 	return 0;
 }

@@ -55,6 +55,11 @@ struct KernelContracts {
   /// (__phys_addr(), memset(), ...): passing a table to one is no escape
   /// even where no unit defines it.
   std::vector<std::string> Readers;
+  /// The other allocators (slab, vmalloc, memblock) and their frees: what
+  /// one returns is no page of this family, and what one frees must be its
+  /// own object. Their bodies are not followed.
+  std::vector<std::string> OtherAllocators;
+  std::vector<std::string> OtherFrees;
 
   /// The contracts of matchers/contracts/kernel-hooks.def.
   static const KernelContracts &kernel();
@@ -67,6 +72,9 @@ struct KernelContracts {
   const TableHooks *hooksFreeing(llvm::StringRef Function) const;
   /// Function, by its plain name, is a reader.
   bool isReader(llvm::StringRef Function) const;
+  /// Function, by its plain name, is another allocator, or its free.
+  bool isOtherAllocator(llvm::StringRef Function) const;
+  bool isOtherFree(llvm::StringRef Function) const;
   /// The root field Record.Field, or null.
   const RootField *rootField(llvm::StringRef Record,
                              llvm::StringRef Field) const;

@@ -96,8 +96,25 @@ std::optional<std::string> FactsVisitor::declNode(const ValueDecl *D) {
              "#" + Name;
     Node = "global:" + Config + ":" + Name;
   }
-  Facts.Names.try_emplace(Node, Var->getNameAsString());
+  Facts.Names.try_emplace(Node, nameOf(Var));
   return Node;
+}
+
+// A local variable whose name a macro's body writes (alloc_hooks()'s _res)
+// is named after the macro the code invokes: "the result of
+// kmem_cache_alloc()". A name given as an argument stays.
+std::string FactsVisitor::nameOf(const VarDecl *Var) const {
+  SourceLocation Loc = Var->getLocation();
+  if (!Loc.isMacroID() || !SM.isMacroBodyExpansion(Loc) ||
+      !Var->hasLocalStorage() || isa<ParmVarDecl>(Var))
+    return Var->getNameAsString();
+  SourceLocation Invoked = SM.getExpansionLoc(Loc);
+  llvm::StringRef Macro =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Invoked, Invoked), SM,
+                           Context.getLangOpts());
+  if (Macro.empty())
+    return Var->getNameAsString();
+  return ("the result of " + Macro + "()").str();
 }
 
 std::string FactsVisitor::fieldNodeOf(const FieldDecl *Field,
@@ -128,7 +145,7 @@ std::string FactsVisitor::fieldNode(const MemberExpr *Member) {
 std::string FactsVisitor::wholeNode(const VarDecl *Var,
                                     const std::string &Base) {
   std::string Whole = Base + "@any";
-  Facts.Names.try_emplace(Whole, Var->getNameAsString());
+  Facts.Names.try_emplace(Whole, nameOf(Var));
   return Whole;
 }
 
@@ -141,7 +158,7 @@ std::optional<std::string> FactsVisitor::writeNode(const VarDecl *Var,
       isa<Expr>(Write) ? cast<Expr>(Write)->getExprLoc() : Write->getBeginLoc();
   std::string Node =
       *Base + "@" + std::to_string(SM.getFileOffset(SM.getExpansionLoc(At)));
-  Facts.Names.try_emplace(Node, Var->getNameAsString());
+  Facts.Names.try_emplace(Node, nameOf(Var));
   Facts.Flows.push_back({Node, wholeNode(Var, *Base), placeOf(At)});
   return Node;
 }
@@ -163,7 +180,7 @@ std::optional<std::string> FactsVisitor::readNode(const DeclRefExpr *Ref) {
   if (Nodes.size() == 1)
     return Nodes.front();
   std::string Merge = "expr:" + Config + ":" + locationKey(Ref->getLocation());
-  Facts.Names.try_emplace(Merge, Var->getNameAsString());
+  Facts.Names.try_emplace(Merge, nameOf(Var));
   for (const std::string &From : Nodes)
     Facts.Flows.push_back({From, Merge, placeOf(Ref->getLocation())});
   return Merge;
@@ -192,7 +209,7 @@ std::optional<std::string> FactsVisitor::targetNode(const Expr *E,
 Value FactsVisitor::valueOf(const Expr *E) {
   E = E->IgnoreParens();
   if (isNull(E, Context))
-    return {Value::Null, ""};
+    return {Value::Null, "", ""};
   if (const auto *Cast = dyn_cast<CastExpr>(E)) {
     switch (Cast->getCastKind()) {
     case CK_NoOp:
@@ -208,7 +225,7 @@ Value FactsVisitor::valueOf(const Expr *E) {
   }
   if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) {
     if (std::optional<std::string> Node = lvalueNode(E))
-      return {Value::Node, *Node};
+      return {Value::Node, *Node, ""};
     return {};
   }
   if (const auto *Call = dyn_cast<CallExpr>(E))
@@ -218,7 +235,7 @@ Value FactsVisitor::valueOf(const Expr *E) {
     Facts.Names.try_emplace(Node, text(E));
     flowInto(Node, Cond->getTrueExpr(), Cond->getTrueExpr()->getExprLoc());
     flowInto(Node, Cond->getFalseExpr(), Cond->getFalseExpr()->getExprLoc());
-    return {Value::Node, Node};
+    return {Value::Node, Node, ""};
   }
   if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
     if (Op->getOpcode() == BO_Comma)
@@ -238,20 +255,25 @@ Value FactsVisitor::valueOf(const Expr *E) {
 
 Value FactsVisitor::callValue(const CallExpr *Call) {
   if (isAllocatorCallee(calleeName(Call)))
-    return {Value::Node, "site:" + siteKey(Call, SM)};
+    return {Value::Node, "site:" + siteKey(Call, SM), ""};
   if (std::optional<TableEvidence> Read = derivedTable(Call, Context)) {
     std::string Node = "read:" + Config + ":" + locationKey(Call->getExprLoc());
     Facts.Names.try_emplace(Node, text(Call));
     Facts.EntryReads.push_back({Node, levelName(Read->Level).str(), Read->How,
                                 placeOf(Call->getBeginLoc())});
-    return {Value::Node, Node};
+    return {Value::Node, Node, ""};
   }
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !holdsPage(Call->getType()) || isReader(Callee))
     return {};
+  if (KernelContracts::kernel().isOtherAllocator(Callee->getName()))
+    return {Value::Unknown, "",
+            "an object of " +
+                KernelContracts::plainName(Callee->getName()).str() +
+                "(), another allocator"};
   std::string Node = "ret:" + Config + ":" + functionKey(Callee);
   Facts.Names.try_emplace(Node, Callee->getNameAsString() + "()");
-  return {Value::Node, Node};
+  return {Value::Node, Node, ""};
 }
 
 } // namespace pgmigrate

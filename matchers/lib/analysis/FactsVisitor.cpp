@@ -4,6 +4,7 @@
 #include "analysis/AstNavigation.h"
 #include "analysis/NullGuard.h"
 #include "analysis/TableEvidence.h"
+#include "pgmigrate/Provenance.h"
 #include "pgmigrate/ProvenanceCollector.h"
 
 using namespace clang;
@@ -30,7 +31,9 @@ void FactsVisitor::flowInto(const std::string &Target, const Expr *From,
     Facts.NullOrigins.push_back({Target, "is given NULL", placeOf(At)});
   else if (V.K == Value::Unknown)
     Facts.UnknownOrigins.push_back(
-        {Target, "is given '" + text(From) + "'", placeOf(At)});
+        {Target,
+         "is given " + (V.What.empty() ? "'" + text(From) + "'" : V.What),
+         placeOf(At)});
 }
 
 void FactsVisitor::initialize(const std::string &Target, const Expr *Init,
@@ -132,8 +135,10 @@ bool FactsVisitor::VisitReturnStmt(ReturnStmt *Return) {
     Facts.NullOrigins.push_back(
         {Node, "returns NULL", placeOf(Return->getReturnLoc())});
   else if (V.K == Value::Unknown)
-    Facts.UnknownOrigins.push_back({Node, "returns '" + text(Result) + "'",
-                                    placeOf(Return->getReturnLoc())});
+    Facts.UnknownOrigins.push_back(
+        {Node,
+         "returns " + (V.What.empty() ? "'" + text(Result) + "'" : V.What),
+         placeOf(Return->getReturnLoc())});
   return true;
 }
 
@@ -244,6 +249,17 @@ void FactsVisitor::recordArguments(const CallExpr *Call) {
   if (Callee && isReader(Callee))
     return;
   SourcePlace At = placeOf(Call->getBeginLoc());
+  if (Callee && KernelContracts::kernel().isOtherFree(Callee->getName())) {
+    std::string How = "is freed by " +
+                      KernelContracts::plainName(Callee->getName()).str() +
+                      "(), another allocator's free";
+    for (const Expr *Arg : Call->arguments()) {
+      Value V = valueOf(Arg);
+      if (V.K == Value::Node)
+        Facts.Escapes.push_back({V.Name, How, At});
+    }
+    return;
+  }
   if (!Callee) {
     for (const Expr *Arg : Call->arguments()) {
       Value V = valueOf(Arg);

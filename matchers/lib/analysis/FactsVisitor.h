@@ -46,6 +46,9 @@ struct Value {
     Unknown,
   } K = Unknown;
   std::string Name;
+  /// Unknown: what the value is, when more can be said than its text
+  /// ("an object of kmalloc(), another allocator").
+  std::string What;
 };
 
 class FactsVisitor : public clang::RecursiveASTVisitor<FactsVisitor> {
@@ -123,6 +126,7 @@ private:
   std::string locationKey(clang::SourceLocation Loc) const;
   std::string functionKey(const clang::FunctionDecl *F) const;
   std::optional<std::string> declNode(const clang::ValueDecl *D);
+  std::string nameOf(const clang::VarDecl *Var) const;
   /// A field's node; Named is RECORD.FIELD.
   std::string fieldNodeOf(const clang::FieldDecl *Field,
                           std::string &Named) const;

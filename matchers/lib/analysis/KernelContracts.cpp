@@ -13,6 +13,8 @@ const KernelContracts &KernelContracts::kernel() {
 #define ROOT_FIELD(Record, Field, Level)                                       \
   C.RootFields.push_back({#Record, #Field, #Level});
 #define READER(Function) C.Readers.push_back(#Function);
+#define OTHER_ALLOCATOR(Function) C.OtherAllocators.push_back(#Function);
+#define OTHER_FREE(Function) C.OtherFrees.push_back(#Function);
 #include "contracts/kernel-hooks.def"
     return C;
   }();
@@ -47,6 +49,14 @@ KernelContracts::hooksFreeing(llvm::StringRef Function) const {
 
 bool KernelContracts::isReader(llvm::StringRef Function) const {
   return llvm::is_contained(Readers, plainName(Function));
+}
+
+bool KernelContracts::isOtherAllocator(llvm::StringRef Function) const {
+  return llvm::is_contained(OtherAllocators, plainName(Function));
+}
+
+bool KernelContracts::isOtherFree(llvm::StringRef Function) const {
+  return llvm::is_contained(OtherFrees, plainName(Function));
 }
 
 const KernelContracts::RootField *
