@@ -81,6 +81,11 @@ static cl::opt<std::string>
     ExportFixes("export-fixes",
                 cl::desc("Write the edits as clang-apply-replacements YAML"),
                 cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> FactsOut(
+    "facts-out",
+    cl::desc("Write every unit's provenance facts and the run's decisions "
+             "as JSON (the clang-tidy checks' FactsFile option reads it)"),
+    cl::value_desc("file"), cl::cat(Category));
 static cl::opt<bool>
     Check("check",
           cl::desc("Change nothing, print no diff; exit 1 if edits are "
@@ -218,6 +223,7 @@ std::optional<PipelineRequest> requestFromFlags(
   Request.Threads = Jobs ? unsigned(Jobs)
                          : llvm::hardware_concurrency().compute_thread_count();
   Request.ShowProgress = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
+  Request.KeepDecisions = !FactsOut.empty();
   Request.ClangResourceDir = PGMIGRATE_CLANG_RESOURCE_DIR;
   return Request;
 }
@@ -246,6 +252,15 @@ unsigned writeOutputs(const PipelineResult &Result, ErrorLog &Errors) {
       Errors.report("cannot write '" + ExportFixes + "': " + EC.message());
     else
       writeFixesYaml(OS, Final);
+  }
+
+  if (!FactsOut.empty() && Result.Decisions) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(FactsOut, EC);
+    if (EC)
+      Errors.report("cannot write '" + FactsOut + "': " + EC.message());
+    else
+      OS << runDecisionsToJson(*Result.Decisions);
   }
 
   unsigned Written = 0;

@@ -45,6 +45,8 @@ public:
             "' would be half converted; none of its sites is written");
     for (const auto &[Path, Edits] : Merged.EditsByFile)
       formatFile(Path, Edits);
+    if (Request.KeepDecisions)
+      Result.Decisions = RunDecisions::of(Result.Findings, Merger.takeFacts());
   }
 
 private:

@@ -16,6 +16,7 @@
 #include "TreeScan.h"
 #include "pgmigrate/Finding.h"
 #include "pgmigrate/Options.h"
+#include "pgmigrate/RunDecisions.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include <memory>
 #include <optional>
@@ -40,6 +41,8 @@ struct PipelineRequest {
   MigrationOptions Options;
   unsigned Threads = 1;
   bool ShowProgress = false;
+  /// Keep the units' facts and the decisions (--facts-out).
+  bool KeepDecisions = false;
   std::string ClangResourceDir;
 };
 
@@ -75,6 +78,8 @@ struct PipelineResult {
   unsigned RefusedGroups = 0;
   /// The lexical scan's counts, when --scan-tree ran, and its directory.
   std::optional<TreeScanResult> Scan;
+  /// With KeepDecisions: every unit's facts and the provenance decisions.
+  std::optional<RunDecisions> Decisions;
   std::string ScanRoot;
   std::vector<PipelineMessage> Messages;
 

@@ -43,6 +43,20 @@ RuleCheck::RuleCheck(llvm::StringRef CheckName,
       return;
     }
   }
+  if (Info.Pairs) {
+    FactsFile = Options.getLocalOrGlobal("FactsFile", "").str();
+    if (!FactsFile.empty()) {
+      llvm::Expected<const RunDecisions *> Run = loadRunDecisions(FactsFile);
+      if (!Run) {
+        configurationDiag("%0: cannot use the facts file '%1': %2; the check "
+                          "does nothing",
+                          DiagnosticIDs::Error)
+            << CheckName << FactsFile << llvm::toString(Run.takeError());
+        return;
+      }
+      Decisions = *Run;
+    }
+  }
   Settings.Rules = Info.Name.str();
   llvm::Expected<MigrationOptions> Resolved = buildOptions(Settings);
   if (!Resolved) {
@@ -64,8 +78,10 @@ void RuleCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
     else
       Options.store(Opts, Spec->Key, Value);
   }
-  if (Info.Pairs)
+  if (Info.Pairs) {
     Options.store(Opts, "PairingScope", pairingScopeName(Scope));
+    Options.store(Opts, "FactsFile", FactsFile);
+  }
 }
 
 void RuleCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
@@ -114,7 +130,8 @@ void RuleCheck::onEndOfTranslationUnit() {
         return !F.ObjectSite.empty();
       }))
     Facts = collectProvenanceFacts(*Context);
-  settleUnitFindings(Findings, std::move(Facts), Provenance, Scope);
+  settleUnitFindings(Findings, std::move(Facts), Provenance, Scope, Decisions,
+                     FactsFile);
   for (const Finding &F : Findings)
     emit(F);
   Findings.clear();

@@ -21,6 +21,7 @@
 #include "pgmigrate/Provenance.h"
 #include "pgmigrate/Rule.h"
 #include "pgmigrate/Rules.h"
+#include "pgmigrate/RunDecisions.h"
 #include <memory>
 #include <vector>
 
@@ -52,6 +53,10 @@ private:
   const RuleInfo &Info;
   OptionSettings Settings;
   PairingScope Scope = PairingScope::Run;
+  /// FactsFile: a pgtable-migrate --facts-out file whose decisions the
+  /// check takes; Decisions is its contents (shared by every check).
+  std::string FactsFile;
+  const RunDecisions *Decisions = nullptr;
   /// Null when the options are invalid (reported once, then the check does
   /// nothing).
   std::unique_ptr<Rule> TheRule;

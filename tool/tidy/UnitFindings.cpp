@@ -4,7 +4,11 @@
 #include "pgmigrate/FindingMerger.h"
 #include "pgmigrate/Pairing.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
 
 namespace pgmigrate::tidy {
 
@@ -37,16 +41,52 @@ static void refuseAcrossUnits(Finding &F, const PairingKey &Key) {
   F.Replacements.clear();
 }
 
+llvm::Expected<const RunDecisions *> loadRunDecisions(llvm::StringRef Path) {
+  // clang-tidy creates the checks for every unit it runs; the file is read
+  // once.
+  static std::mutex Lock;
+  static std::map<std::string, std::unique_ptr<RunDecisions>> Loaded;
+  std::lock_guard<std::mutex> Guard(Lock);
+  std::unique_ptr<RunDecisions> &Slot = Loaded[Path.str()];
+  if (Slot)
+    return Slot.get();
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "%s",
+                                   Buffer.getError().message().c_str());
+  llvm::Expected<RunDecisions> Run =
+      runDecisionsFromJson((*Buffer)->getBuffer());
+  if (!Run)
+    return Run.takeError();
+  Slot = std::make_unique<RunDecisions>(std::move(*Run));
+  return Slot.get();
+}
+
 void settleUnitFindings(std::vector<Finding> &Findings,
                         std::optional<ProvenanceFacts> Facts,
-                        const ProvenanceOptions &Provenance,
-                        PairingScope Scope) {
+                        const ProvenanceOptions &Provenance, PairingScope Scope,
+                        const RunDecisions *Decisions,
+                        llvm::StringRef FactsFile) {
+  // The rules' own edits, for the run's conversions that the unit alone
+  // would withdraw.
+  std::map<std::pair<std::string, std::string>,
+           std::vector<clang::tooling::Replacement>>
+      Original;
+  if (Decisions)
+    for (const Finding &F : Findings)
+      if (!F.ObjectSite.empty() && F.Kind == FindingKind::Converted)
+        Original.try_emplace({F.ObjectSite, F.Rule}, F.Replacements);
   // What the unit shows itself, decided as the CLI decides its run.
   FindingMerger Merger(Provenance);
   Merger.add(std::move(Findings));
   if (Facts)
     Merger.addFacts(std::move(*Facts));
   Findings = Merger.merge().Findings;
+  if (Decisions) {
+    applyRunDecisions(Findings, *Decisions, Original, FactsFile);
+    return;
+  }
   if (Scope == PairingScope::Unit)
     return;
 

@@ -15,7 +15,9 @@
 #include "pgmigrate/Finding.h"
 #include "pgmigrate/Provenance.h"
 #include "pgmigrate/ProvenanceFacts.h"
+#include "pgmigrate/RunDecisions.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 #include <optional>
 #include <vector>
 
@@ -39,12 +41,18 @@ llvm::StringRef pairingScopeName(PairingScope Scope);
 
 /// Merges Findings as the CLI merges a run (a header or a macro definition
 /// reports once per expansion; the provenance solve over the unit's Facts;
-/// the pairing pass), and with PairingScope::Run refuses the conversions
-/// whose object group reaches beyond the unit.
+/// the pairing pass). Given a run's Decisions (read from FactsFile), each
+/// site the provenance decides takes the run's decision; otherwise, with
+/// PairingScope::Run, the conversions whose object group reaches beyond
+/// the unit are refused.
 void settleUnitFindings(std::vector<Finding> &Findings,
                         std::optional<ProvenanceFacts> Facts,
-                        const ProvenanceOptions &Provenance,
-                        PairingScope Scope);
+                        const ProvenanceOptions &Provenance, PairingScope Scope,
+                        const RunDecisions *Decisions = nullptr,
+                        llvm::StringRef FactsFile = "");
+
+/// The decisions of the facts file at Path, read once per process.
+llvm::Expected<const RunDecisions *> loadRunDecisions(llvm::StringRef Path);
 
 } // namespace pgmigrate::tidy
 

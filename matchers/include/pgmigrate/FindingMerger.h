@@ -37,6 +37,8 @@ public:
   void addFacts(ProvenanceFacts Facts) {
     UnitFacts.push_back(std::move(Facts));
   }
+  /// The facts added, moved out (after merge()).
+  std::vector<ProvenanceFacts> takeFacts() { return std::move(UnitFacts); }
 
   struct Result {
     /// Every finding once, sorted; sites in conflict have Kind Conflict and

@@ -21,6 +21,7 @@
 #include "pgmigrate/Finding.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -180,6 +181,10 @@ struct ProvenanceFacts {
 /// says what is wrong.
 std::string factsToJson(const ProvenanceFacts &Facts);
 llvm::Expected<ProvenanceFacts> factsFromJson(llvm::StringRef Json);
+/// The same as a JSON value, to embed in a larger document.
+llvm::json::Value factsToJsonValue(const ProvenanceFacts &Facts);
+llvm::Expected<ProvenanceFacts>
+factsFromJsonValue(const llvm::json::Value &Value);
 
 } // namespace pgmigrate
 

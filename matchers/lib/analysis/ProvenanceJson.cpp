@@ -114,6 +114,10 @@ template <typename T> static json::Array arrayOf(const std::vector<T> &Items) {
 }
 
 std::string factsToJson(const ProvenanceFacts &Facts) {
+  return llvm::formatv("{0}", factsToJsonValue(Facts)).str();
+}
+
+json::Value factsToJsonValue(const ProvenanceFacts &Facts) {
   json::Object Names;
   for (const auto &[Node, Name] : Facts.Names) {
     std::string Key = json::isUTF8(Node) ? Node : json::fixUTF8(Node);
@@ -133,7 +137,7 @@ std::string factsToJson(const ProvenanceFacts &Facts) {
                  {"addressTaken", arrayOf(Facts.AddressTakenFunctions)},
                  {"defined", arrayOf(Facts.Defined)},
                  {"names", std::move(Names)}};
-  return llvm::formatv("{0}", json::Value(std::move(O))).str();
+  return json::Value(std::move(O));
 }
 
 //===----------------------------------------------------------------------===//
@@ -290,6 +294,11 @@ llvm::Expected<ProvenanceFacts> factsFromJson(llvm::StringRef Json) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "facts are not JSON: " +
                                        llvm::toString(Parsed.takeError()));
+  return factsFromJsonValue(*Parsed);
+}
+
+llvm::Expected<ProvenanceFacts> factsFromJsonValue(const json::Value &Value) {
+  const json::Value *Parsed = &Value;
   const json::Object *O = Parsed->getAsObject();
   if (!O)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
