@@ -18,7 +18,7 @@ void record_page(unsigned long page);
 int install_half(pmd_t *pmd, int fail)
 {
 	unsigned long page = __get_free_page(GFP_KERNEL | __GFP_ZERO);
-// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: not converted: '__get_free_page(GFP_KERNEL | __GFP_ZERO)': kept as unsigned long 'page': converting needs a type change, and 'page' cannot become a pointer: it is used in 'page + PAGE_SIZE / 2' at line [[@LINE+10]] [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: not converted: '__get_free_page(GFP_KERNEL | __GFP_ZERO)': kept as unsigned long 'page': converting needs a type change, and 'page' cannot become a pointer: it is used in 'page + PAGE_SIZE / 2' at line [[@LINE+11]] [zeroed-page]
 // CHECK-FIXES: {{^}}	unsigned long page = __get_free_page(GFP_KERNEL | __GFP_ZERO);{{$}}
 	pte_t *pte;
 
