@@ -44,12 +44,14 @@ pmd_t *walk(pud_t *pud, unsigned long address)
   ASSERT_EQ(H.Frees.size(), 1u);
   EXPECT_EQ(H.Frees[0], Code.call("free_pages"));
   EXPECT_EQ(H.DroppedCasts, 1u);
-  // The declaration's type and the cast.
-  ASSERT_EQ(H.Edits.size(), 2u);
+  // The declaration's type, the cast, and the 0 it is compared with.
+  ASSERT_EQ(H.Edits.size(), 3u);
   EXPECT_EQ(H.Edits[0].getReplacementText(), "pmd_t *");
   EXPECT_EQ(H.Edits[0].getLength(), llvm::StringRef("unsigned long ").size());
   EXPECT_EQ(H.Edits[1].getReplacementText(), "");
   EXPECT_EQ(H.Edits[1].getLength(), llvm::StringRef("(pmd_t *)").size());
+  EXPECT_EQ(H.Edits[2].getReplacementText(), "NULL");
+  EXPECT_EQ(H.Edits[2].getLength(), 1u);
 }
 
 TEST(IntegerHolder, CastsThatDisagreeGiveVoidPointerAndStay) {

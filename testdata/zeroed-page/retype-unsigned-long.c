@@ -68,15 +68,18 @@ phys_addr_t late_table_alloc(unsigned long va)
 	return __pa(vaddr);
 }
 
-/* Assigned in its NULL test; virt_to_phys() takes the pointer. */
+/*
+ * Assigned in its NULL test; virt_to_phys() takes the pointer; the plain
+ * 0s become NULL.
+ */
 int install_pte_table(pmd_t *pmd)
 {
-// CHECK-FIXES: {{^}}	void *page = 0;{{$}}
+// CHECK-FIXES: {{^}}	void *page = NULL;{{$}}
 	unsigned long page = 0;
 
 	if ((page = get_zeroed_page(GFP_KERNEL)) == 0)
 // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: replace 'get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' (pte table, installed by __pmd(__pa()) at {{.*}}:[[@LINE+3]]); retypes 'page' from unsigned long to 'void *' (the type its casts name; 1 cast dropped) [zeroed-page]
-// CHECK-FIXES: {{^}}	if ((page = pgtable_alloc(GFP_KERNEL, 0)) == 0){{$}}
+// CHECK-FIXES: {{^}}	if ((page = pgtable_alloc(GFP_KERNEL, 0)) == NULL){{$}}
 		return -1;
 	set_pmd(pmd, __pmd(_PAGE_TABLE | virt_to_phys((void *)page)));
 // CHECK-FIXES: {{^}}	set_pmd(pmd, __pmd(_PAGE_TABLE | virt_to_phys(page)));{{$}}

@@ -100,6 +100,11 @@ private:
       H.Refusal = std::move(Reason);
   }
   void given(const Expr *Value, const Stmt *Where);
+  /// Value, a null pointer constant, is a plain 0 that becomes NULL.
+  void nullLiteral(const Expr *Value) {
+    if (isa<IntegerLiteral>(Value->IgnoreParenImpCasts()))
+      ZeroLiterals.push_back(Value->IgnoreParenImpCasts());
+  }
   void write(const DeclRefExpr *Ref, const Write &W);
   /// The use of the value of E (a read of the variable, or an assignment
   /// to it); Assigned: E is an assignment, whose value may be unused.
@@ -109,6 +114,9 @@ private:
   void makeEdits();
 
   IntegerHolder &H;
+  /// The plain 0s it is given or compared with: NULL for a pointer, in
+  /// kernel style (sparse warns about a plain integer as NULL pointer).
+  std::vector<const Expr *> ZeroLiterals;
   ASTContext &Context;
   const SourceManager &SM;
   const LangOptions &LO;
@@ -116,8 +124,10 @@ private:
 
 // A value the variable is given: the allocation (once) or 0.
 void HolderAnalysis::given(const Expr *Value, const Stmt *Where) {
-  if (isNull(Value, Context))
+  if (isNull(Value, Context)) {
+    nullLiteral(Value);
     return;
+  }
   const CallExpr *Allocation = allocationIn(Value);
   if (!Allocation) {
     refuse("it is given '" + text(Value) + "'" + at(Where));
@@ -184,8 +194,10 @@ void HolderAnalysis::use(const Expr *E, bool Assigned) {
       return;
     case BO_EQ:
     case BO_NE:
-      if (isNull(Op->getLHS() == E ? Op->getRHS() : Op->getLHS(), Context))
+      if (isNull(Op->getLHS() == E ? Op->getRHS() : Op->getLHS(), Context)) {
+        nullLiteral(Op->getLHS() == E ? Op->getRHS() : Op->getLHS());
         return;
+      }
       [[fallthrough]];
     case BO_LT:
     case BO_GT:
@@ -315,6 +327,15 @@ void HolderAnalysis::makeEdits() {
     H.Edits.push_back(
         makeReplacement(Tokens[0].FileLoc, Tokens[2].FileLoc, "", SM));
     ++H.DroppedCasts;
+  }
+
+  // 0 -> NULL where the 0 is written in a file (in a macro argument too).
+  for (const Expr *Zero : ZeroLiterals) {
+    TokenSpelling Token = spellToken(Zero->getBeginLoc(), SM, LO);
+    if (Token.FileLoc.isValid() && !Token.inMacroBody())
+      H.Edits.push_back(makeReplacement(
+          Token.FileLoc, Lexer::getLocForEndOfToken(Token.FileLoc, 0, SM, LO),
+          "NULL", SM));
   }
 }
 
