@@ -92,6 +92,8 @@ TEST(IntegerHolder, EveryOtherUseRefusesWithItsLine) {
       {"h->page = __pa(p + 1);", "it is used in 'p + 1' at line 10"},
       {"unsigned long q = p;", "it is copied to 'q' at line 10"},
       {"p = h->page;", "it is given 'h->page' at line 10"},
+      {"h->page = sizeof(p);", "it is used in 'sizeof(p)' at line 10"},
+      {"p;", "it is used as a statement of its own at line 10"},
       {"p = __get_free_page(GFP_KERNEL);",
        "it is given a second allocation at line 10"},
   };

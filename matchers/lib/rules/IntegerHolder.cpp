@@ -244,7 +244,10 @@ void HolderAnalysis::use(const Expr *E, bool Assigned) {
   // (a compound statement's child, a for loop's init, an if's body).
   if (Assigned && !isa<Expr>(Parent) && !isa<SwitchStmt>(Parent))
     return;
-  refuse("it is used" + Where);
+  if (const auto *Outer = dyn_cast<Expr>(Parent))
+    refuse("it is used in '" + text(Outer) + "'" + Where);
+  else
+    refuse("it is used as a statement of its own" + Where);
 }
 
 void HolderAnalysis::useInCall(const Expr *E, const CallExpr *Call) {
