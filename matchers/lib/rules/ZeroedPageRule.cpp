@@ -75,7 +75,8 @@ std::string integerRefusal(const IntegerHolder &H) {
   if (!H.Var || !H.Var->hasLocalStorage() || isa<ParmVarDecl>(H.Var))
     return "converting needs a type change";
   return "converting needs a type change, and '" + H.Var->getName().str() +
-         "' cannot become a pointer: " + H.Refusal;
+         "' cannot become a pointer: " +
+         (H.Refusal.empty() ? "it holds another allocation" : H.Refusal);
 }
 
 // "; retypes 'x' from unsigned long to 'pmd_t *' (the type its casts name;
