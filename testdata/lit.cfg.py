@@ -70,3 +70,11 @@ config.substitutions.append(
      "--include {refimpl} -D CONFIG_MEMORY_HOTPLUG arch/x86/mm/init.c".format(
          inputs=inputs, python=python, refimpl=config.refimpl_include)))
 config.substitutions.append(("%python", python))
+# Compiles a rewritten lit input against the reference model's headers, as
+# the fixture trees are built, with warnings as errors: a rewrite must
+# leave valid C (a retyped variable, its casts, its frees).
+config.substitutions.append(
+    ("%syntax_check",
+     "%s -fsyntax-only -xc -std=gnu11 -Wall -Wextra -Wno-unused-parameter "
+     "-Werror -isystem %s" % (os.path.join(config.llvm_tools_dir, "clang"),
+                              config.refimpl_include)))

@@ -99,7 +99,42 @@ void release(pud_t *pud)
   EXPECT_FALSE(Findings[0].ObjectSite.empty());
 }
 
-TEST(ZeroedPageRule, IntegerHoldersAreRefusedByTheRule) {
+TEST(ZeroedPageRule, ARetypedHolderIsOneFindingWithAllItsEdits) {
+  // The declaration, the allocation and the dropped cast go in one finding
+  // (applied together or not at all); the free is its own, in the group.
+  std::vector<Finding> Findings = run("zeroed-page", R"c(
+pmd_t *walk(pud_t *pud, unsigned long address)
+{
+	unsigned long page = __get_free_page(GFP_KERNEL);
+
+	if (!page)
+		return NULL;
+	set_pud(pud, __pud(_KERNPG_TABLE | __pa(page)));
+	if (address)
+		free_page(page);
+	return (pmd_t *)page + pmd_index(address);
+}
+)c");
+  ASSERT_EQ(Findings.size(), 2u);
+  const Finding &Alloc = Findings[0], &Free = Findings[1];
+  EXPECT_EQ(Alloc.Kind, FindingKind::Converted) << Alloc.Message;
+  EXPECT_EQ(Free.Kind, FindingKind::Converted) << Free.Message;
+  ASSERT_EQ(Alloc.Replacements.size(), 3u);
+  EXPECT_EQ(Alloc.Replacements[0].getReplacementText(),
+            "pgtable_alloc(GFP_KERNEL, 0)");
+  EXPECT_EQ(Alloc.Replacements[1].getReplacementText(), "pmd_t *");
+  EXPECT_EQ(Alloc.Replacements[2].getReplacementText(), "");
+  // The edited range is the call's: what units compare.
+  EXPECT_EQ(Alloc.SiteOffset, Alloc.Replacements[0].getOffset());
+  EXPECT_EQ(Alloc.MessageNote,
+            "; retypes 'page' from unsigned long to 'pmd_t *' (the type its "
+            "casts name; 1 cast dropped); gains zeroing: __get_free_page() "
+            "did not zero the page");
+  ASSERT_EQ(Free.Replacements.size(), 1u);
+  EXPECT_EQ(Free.Replacements[0].getReplacementText(), "pgtable_free(page)");
+}
+
+TEST(ZeroedPageRule, AHolderThatCannotBeRetypedRefusesItsFreesToo) {
   std::vector<Finding> Findings = run("zeroed-page", R"c(
 int walk(pud_t *pud)
 {
@@ -109,13 +144,16 @@ int walk(pud_t *pud)
 		return -1;
 	set_pud(pud, __pud(_KERNPG_TABLE | __pa(page)));
 	free_page(page);
-	return 0;
+	return page & 1;
 }
 )c");
   ASSERT_EQ(Findings.size(), 2u);
   for (const Finding &F : Findings) {
     EXPECT_EQ(F.Kind, FindingKind::Refused);
-    EXPECT_NE(F.Message.find("converting needs a type change"),
+    EXPECT_TRUE(F.Replacements.empty());
+    EXPECT_NE(F.Message.find("converting needs a type change, and 'page' "
+                             "cannot become a pointer: it is used in "
+                             "'page & 1' at line 11"),
               std::string::npos)
         << F.Message;
   }

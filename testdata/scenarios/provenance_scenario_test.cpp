@@ -350,7 +350,8 @@ TEST_P(ShadowScenario, IntegerHeldShadowMatchesTheKernel) {
 
 // With 5 levels the second failure is the pud table under a fresh p4d
 // table: the p4d table is freed on that error path (free_page() of the
-// unsigned long), not left installed.
+// unsigned long; in the migrated tree pgtable_free() of the retyped local),
+// not left installed.
 TEST_P(ShadowScenario, IntegerHeldShadowFailuresLeakNothing) {
   mapKernelRange();
   unsigned long KernelTables = refimpl_live_allocations();

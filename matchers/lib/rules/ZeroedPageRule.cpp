@@ -5,6 +5,7 @@
 #include "pgmigrate/ProvenanceCollector.h"
 #include "pgmigrate/Rules.h"
 #include "rules/AllocatorSite.h"
+#include "rules/IntegerHolder.h"
 #include "support/FindingBuilder.h"
 #include "support/GfpExpression.h"
 #include "support/GfpFlags.h"
@@ -37,6 +38,9 @@ struct ZeroedPageRule::Site : AllocatorSite {
   std::string Message;
   std::string Note;
   tooling::Replacement Edit;
+  /// The edits that go with Edit: an integer holder's declaration and
+  /// casts (IntegerHolder.h).
+  std::vector<tooling::Replacement> MoreEdits;
 
   /// Keeps the first reason given.
   void refuse(std::string Reason) {
@@ -54,9 +58,40 @@ struct ZeroedPageRule::Allocation : ZeroedPageRule::Site {
   bool IntegerUse = false;
   /// The variable that keeps it, if any.
   const VarDecl *Var = nullptr;
+  /// Var when it is an integer local retyped to a pointer.
+  std::optional<IntegerHolder> Holder;
 };
 
-struct ZeroedPageRule::Free : ZeroedPageRule::Site {};
+struct ZeroedPageRule::Free : ZeroedPageRule::Site {
+  /// The freed integer local, when it is retyped to a pointer.
+  const DeclRefExpr *Retyped = nullptr;
+};
+
+namespace {
+
+// Why an integer variable Var that keeps a page cannot simply become a
+// pointer: a local that is not retypable says which use prevents it.
+std::string integerRefusal(const IntegerHolder &H) {
+  if (!H.Var || !H.Var->hasLocalStorage() || isa<ParmVarDecl>(H.Var))
+    return "converting needs a type change";
+  return "converting needs a type change, and '" + H.Var->getName().str() +
+         "' cannot become a pointer: " +
+         (H.Refusal.empty() ? "it holds another allocation" : H.Refusal);
+}
+
+// "; retypes 'x' from unsigned long to 'pmd_t *' (the type its casts name;
+// 2 casts dropped)".
+std::string retypeMessage(const IntegerHolder &H) {
+  std::string Message = "; retypes '" + H.Var->getName().str() + "' from " +
+                        H.Var->getType().getAsString() + " to '" + H.NewType +
+                        "' (" + H.TypeReason;
+  if (H.DroppedCasts)
+    Message += "; " + std::to_string(H.DroppedCasts) +
+               (H.DroppedCasts == 1 ? " cast" : " casts") + " dropped";
+  return Message + ")";
+}
+
+} // namespace
 
 ZeroedPageRule::ZeroedPageRule(const MigrationOptions &Options)
     : AllocName(Options.AllocName), FreeName(Options.FreeName),
@@ -97,12 +132,22 @@ ZeroedPageRule::analyzeAllocation(const CallExpr *Call,
   A.What = refusalWhat(A.Where, A.Where.editable(SM), SM, LO);
 
   findAllocationTarget(A, Context);
-  if (A.IntegerUse)
+  if (A.IntegerUse && A.Var && !A.OuterCast &&
+      isIntegerHolderType(A.Var, Context)) {
+    IntegerHolder H = analyzeIntegerHolder(A.Var, Context);
+    if (H.retypable() && H.Allocation == Call)
+      A.Holder = std::move(H);
+    else
+      A.refuse(("kept as unsigned long '" + A.Var->getName() +
+                "': " + integerRefusal(H))
+                   .str());
+  } else if (A.IntegerUse) {
     A.refuse(A.Var ? ("kept as unsigned long '" + A.Var->getName() +
                       "': converting needs a type change")
                          .str()
                    : "the address is kept as unsigned long: converting "
                      "needs a type change");
+  }
 
   checkHighmem(A, Call, Context);
 
@@ -200,6 +245,11 @@ void ZeroedPageRule::makeAllocationEdit(Allocation &A, const CallExpr *Call,
                           A.Where.Name + "() did not zero the page");
   A.Message = "replace '" + Edit.Old + "' with '" + oneLine(New) + "'";
   A.Note = Zeroing;
+  if (A.Holder) {
+    // After the solve's evidence: what the edit does beyond the call.
+    A.Note = retypeMessage(*A.Holder) + Zeroing;
+    A.MoreEdits = A.Holder->Edits;
+  }
 }
 
 ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
@@ -222,11 +272,26 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
       Cast->getSubExpr()->IgnoreParenImpCasts()->getType()->isPointerType())
     Pointer = Cast->getSubExpr();
   llvm::SmallVector<std::string, 2> Written = writtenArguments(R.Where, SM, LO);
-  if (!Pointer)
-    R.refuse("the address '" +
-             (Written.empty() ? textOf(Call->getArg(0), SM, LO) : Written[0]) +
-             "' is kept as unsigned long, not a pointer cast to it: "
-             "converting needs a type change");
+  if (!Pointer) {
+    // free_page(x) of an integer local that its allocation retypes.
+    const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    std::string Why = ", not a pointer cast to it: converting needs a type "
+                      "change";
+    if (Var && isIntegerHolderType(Var, Context) && Var->hasLocalStorage() &&
+        !isa<ParmVarDecl>(Var)) {
+      IntegerHolder H = analyzeIntegerHolder(Var, Context);
+      if (H.retypable() && llvm::is_contained(H.Frees, Call))
+        R.Retyped = Ref;
+      else
+        Why = ": " + integerRefusal(H);
+    }
+    if (!R.Retyped)
+      R.refuse(
+          "the address '" +
+          (Written.empty() ? textOf(Call->getArg(0), SM, LO) : Written[0]) +
+          "' is kept as unsigned long" + Why);
+  }
 
   if (R.Where.Name == "free_page") {
     R.Order = 0;
@@ -239,7 +304,8 @@ ZeroedPageRule::Free ZeroedPageRule::analyzeFree(const CallExpr *Call,
                "' is not a constant");
   }
 
-  makeFreeEdit(R, Cast, Pointer, Context);
+  makeFreeEdit(R, Pointer ? Cast : nullptr, Pointer ? Pointer : R.Retyped,
+               Context);
   return R;
 }
 
@@ -251,7 +317,9 @@ void ZeroedPageRule::makeFreeEdit(Free &R, const CStyleCastExpr *Cast,
   // invocation -> pgtable_free(p).
   llvm::SmallVector<TokenSpelling, 5> Tokens{R.Where.NameSpelling};
   if (Pointer) {
-    Tokens.push_back(spellArgumentToken(Cast->getBeginLoc(), R.Where, SM, LO));
+    if (Cast)
+      Tokens.push_back(
+          spellArgumentToken(Cast->getBeginLoc(), R.Where, SM, LO));
     Tokens.push_back(
         spellArgumentToken(Pointer->getBeginLoc(), R.Where, SM, LO));
     Tokens.push_back(spellArgumentToken(Pointer->getEndLoc(), R.Where, SM, LO));
@@ -292,6 +360,7 @@ void ZeroedPageRule::report(const Site &S, const CallExpr *Call,
       Converted ? S.Message : refusalMessage(S.What, S.Refusal));
   if (Converted) {
     F.Replacements.push_back(S.Edit);
+    llvm::append_range(F.Replacements, S.MoreEdits);
     F.SiteFile = S.Edit.getFilePath().str();
     F.SiteOffset = S.Edit.getOffset();
     F.SiteLength = S.Edit.getLength();

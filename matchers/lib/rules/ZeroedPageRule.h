@@ -12,6 +12,11 @@
 /// site with its edit (or the local reason it cannot be edited: a type
 /// change, __GFP_HIGHMEM, an order that is not a constant, macros), its
 /// role and order, and its object site key (Finding::ObjectSite).
+///
+/// A page kept in an unsigned long local is converted by retyping the
+/// local when every use of it allows (IntegerHolder.h): the allocation's
+/// finding carries the declaration's and the casts' edits, its frees
+/// convert with it through their object group.
 //
 //===----------------------------------------------------------------------===//
 
@@ -65,7 +70,8 @@ private:
   Free analyzeFree(const clang::CallExpr *Call,
                    clang::ASTContext &Context) const;
   /// The edit invocation -> pgtable_free(p) and the message, or the
-  /// refusal that prevents it.
+  /// refusal that prevents it. Pointer is p: under the (unsigned long)
+  /// Cast, or (Cast null) an integer local its allocation retypes.
   void makeFreeEdit(Free &R, const clang::CStyleCastExpr *Cast,
                     const clang::Expr *Pointer,
                     clang::ASTContext &Context) const;

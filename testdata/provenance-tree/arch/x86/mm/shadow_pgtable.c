@@ -5,7 +5,10 @@
  * are held as unsigned long from get_zeroed_page() to their install, its
  * pmd entries are copies of the kernel's (2 MiB leaves or the kernel's own
  * pte tables). Unlike pti.c, a p4d table whose pud table cannot be
- * allocated is given back at once.
+ * allocated is given back at once. pgtable-migrate retypes the three
+ * locals (void * when never cast, p4d_t * for the one cast to it, with its
+ * error-path free); the frees of tables read out of entries stay on
+ * free_page(): a parameter and an entry's value hold them.
  */
 #include <linux/errno.h>
 #include <linux/mm.h>
