@@ -50,6 +50,50 @@ TEST(GfpFlags, Parameters) {
             FlagState::Absent);
 }
 
+TEST(GfpFlags, ALocalDeclaredWithoutAValueStartsWithItsFirstAssignment) {
+  EXPECT_EQ(zeroIn(R"c(
+unsigned long f(void)
+{
+	gfp_t gfp_mask;
+
+	gfp_mask = GFP_KERNEL | __GFP_ZERO;
+	return get_zeroed_page(gfp_mask);
+}
+)c"),
+            FlagState::Present);
+  EXPECT_EQ(zeroIn(R"c(
+unsigned long f(int atomic)
+{
+	gfp_t gfp_mask;
+
+	gfp_mask = GFP_KERNEL | __GFP_ZERO;
+	if (atomic)
+		gfp_mask = GFP_ATOMIC;
+	return get_zeroed_page(gfp_mask);
+}
+)c"),
+            FlagState::Unknown);
+  EXPECT_EQ(zeroIn(R"c(
+unsigned long f(void)
+{
+	gfp_t gfp_mask;
+
+	gfp_mask |= __GFP_ZERO;
+	return get_zeroed_page(gfp_mask);
+}
+)c"),
+            FlagState::Unknown); // |= onto nothing
+  EXPECT_EQ(zeroIn(R"c(
+unsigned long f(void)
+{
+	gfp_t gfp_mask;
+
+	return get_zeroed_page(gfp_mask);
+}
+)c"),
+            FlagState::Unknown); // never given a value
+}
+
 TEST(GfpFlags, LocalVariablesFollowedToTheirWrites) {
   EXPECT_EQ(zeroIn(R"c(
 unsigned long f(void)

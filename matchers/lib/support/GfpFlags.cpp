@@ -4,6 +4,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include <optional>
 
 using namespace clang;
 
@@ -144,35 +145,45 @@ FlagState maskKeeps(const Expr *Mask, llvm::StringRef Flag,
 FlagState variableFlag(const VarDecl *Var, llvm::StringRef Flag,
                        const FunctionDecl *Function, ASTContext &Context,
                        unsigned Depth) {
-  if (!Var->hasLocalStorage() || !Var->getInit() || !Function ||
-      !Function->hasBody())
+  if (!Var->hasLocalStorage() || !Function || !Function->hasBody())
     return FlagState::Unknown;
   WriteCollector Writes(Var);
   Writes.TraverseStmt(Function->getBody());
   if (Writes.Other)
     return FlagState::Unknown;
-  FlagState State = flagIn(Var->getInit(), Flag, Function, Context, Depth + 1);
+  // A variable declared without a value (x86 efi_64.c: `gfp_t gfp_mask;`
+  // then `gfp_mask = GFP_KERNEL | __GFP_ZERO;`) starts with its first
+  // assignment; &= or |= before any is a read of nothing.
+  std::optional<FlagState> State;
+  if (Var->getInit())
+    State = flagIn(Var->getInit(), Flag, Function, Context, Depth + 1);
   for (const BinaryOperator *Write : Writes.Writes) {
     FlagState RHS = flagIn(Write->getRHS(), Flag, Function, Context, Depth + 1);
+    if (!State) {
+      if (Write->getOpcode() != BO_Assign)
+        return FlagState::Unknown;
+      State = RHS;
+      continue;
+    }
     switch (Write->getOpcode()) {
     case BO_Assign:
-      State = combine(State, RHS);
+      State = combine(*State, RHS);
       break;
     case BO_AndAssign:
       // Clearing bits never adds the flag; it may be clearing it.
-      if (State == FlagState::Present &&
+      if (*State == FlagState::Present &&
           maskKeeps(Write->getRHS(), Flag, Context) != FlagState::Present)
         State = FlagState::Unknown;
       break;
     case BO_OrAssign:
-      if (RHS != FlagState::Absent && State != FlagState::Present)
+      if (RHS != FlagState::Absent && *State != FlagState::Present)
         State = FlagState::Unknown;
       break;
     default:
       State = FlagState::Unknown;
     }
   }
-  return State;
+  return State.value_or(FlagState::Unknown);
 }
 
 FlagState flagIn(const Expr *E, llvm::StringRef Flag,
