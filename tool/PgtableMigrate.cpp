@@ -260,7 +260,7 @@ unsigned writeOutputs(const PipelineResult &Result, ErrorLog &Errors) {
     if (EC)
       Errors.report("cannot write '" + FactsOut + "': " + EC.message());
     else
-      OS << runDecisionsToJson(*Result.Decisions);
+      writeRunDecisions(OS, *Result.Decisions);
   }
 
   unsigned Written = 0;

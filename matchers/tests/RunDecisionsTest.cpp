@@ -68,15 +68,15 @@ TEST(RunDecisions, TheRunDecidesEverySiteItKnows) {
   Finding Unknown = finding("/k/a.c:30", FindingKind::Converted, "replace");
   Finding Rename = finding("", FindingKind::Converted, "rename");
   std::vector<Finding> Findings{Withdrawn, Local, Unknown, Rename};
-  std::map<std::pair<std::string, std::string>,
-           std::vector<clang::tooling::Replacement>>
-      Original;
-  Original[{"/k/a.c:10", "zeroed-page"}] = {
+  std::map<std::pair<std::string, std::string>, RuleEdits> Original;
+  Original[{"/k/a.c:10", "zeroed-page"}].Plain = {
       clang::tooling::Replacement("/k/a.c", 10, 5, "pgtable_free(p)")};
   applyRunDecisions(Findings, Run, Original, "facts.json");
   EXPECT_EQ(Findings[0].Kind, FindingKind::Converted);
   EXPECT_EQ(Findings[0].Message, "replace (run)");
-  EXPECT_EQ(Findings[0].Replacements.size(), 1u);
+  ASSERT_EQ(Findings[0].Replacements.size(), 1u);
+  EXPECT_EQ(Findings[0].Replacements[0].getReplacementText(),
+            "pgtable_free(p)");
   EXPECT_EQ(Findings[1].Kind, FindingKind::Refused);
   EXPECT_EQ(Findings[1].Message, "not converted: run");
   EXPECT_TRUE(Findings[1].Replacements.empty());

@@ -4,10 +4,11 @@
 // there: fields by record and field name, whatever the object. The free
 // through the copy (free_transition(), which tests the field for NULL:
 // pgtable_free(NULL) is not allowed) is in the allocation's object group,
-// and the group converts whole. Refused, whole: a table whose field is also
-// passed to stash(), which no compiled unit defines; a table whose copy is
-// stored through a pointer; a table whose field is freed without a NULL
-// test (a field is NULL until set, and free_page(0) does nothing).
+// and the group converts whole; so does a table whose field is freed
+// without a NULL test (a field is NULL until set, and free_page(0) does
+// nothing), with the test added. Refused, whole: a table whose field is
+// also passed to stash(), which no compiled unit defines; a table whose
+// copy is stored through a pointer.
 #include <linux/mm.h>
 
 void stash(void *p);
@@ -102,7 +103,8 @@ struct lazy_tables {
 int lazy_map(struct lazy_tables *l, pud_t *pud)
 {
 	pmd_t *pmd = (pmd_t *)get_zeroed_page(GFP_KERNEL);
-// CHECK-MESSAGES: :[[@LINE-1]]:24: warning: not converted: the free at {{.*}}:[[@LINE+11]] may be given NULL ('l->pmd' is NULL until it is set), which free_page() ignores and pgtable_free() does not accept; it would replace '(pmd_t *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:24: warning: replace '(pmd_t *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' (pmd table, installed by __pud(__pa()) at {{.*}}:[[@LINE+6]]) [zeroed-page]
+// CHECK-FIXES: {{^}}	pmd_t *pmd = pgtable_alloc(GFP_KERNEL, 0);{{$}}
 
 	if (!pmd)
 		return -1;
@@ -114,5 +116,7 @@ int lazy_map(struct lazy_tables *l, pud_t *pud)
 void lazy_unmap(struct lazy_tables *l)
 {
 	free_page((unsigned long)l->pmd);
-// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: not converted: the free at {{.*}}:[[@LINE-1]] may be given NULL ('l->pmd' is NULL until it is set), which free_page() ignores and pgtable_free() does not accept; it would replace 'free_page((unsigned long)l->pmd)' with 'pgtable_free(l->pmd)' [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: replace 'free_page((unsigned long)l->pmd)' with 'if (l->pmd) pgtable_free(l->pmd)' (pmd table, installed by __pud(__pa()) at {{.*}}:[[@LINE-7]]); adds a NULL test: the free at {{.*}}:[[@LINE-1]] may be given NULL ('l->pmd' is NULL until it is set), which free_page() ignores and pgtable_free() does not accept [zeroed-page]
+// CHECK-FIXES: {{^}}	if (l->pmd){{$}}
+// CHECK-FIXES-NEXT: {{^}}		pgtable_free(l->pmd);{{$}}
 }

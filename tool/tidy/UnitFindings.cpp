@@ -70,13 +70,12 @@ void settleUnitFindings(std::vector<Finding> &Findings,
                         llvm::StringRef FactsFile) {
   // The rules' own edits, for the run's conversions that the unit alone
   // would withdraw.
-  std::map<std::pair<std::string, std::string>,
-           std::vector<clang::tooling::Replacement>>
-      Original;
+  std::map<std::pair<std::string, std::string>, RuleEdits> Original;
   if (Decisions)
     for (const Finding &F : Findings)
       if (!F.ObjectSite.empty() && F.Kind == FindingKind::Converted)
-        Original.try_emplace({F.ObjectSite, F.Rule}, F.Replacements);
+        Original.try_emplace({F.ObjectSite, F.Rule},
+                             RuleEdits{F.Replacements, F.GuardedReplacements});
   // What the unit shows itself, decided as the CLI decides its run.
   FindingMerger Merger(Provenance);
   Merger.add(std::move(Findings));

@@ -61,6 +61,13 @@ struct Finding {
   /// The edits of a converted site, with absolute file paths. They are
   /// applied all together or not at all.
   std::vector<clang::tooling::Replacement> Replacements;
+  /// A free that can also be converted under a NULL test it adds
+  /// (`if (p)\n\tpgtable_free(p)`): the edits and the message of that form,
+  /// which the provenance decision uses when the free may be given NULL.
+  /// Empty when the rule cannot add one (the free is not a statement of
+  /// its own, or its argument has side effects).
+  std::vector<clang::tooling::Replacement> GuardedReplacements;
+  std::string GuardedMessage;
   /// The code the rule matched, as characters of one file after macro
   /// expansion: the edited range of a converted site; for a refused call
   /// produced by a macro invocation, the invocation. Translation units that

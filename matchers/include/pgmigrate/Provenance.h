@@ -94,6 +94,11 @@ struct SiteDecision {
   /// Why not, naming the flow that blocks the group: "'p4d' is stored
   /// through a pointer at arch/x86/mm/foo.c:12".
   std::string Reason;
+  /// A converted free that may be given NULL and does not test for it:
+  /// why. It converts only under a NULL test the conversion adds
+  /// (Finding::GuardedReplacements); if the rule cannot add one, the whole
+  /// group is refused for this reason.
+  std::string NullTest;
   /// What shows it is a table, for a converted site's message: "p4d table,
   /// installed by __pgd(__pa()) at arch/x86/kernel/machine_kexec_64.c:170".
   std::string Evidence;

@@ -12,7 +12,8 @@
 //
 //   {"version": 1, "units": [<ProvenanceFacts as factsToJson() writes>],
 //    "decisions": [{"site": KEY, "rule": "zeroed-page",
-//                   "converted": true, "message": "replace ..."}]}
+//                   "converted": true, "addsNullTest": false,
+//                   "message": "replace ..."}]}
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,6 +24,7 @@
 #include "pgmigrate/ProvenanceFacts.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <string>
 #include <utility>
@@ -33,6 +35,8 @@ namespace pgmigrate {
 struct RunDecisions {
   struct Decision {
     bool Converted = false;
+    /// Converted with the NULL test the rule adds (Finding.h).
+    bool AddsNullTest = false;
     /// The message of the run's finding ("replace ... (pmd table, ...)",
     /// "not converted: ...").
     std::string Message;
@@ -47,18 +51,24 @@ struct RunDecisions {
 };
 
 std::string runDecisionsToJson(const RunDecisions &Run);
+/// The same, written as it is made (a kernel run's facts are large).
+void writeRunDecisions(llvm::raw_ostream &OS, const RunDecisions &Run);
 /// Errors name the field that is wrong ("expected boolean at
 /// run.decisions[3].converted").
 llvm::Expected<RunDecisions> runDecisionsFromJson(llvm::StringRef Json);
 
+/// A finding's edits as its rule made them: plain, and with a NULL test.
+struct RuleEdits {
+  std::vector<clang::tooling::Replacement> Plain, Guarded;
+};
+
 /// Puts the run's decisions on one unit's merged Findings. Original holds
-/// each finding's replacements as its rule made them, by (site key, rule),
-/// for conversions the unit alone would have withdrawn. A site the run did
-/// not decide is refused, naming File.
+/// each finding's edits as its rule made them, by (site key, rule), for
+/// conversions the unit alone would have withdrawn. A site the run did not
+/// decide is refused, naming File.
 void applyRunDecisions(
     std::vector<Finding> &Findings, const RunDecisions &Run,
-    const std::map<std::pair<std::string, std::string>,
-                   std::vector<clang::tooling::Replacement>> &Original,
+    const std::map<std::pair<std::string, std::string>, RuleEdits> &Original,
     llvm::StringRef File);
 
 } // namespace pgmigrate

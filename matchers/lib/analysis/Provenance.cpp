@@ -184,13 +184,20 @@ static void decideGroup(const GroupSummary &Group, unsigned Number,
     Reason = installedAboveOrderZero(Group, Number - 1, Frees);
   std::string Name = groupName(Group);
   bool Local = isUnitLocal(Group);
+  std::map<std::string, std::string> NullTests;
+  if (Reason.empty())
+    NullTests = nullFrees(Group, Graph);
 
   for (const MergedSite *Site : Group.Sites) {
     SiteDecision &D = Result.Sites[Site->Key];
     D.Convert = Reason.empty();
     D.Reason = Reason;
-    if (D.Convert)
+    if (D.Convert) {
       D.Evidence = evidenceFor(*Site, Group);
+      auto Null = NullTests.find(Site->Key);
+      if (Null != NullTests.end())
+        D.NullTest = Null->second;
+    }
     D.Group = Number;
     D.GroupName = Name;
     D.Call = Site->Call;

@@ -186,9 +186,11 @@ static bool nonNullByContract(const ProvenanceGraph &Graph, unsigned Id) {
 }
 
 // i: free_page(0) does nothing, pgtable_free(NULL) is not allowed: a free
-// that the code does not guard must get no NULL from any origin.
-static std::string nullBlocker(const GroupSummary &Group,
-                               const ProvenanceGraph &Graph) {
+// that the code does not guard and that may get NULL from some origin
+// converts only under a NULL test the conversion adds.
+std::map<std::string, std::string> nullFrees(const GroupSummary &Group,
+                                             const ProvenanceGraph &Graph) {
+  std::map<std::string, std::string> Frees;
   for (const MergedSite *Site : Group.Sites) {
     if (Site->Role != PairingRole::Free || Site->Guarded)
       continue;
@@ -200,10 +202,13 @@ static std::string nullBlocker(const GroupSummary &Group,
       Work.pop_back();
       if (Id != Start) {
         std::string Why = nullSource(Graph, Graph.nodeName(Id));
-        if (!Why.empty())
-          return "the free" + atPlace(Site->At) + " may be given NULL (" + Why +
-                 "), which " + Site->Call +
-                 " ignores and pgtable_free() does not accept";
+        if (!Why.empty()) {
+          Frees[Site->Key] = "the free" + atPlace(Site->At) +
+                             " may be given NULL (" + Why + "), which " +
+                             Site->Call +
+                             " ignores and pgtable_free() does not accept";
+          break;
+        }
       }
       // A table read out of an entry is never NULL, whatever was installed
       // there (--strict-families joins installs to reads).
@@ -215,7 +220,7 @@ static std::string nullBlocker(const GroupSummary &Group,
           Work.push_back(From);
     }
   }
-  return "";
+  return Frees;
 }
 
 /// The group's object for the no-evidence message: the page its first
@@ -264,8 +269,6 @@ std::string groupBlocker(const GroupSummary &Group,
     Reason = orderBlocker(Group);
   if (Reason.empty())
     Reason = readAboveOrderZeroBlocker(Group);
-  if (Reason.empty())
-    Reason = nullBlocker(Group, Graph);
   if (Reason.empty())
     Reason = noEvidenceBlocker(Group, Graph);
   return Reason;

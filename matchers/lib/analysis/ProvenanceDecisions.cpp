@@ -39,10 +39,43 @@ unreportedSites(const std::vector<Finding> &Findings,
   return Blocked;
 }
 
+// A free that may be given NULL converts under a NULL test the rule adds;
+// a group with one the rule cannot add it to (the free is inside an
+// expression, its argument has side effects) is refused for that free's
+// reason. The first such free of each group, by finding order.
+static std::map<unsigned, std::string>
+unguardableFrees(const std::vector<Finding> &Findings,
+                 const ProvenanceResult &Result) {
+  std::map<unsigned, std::string> Blocked;
+  for (const Finding &F : Findings) {
+    if (F.ObjectSite.empty() || F.Kind != FindingKind::Converted ||
+        !F.GuardedReplacements.empty())
+      continue;
+    auto It = Result.Sites.find(F.ObjectSite);
+    if (It != Result.Sites.end() && !It->second.NullTest.empty())
+      Blocked.try_emplace(It->second.Group, It->second.NullTest);
+  }
+  return Blocked;
+}
+
+// The conversion of a converted site: its evidence, and for a free that
+// may be given NULL, the form with the NULL test.
+static void convert(Finding &F, const SiteDecision &D) {
+  if (!D.NullTest.empty()) {
+    F.Replacements = F.GuardedReplacements;
+    F.Message = F.GuardedMessage;
+  }
+  F.Message += " (" + D.Evidence + ")" + F.MessageNote;
+  if (!D.NullTest.empty())
+    F.Message += "; adds a NULL test: " + D.NullTest;
+}
+
 void applyProvenance(std::vector<Finding> &Findings,
                      const ProvenanceResult &Result) {
   std::map<unsigned, std::string> Unreported =
       unreportedSites(Findings, Result);
+  std::map<unsigned, std::string> Unguardable =
+      unguardableFrees(Findings, Result);
   for (Finding &F : Findings) {
     if (F.ObjectSite.empty())
       continue;
@@ -58,13 +91,16 @@ void applyProvenance(std::vector<Finding> &Findings,
     F.PairingKeys.push_back(
         PairingKey::object(D.Group, D.GroupName, D.UnitLocal));
     auto Stuck = Unreported.find(D.Group);
+    auto Unguarded = Unguardable.find(D.Group);
     if (F.Kind == FindingKind::Converted && Stuck != Unreported.end())
       withdraw(F, Stuck->second);
     else if (F.Kind == FindingKind::Converted) {
-      if (D.Convert)
-        F.Message += " (" + D.Evidence + ")" + F.MessageNote;
-      else
+      if (!D.Convert)
         withdraw(F, D.Reason);
+      else if (Unguarded != Unguardable.end())
+        withdraw(F, Unguarded->second);
+      else
+        convert(F, D);
     }
     F.MessageNote.clear();
   }

@@ -17,6 +17,7 @@
 #define PGMIGRATE_ANALYSIS_PROVENANCEGROUPS_H
 
 #include "analysis/ProvenanceGraph.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -47,6 +48,12 @@ std::vector<GroupSummary> summarizeGroups(const ProvenanceGraph &Graph);
 
 /// The first blocker of a group (see Provenance.h), as the reason every
 /// site of the group gives; "" when nothing blocks it.
+/// The frees of Group that may be given NULL and do not test for it, by
+/// site key, with why ("the free at ... may be given NULL (...), which
+/// free_page() ignores and pgtable_free() does not accept").
+std::map<std::string, std::string> nullFrees(const GroupSummary &Group,
+                                             const ProvenanceGraph &Graph);
+
 std::string groupBlocker(const GroupSummary &Group,
                          const ProvenanceGraph &Graph);
 

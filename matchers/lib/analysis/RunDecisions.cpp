@@ -14,27 +14,46 @@ RunDecisions RunDecisions::of(llvm::ArrayRef<Finding> Findings,
                               std::vector<ProvenanceFacts> Units) {
   RunDecisions Run;
   Run.Units = std::move(Units);
-  for (const Finding &F : Findings)
-    if (!F.ObjectSite.empty())
-      Run.Decisions[{F.ObjectSite, F.Rule}] = {F.Kind == FindingKind::Converted,
-                                               F.Message};
+  for (const Finding &F : Findings) {
+    if (F.ObjectSite.empty())
+      continue;
+    bool Converted = F.Kind == FindingKind::Converted;
+    bool Guarded = Converted && !F.GuardedReplacements.empty() &&
+                   F.Replacements == F.GuardedReplacements;
+    Run.Decisions[{F.ObjectSite, F.Rule}] = {Converted, Guarded, F.Message};
+  }
   return Run;
 }
 
+// Streamed one unit at a time: the facts of a kernel-sized run are
+// gigabytes as one llvm::json::Value tree.
+void writeRunDecisions(llvm::raw_ostream &OS, const RunDecisions &Run) {
+  json::OStream J(OS);
+  J.object([&] {
+    J.attribute("version", RunVersion);
+    J.attributeArray("units", [&] {
+      for (const ProvenanceFacts &Unit : Run.Units)
+        J.value(factsToJsonValue(Unit));
+    });
+    J.attributeArray("decisions", [&] {
+      for (const auto &[Key, D] : Run.Decisions)
+        J.object([&] {
+          J.attribute("site", Key.first);
+          J.attribute("rule", Key.second);
+          J.attribute("converted", D.Converted);
+          J.attribute("addsNullTest", D.AddsNullTest);
+          J.attribute("message", D.Message);
+        });
+    });
+  });
+  OS << "\n";
+}
+
 std::string runDecisionsToJson(const RunDecisions &Run) {
-  json::Array Units;
-  for (const ProvenanceFacts &Unit : Run.Units)
-    Units.push_back(factsToJsonValue(Unit));
-  json::Array Decisions;
-  for (const auto &[Key, D] : Run.Decisions)
-    Decisions.push_back(json::Object{{"site", Key.first},
-                                     {"rule", Key.second},
-                                     {"converted", D.Converted},
-                                     {"message", D.Message}});
-  json::Object O{{"version", RunVersion},
-                 {"units", std::move(Units)},
-                 {"decisions", std::move(Decisions)}};
-  return llvm::formatv("{0:2}", json::Value(std::move(O))).str() + "\n";
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  writeRunDecisions(OS, Run);
+  return Text;
 }
 
 static llvm::Error error(const llvm::Twine &Message) {
@@ -78,7 +97,8 @@ llvm::Expected<RunDecisions> runDecisionsFromJson(llvm::StringRef Json) {
     RunDecisions::Decision D;
     json::ObjectMapper M((*Decisions)[I], DecisionsPath.index(I));
     if (!(M && M.map("site", Site) && M.map("rule", Rule) &&
-          M.map("converted", D.Converted) && M.map("message", D.Message)))
+          M.map("converted", D.Converted) &&
+          M.map("addsNullTest", D.AddsNullTest) && M.map("message", D.Message)))
       return Root.getError();
     Run.Decisions[{Site, Rule}] = std::move(D);
   }
@@ -87,8 +107,7 @@ llvm::Expected<RunDecisions> runDecisionsFromJson(llvm::StringRef Json) {
 
 void applyRunDecisions(
     std::vector<Finding> &Findings, const RunDecisions &Run,
-    const std::map<std::pair<std::string, std::string>,
-                   std::vector<clang::tooling::Replacement>> &Original,
+    const std::map<std::pair<std::string, std::string>, RuleEdits> &Original,
     llvm::StringRef File) {
   for (Finding &F : Findings) {
     if (F.ObjectSite.empty())
@@ -105,9 +124,12 @@ void applyRunDecisions(
     }
     const RunDecisions::Decision &D = It->second;
     auto Edits = Original.find({F.ObjectSite, F.Rule});
-    if (D.Converted && Edits != Original.end() && !Edits->second.empty()) {
+    const std::vector<clang::tooling::Replacement> *Chosen = nullptr;
+    if (D.Converted && Edits != Original.end())
+      Chosen = D.AddsNullTest ? &Edits->second.Guarded : &Edits->second.Plain;
+    if (Chosen && !Chosen->empty()) {
       F.Kind = FindingKind::Converted;
-      F.Replacements = Edits->second;
+      F.Replacements = *Chosen;
     } else {
       F.Kind = FindingKind::Refused;
       F.Replacements.clear();

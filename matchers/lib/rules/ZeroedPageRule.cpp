@@ -41,6 +41,9 @@ struct ZeroedPageRule::Site : AllocatorSite {
   /// The edits that go with Edit: an integer holder's declaration and
   /// casts (IntegerHolder.h).
   std::vector<tooling::Replacement> MoreEdits;
+  /// Frees: Edit with a NULL test added, and its message (Finding.h).
+  std::optional<tooling::Replacement> GuardedEdit;
+  std::string GuardedMessage;
 
   /// Keeps the first reason given.
   void refuse(std::string Reason) {
@@ -346,6 +349,38 @@ void ZeroedPageRule::makeFreeEdit(Free &R, const CStyleCastExpr *Cast,
                                       R.Where.EndSpelling.FileLoc, New, SM, LO);
   R.Edit = Edit.Edit;
   R.Message = "replace '" + Edit.Old + "' with '" + oneLine(New) + "'";
+  makeGuardedFreeEdit(
+      R, Freed, fileText(WrittenBegin.FileLoc, WrittenEnd.FileLoc, SM, LO),
+      Context);
+}
+
+// free_page(0) does nothing and pgtable_free(NULL) is not allowed: where the
+// provenance shows the free may be given NULL, the conversion adds the test
+// free_page() made. Only a free that is a statement of its own in a block
+// (so that no `else` can attach to the new `if`), starts its line, and
+// frees an expression without side effects (it is evaluated twice).
+void ZeroedPageRule::makeGuardedFreeEdit(Free &R, const Expr *Freed,
+                                         llvm::StringRef FreedText,
+                                         ASTContext &Context) const {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LO = Context.getLangOpts();
+  if (!R.Where.Outer || Freed->HasSideEffects(Context) ||
+      !isa_and_nonnull<CompoundStmt>(parentStmt(R.Where.Outer, Context)))
+    return;
+  SourceLocation Start = R.Where.NameSpelling.FileLoc;
+  auto [File, Offset] = SM.getDecomposedLoc(Start);
+  llvm::StringRef Buffer = SM.getBufferData(File);
+  size_t LineStart = Buffer.rfind('\n', Offset);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  llvm::StringRef Indent = Buffer.slice(LineStart, Offset);
+  if (Indent.find_first_not_of(" \t") != llvm::StringRef::npos)
+    return;
+  std::string New = "if (" + FreedText.str() + ")\n" + Indent.str() + "\t" +
+                    FreeName + "(" + FreedText.str() + ")";
+  TokenRangeEdit Edit =
+      replaceTokens(Start, R.Where.EndSpelling.FileLoc, New, SM, LO);
+  R.GuardedEdit = Edit.Edit;
+  R.GuardedMessage = "replace '" + Edit.Old + "' with '" + oneLine(New) + "'";
 }
 
 void ZeroedPageRule::report(const Site &S, const CallExpr *Call,
@@ -361,6 +396,11 @@ void ZeroedPageRule::report(const Site &S, const CallExpr *Call,
   if (Converted) {
     F.Replacements.push_back(S.Edit);
     llvm::append_range(F.Replacements, S.MoreEdits);
+    if (S.GuardedEdit) {
+      F.GuardedReplacements.push_back(*S.GuardedEdit);
+      llvm::append_range(F.GuardedReplacements, S.MoreEdits);
+      F.GuardedMessage = S.GuardedMessage;
+    }
     F.SiteFile = S.Edit.getFilePath().str();
     F.SiteOffset = S.Edit.getOffset();
     F.SiteLength = S.Edit.getLength();

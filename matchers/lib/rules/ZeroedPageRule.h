@@ -76,6 +76,11 @@ private:
                     const clang::Expr *Pointer,
                     clang::ASTContext &Context) const;
 
+  /// The same edit under an added NULL test, when the free allows one.
+  void makeGuardedFreeEdit(Free &R, const clang::Expr *Freed,
+                           llvm::StringRef FreedText,
+                           clang::ASTContext &Context) const;
+
   /// Reports a site, with its role, order and object site key.
   void report(const Site &S, const clang::CallExpr *Call, PairingRole Role,
               clang::ASTContext &Context, FindingSink &Sink) const;

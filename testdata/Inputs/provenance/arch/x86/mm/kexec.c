@@ -3,9 +3,9 @@
  * Transition tables kept in fields, as x86 kexec keeps them in
  * image->arch: allocated and installed in one function, freed through the
  * fields in another, also on the error path, where a field may still be
- * NULL. Each field's tables are one object group. The pmd's free tests for
- * NULL: its group converts whole. The pud's does not, and pgtable_free()
- * does not accept NULL: its group is refused whole.
+ * NULL. Each field's tables are one object group, and each converts whole.
+ * The pmd's free tests for NULL. The pud's does not, and pgtable_free()
+ * does not accept NULL: the conversion adds the test.
  */
 #include <linux/mm.h>
 
