@@ -119,7 +119,11 @@ std::string newAllocatorName(llvm::StringRef AllocName, const MacroCall &Where,
                              const FunctionDecl *Function) {
   bool InNoprof = Function && Function->getIdentifier() &&
                   Function->getName().endswith("_noprof");
-  if (!Where.ThroughMacro || InNoprof)
+  // A direct call of get_zeroed_page() is the allocator itself in a tree
+  // from before 6.10, where no _noprof form exists.
+  bool DirectNoprof =
+      !Where.ThroughMacro && llvm::StringRef(Where.Name).endswith("_noprof");
+  if (DirectNoprof || InNoprof)
     return (AllocName + "_noprof").str();
   return AllocName.str();
 }
