@@ -209,7 +209,9 @@ void FactsVisitor::recordSite(const CallExpr *Call, PairingRole Role) {
       Site.Order = 0;
     else if (Call->getNumArgs() == 2)
       Site.Order = constantValue(Call->getArg(1), Context);
-    Facts.Names.try_emplace("site:" + Site.Key, Site.Call);
+    // As the 6.10+ shape names alloc_hooks()'s variable (nameOf()), so
+    // that a plain allocator of older trees reads the same.
+    Facts.Names.try_emplace("site:" + Site.Key, "the result of " + Site.Call);
     Facts.Sites.push_back(std::move(Site));
     return;
   }
