@@ -60,13 +60,20 @@ TEST(PageAllocators, ThePlainShapeCallsThePlainFunctions) {
                 OldAllocator::FreePages, OldAllocator::PagetableAlloc}));
 }
 
-TEST(PageAllocators, AFunctionOfAnotherArityIsNotTheAllocator) {
+TEST(PageAllocators, AFunctionThatOnlySharesTheNameIsNotTheAllocator) {
+  // Another arity, or another first parameter than gfp_t.
   ParsedCode Code(R"(
+typedef unsigned int gfp_t;
 unsigned long get_zeroed_page(int node, int flags);
-void *pagetable_alloc(int level);
+void *pagetable_alloc(int level, unsigned int order);
 unsigned long __get_free_pages(int order);
-void use(unsigned long a, void *b, unsigned long c);
-void f(void) { use(get_zeroed_page(0, 0), pagetable_alloc(1), __get_free_pages(2)); }
+unsigned long get_free_pages_noprof(gfp_t gfp);
+void use(unsigned long a, void *b, unsigned long c, unsigned long d);
+void f(void)
+{
+	use(get_zeroed_page(0, 0), pagetable_alloc(1, 0), __get_free_pages(2),
+	    get_free_pages_noprof(0));
+}
 )");
   EXPECT_TRUE(allocatorsCalled(Code).empty());
 }

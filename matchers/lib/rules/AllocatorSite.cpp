@@ -119,8 +119,9 @@ std::string newAllocatorName(llvm::StringRef AllocName, const MacroCall &Where,
                              const FunctionDecl *Function) {
   bool InNoprof = Function && Function->getIdentifier() &&
                   Function->getName().endswith("_noprof");
-  // A direct call of get_zeroed_page() is the allocator itself in a tree
-  // from before 6.10, where no _noprof form exists.
+  // Only a direct call of a _noprof function keeps that form: a direct
+  // call of get_zeroed_page() is the plain allocator of a tree from before
+  // 6.10, which has no _noprof form.
   bool DirectNoprof =
       !Where.ThroughMacro && llvm::StringRef(Where.Name).endswith("_noprof");
   if (DirectNoprof || InNoprof)

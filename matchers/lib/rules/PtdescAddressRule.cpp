@@ -608,7 +608,7 @@ std::string convertToAddress(const PtdescSite &S, ASTContext &Context,
 void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
                               FindingSink &Sink) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("alloc");
-  if (!Call)
+  if (!Call || oldAllocatorCalled(Call) != OldAllocator::PagetableAlloc)
     return;
   ASTContext &Context = *Result.Context;
   const SourceManager &SM = Context.getSourceManager();

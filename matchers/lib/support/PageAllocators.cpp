@@ -40,11 +40,19 @@ llvm::ArrayRef<llvm::StringRef> pagetableAllocFunctions() {
   return PagetableAllocNames;
 }
 
+// The kernel declares every allocator's first parameter as gfp_t.
+static bool takesGfpFirst(const FunctionDecl *F) {
+  const auto *Typedef =
+      F->getParamDecl(0)->getType()->getAs<clang::TypedefType>();
+  return Typedef && Typedef->getDecl()->getName() == "gfp_t";
+}
+
 OldAllocator oldAllocatorOf(const FunctionDecl *F) {
   if (!F || !F->getIdentifier())
     return OldAllocator::None;
   for (const AllocatorFunction &A : Functions)
-    if (F->getName() == A.Name && F->getNumParams() == A.Params)
+    if (F->getName() == A.Name && F->getNumParams() == A.Params &&
+        takesGfpFirst(F))
       return A.Kind;
   return OldAllocator::None;
 }

@@ -37,8 +37,9 @@ llvm::ArrayRef<llvm::StringRef> pageAllocatorFunctions();
 /// The same for pagetable_alloc().
 llvm::ArrayRef<llvm::StringRef> pagetableAllocFunctions();
 
-/// Which allocator F is: its name in either shape and its number of
-/// parameters (a function of that name with another arity is not it).
+/// Which allocator F is: its name in either shape, its number of
+/// parameters and a gfp_t first parameter (a function that only shares the
+/// name is not it).
 OldAllocator oldAllocatorOf(const clang::FunctionDecl *F);
 
 /// Which allocator Call calls directly; None for any other call.
