@@ -54,16 +54,20 @@ struct Parsed {
   }
 };
 
-Parsed parse(llvm::StringRef Code) {
+/// Code against the headers in the 6.12 shape, or with Plain in the shape
+/// of Linux before 6.10 (pagetable_alloc() a function).
+Parsed parse(llvm::StringRef Code, bool Plain = false) {
   Parsed P;
   P.AST = tooling::buildASTFromCodeWithArgs(
-      "#include <linux/mm.h>\n" + Code.str(),
+      (Plain ? "#define REFIMPL_PLAIN_ALLOCATORS 1\n" : "") +
+          ("#include <linux/mm.h>\n" + Code).str(),
       {"-xc", "-std=gnu11", "-isystem", PGMIGRATE_REFIMPL_INCLUDE},
       "/src/arch/x86/mm/t.c");
   EXPECT_TRUE(P.AST);
   auto Matches =
       match(callExpr(isExpansionInMainFile(),
-                     callee(functionDecl(hasName("pagetable_alloc_noprof"))))
+                     callee(functionDecl(hasAnyName("pagetable_alloc_noprof",
+                                                    "pagetable_alloc"))))
                 .bind("call"),
             P.context());
   // alloc_hooks() also names the call inside typeof(), where it is not
@@ -194,6 +198,19 @@ TEST(AllocatorSite, TheNewNameIsNoprofForADirectCallOrInANoprofFunction) {
   S = InNoprof.site();
   EXPECT_EQ(newAllocatorName("pgtable_alloc", S.Where, S.Function),
             "pgtable_alloc_noprof");
+}
+
+TEST(AllocatorSite, APlainAllocatorCallGetsThePlainName) {
+  // Before Linux 6.10 the allocator is a function: a direct call of it is
+  // what the macro invocation is later, and there is no _noprof form.
+  Parsed Plain = parse("void *f(void) { return pagetable_alloc(GFP_KERNEL, 0); "
+                       "}\n",
+                       /*Plain=*/true);
+  AllocatorSite S = Plain.site();
+  EXPECT_FALSE(S.Where.ThroughMacro);
+  EXPECT_EQ(S.Where.Name, "pagetable_alloc");
+  EXPECT_EQ(newAllocatorName("pgtable_alloc", S.Where, S.Function),
+            "pgtable_alloc");
 }
 
 TEST(AllocatorSite, TheNewCallDropsAWrittenGfpZero) {

@@ -17,9 +17,14 @@ namespace {
 
 const char *File = "/src/arch/x86/mm/t.c";
 
-// The unit's facts, without those of the reference model's headers.
-ProvenanceFacts factsOf(llvm::StringRef Body) {
-  ParsedCode Code(("#include <linux/mm.h>\n" + Body).str(), File);
+// The unit's facts, without those of the reference model's headers (in
+// the shapes of Linux before 6.10 with Plain).
+ProvenanceFacts factsOf(llvm::StringRef Body, bool Plain = false) {
+  ParsedCode Code(
+      (llvm::Twine(Plain ? "#define REFIMPL_PLAIN_ALLOCATORS 1\n" : "") +
+       "#include <linux/mm.h>\n" + Body)
+          .str(),
+      File);
   ProvenanceFacts Facts = collectProvenanceFacts(Code.context());
   auto Elsewhere = [](const auto &Fact) { return Fact.At.File != File; };
   llvm::erase_if(Facts.Sites, Elsewhere);
@@ -87,6 +92,21 @@ TEST(ProvenanceCollector, FollowsAPageIntoAFieldAndOutToItsFree) {
   EXPECT_EQ(Facts.Installs[0].Level, "pud");
   EXPECT_EQ(Facts.Installs[0].How, "installed by __p4d(__pa())");
   EXPECT_TRUE(llvm::is_contained(Facts.Defined, "free_transition"));
+}
+
+TEST(ProvenanceCollector, SeesThePlainAllocatorsOfTreesBefore610) {
+  // get_zeroed_page() a plain function: the same sites, flows and groups.
+  ProvenanceFacts Plain = factsOf(Kexec, /*Plain=*/true);
+  ASSERT_EQ(Plain.Sites.size(), 3u);
+  const ProvenanceFacts::Site &Alloc = Plain.Sites[0];
+  EXPECT_EQ(Alloc.Role, PairingRole::Allocation);
+  EXPECT_EQ(Alloc.Call, "get_zeroed_page()");
+  EXPECT_EQ(Alloc.Order, std::optional<uint64_t>(0));
+  EXPECT_EQ(Plain.Sites[1].Freed, "field:x86_64:kimage_arch.pud");
+  EXPECT_TRUE(hasFlow(Plain, "var:x86_64:", "field:x86_64:kimage_arch.pud"));
+  ProvenanceResult R = solveProvenance({Plain}, KernelContracts::kernel());
+  EXPECT_EQ(R.Sites.size(), 3u);
+  EXPECT_EQ(R.Groups, 1u);
 }
 
 TEST(ProvenanceCollector, TheSolveJoinsTheFieldsAllocationAndFrees) {

@@ -5,13 +5,15 @@
 #include "analysis/TableEvidence.h"
 #include "pgmigrate/Provenance.h"
 #include "pgmigrate/ProvenanceCollector.h"
+#include "support/PageAllocators.h"
 
 using namespace clang;
 
 namespace pgmigrate {
 
-bool isAllocatorCallee(llvm::StringRef Name) {
-  return Name == "get_zeroed_page_noprof" || Name == "get_free_pages_noprof";
+bool isAllocatorCall(const CallExpr *Call) {
+  OldAllocator Kind = oldAllocatorCalled(Call);
+  return Kind == OldAllocator::ZeroedPage || Kind == OldAllocator::FreePages;
 }
 
 bool isFreeCall(const CallExpr *Call) {
@@ -254,7 +256,7 @@ Value FactsVisitor::valueOf(const Expr *E) {
 }
 
 Value FactsVisitor::callValue(const CallExpr *Call) {
-  if (isAllocatorCallee(calleeName(Call)))
+  if (isAllocatorCall(Call))
     return {Value::Node, "site:" + siteKey(Call, SM), ""};
   if (std::optional<TableEvidence> Read = derivedTable(Call, Context)) {
     std::string Node = "read:" + Config + ":" + locationKey(Call->getExprLoc());

@@ -6,6 +6,7 @@
 #include "analysis/TableEvidence.h"
 #include "pgmigrate/Provenance.h"
 #include "pgmigrate/ProvenanceCollector.h"
+#include "support/PageAllocators.h"
 
 using namespace clang;
 
@@ -203,14 +204,14 @@ ProvenanceFacts::Site FactsVisitor::describeSite(const CallExpr *Call,
 
 void FactsVisitor::recordSite(const CallExpr *Call, PairingRole Role) {
   ProvenanceFacts::Site Site = describeSite(Call, Role);
-  llvm::StringRef Name = calleeName(Call);
-  Name.consume_back("_noprof");
   if (Role == PairingRole::Allocation) {
-    if (Name == "get_zeroed_page")
+    if (oldAllocatorCalled(Call) == OldAllocator::ZeroedPage)
       Site.Order = 0;
     else if (Call->getNumArgs() == 2)
       Site.Order = constantValue(Call->getArg(1), Context);
-    Facts.Names.try_emplace("site:" + Site.Key, Site.Call);
+    // As the 6.10+ shape names alloc_hooks()'s variable (nameOf()), so
+    // that a plain allocator of older trees reads the same.
+    Facts.Names.try_emplace("site:" + Site.Key, "the result of " + Site.Call);
     Facts.Sites.push_back(std::move(Site));
     return;
   }
@@ -324,7 +325,7 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *Call) {
-    if (isAllocatorCallee(calleeName(Call)))
+    if (isAllocatorCall(Call))
       Found.push_back({Call, PairingRole::Allocation});
     else if (isFreeCall(Call))
       Found.push_back({Call, PairingRole::Free});
@@ -365,8 +366,7 @@ bool FactsVisitor::dataTraverseStmtPre(Stmt *S) {
 }
 
 bool FactsVisitor::VisitCallExpr(CallExpr *Call) {
-  llvm::StringRef Name = calleeName(Call);
-  if (isAllocatorCallee(Name)) {
+  if (isAllocatorCall(Call)) {
     recordSite(Call, PairingRole::Allocation);
     return true;
   }

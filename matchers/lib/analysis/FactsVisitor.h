@@ -25,8 +25,9 @@
 
 namespace pgmigrate {
 
-/// get_zeroed_page_noprof() or get_free_pages_noprof(): an allocation site.
-bool isAllocatorCallee(llvm::StringRef Name);
+/// A call of get_zeroed_page() or __get_free_pages() (the _noprof functions
+/// from Linux 6.10, the plain functions before): an allocation site.
+bool isAllocatorCall(const clang::CallExpr *Call);
 /// free_pages(addr, order): a free site.
 bool isFreeCall(const clang::CallExpr *Call);
 /// A function that reads the pointer it is given and neither keeps nor

@@ -119,7 +119,12 @@ std::string newAllocatorName(llvm::StringRef AllocName, const MacroCall &Where,
                              const FunctionDecl *Function) {
   bool InNoprof = Function && Function->getIdentifier() &&
                   Function->getName().endswith("_noprof");
-  if (!Where.ThroughMacro || InNoprof)
+  // Only a direct call of a _noprof function keeps that form: a direct
+  // call of get_zeroed_page() is the plain allocator of a tree from before
+  // 6.10, which has no _noprof form.
+  bool DirectNoprof =
+      !Where.ThroughMacro && llvm::StringRef(Where.Name).endswith("_noprof");
+  if (DirectNoprof || InNoprof)
     return (AllocName + "_noprof").str();
   return AllocName.str();
 }

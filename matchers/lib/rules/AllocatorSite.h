@@ -92,7 +92,9 @@ AllocationTarget allocationTarget(const clang::Expr *Top,
 
 /// The name of the new allocator for a site: AllocName, with "_noprof" for
 /// a direct call of a *_noprof function or inside a function whose name
-/// ends in _noprof (which passes its caller's allocation tag on).
+/// ends in _noprof (which passes its caller's allocation tag on). A direct
+/// call of a plain allocator (get_zeroed_page() before Linux 6.10) gets
+/// AllocName, as the macro invocation of later trees does.
 std::string newAllocatorName(llvm::StringRef AllocName, const MacroCall &Where,
                              const clang::FunctionDecl *Function);
 

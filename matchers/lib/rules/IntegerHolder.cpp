@@ -47,7 +47,7 @@ const CallExpr *allocationIn(const Expr *Value) {
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
     E = E->IgnoreParenImpCasts();
     if (const auto *Call = dyn_cast<CallExpr>(E))
-      return isAllocatorCallee(calleeName(Call)) ? Call : nullptr;
+      return isAllocatorCall(Call) ? Call : nullptr;
     if (const auto *Statement = dyn_cast<StmtExpr>(E)) {
       const CompoundStmt *Body = Statement->getSubStmt();
       const auto *Last =

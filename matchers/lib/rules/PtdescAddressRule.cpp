@@ -9,6 +9,7 @@
 #include "support/GfpExpression.h"
 #include "support/GfpFlags.h"
 #include "support/MacroCall.h"
+#include "support/PageAllocators.h"
 #include "support/SourceText.h"
 #include "support/TokenSpelling.h"
 #include "clang/AST/ParentMapContext.h"
@@ -36,7 +37,7 @@ llvm::StringRef PtdescAddressRule::name() const {
 void PtdescAddressRule::registerMatchers(MatchFinder &Finder,
                                          MatchFinder::MatchCallback *Callback) {
   Finder.addMatcher(
-      callExpr(callee(functionDecl(hasName("pagetable_alloc_noprof"))),
+      callExpr(callee(functionDecl(hasAnyName(pagetableAllocFunctions()))),
                argumentCountIs(2))
           .bind("alloc"),
       Callback);
@@ -607,7 +608,7 @@ std::string convertToAddress(const PtdescSite &S, ASTContext &Context,
 void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
                               FindingSink &Sink) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("alloc");
-  if (!Call)
+  if (!Call || oldAllocatorCalled(Call) != OldAllocator::PagetableAlloc)
     return;
   ASTContext &Context = *Result.Context;
   const SourceManager &SM = Context.getSourceManager();

@@ -10,6 +10,7 @@
 #include "support/GfpExpression.h"
 #include "support/GfpFlags.h"
 #include "support/MacroCall.h"
+#include "support/PageAllocators.h"
 #include "support/SourceText.h"
 #include "support/TokenSpelling.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -106,9 +107,10 @@ llvm::StringRef ZeroedPageRule::name() const { return ZeroedPageRule::Name; }
 
 void ZeroedPageRule::registerMatchers(MatchFinder &Finder,
                                       MatchFinder::MatchCallback *Callback) {
+  // The declared allocator, whatever the tree wraps it in (see
+  // PageAllocators.h); check() keeps the calls of the right arity.
   Finder.addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("get_zeroed_page_noprof",
-                                              "get_free_pages_noprof"))))
+      callExpr(callee(functionDecl(hasAnyName(pageAllocatorFunctions()))))
           .bind("alloc"),
       Callback);
   Finder.addMatcher(
@@ -129,8 +131,7 @@ ZeroedPageRule::analyzeAllocation(const CallExpr *Call,
   if (!A.Candidate)
     return A;
 
-  llvm::StringRef Callee = calleeName(Call);
-  bool Zeroed = Callee == "get_zeroed_page_noprof";
+  bool Zeroed = oldAllocatorCalled(Call) == OldAllocator::ZeroedPage;
   bool HasOrderArgument = !Zeroed && A.Where.Name != "__get_free_page";
   A.What = refusalWhat(A.Where, A.Where.editable(SM), SM, LO);
 
@@ -418,6 +419,8 @@ void ZeroedPageRule::check(const MatchFinder::MatchResult &Result,
                            FindingSink &Sink) {
   ASTContext &Context = *Result.Context;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("alloc")) {
+    if (oldAllocatorCalled(Call) == OldAllocator::None)
+      return;
     Allocation A = analyzeAllocation(Call, Context);
     if (A.Candidate)
       report(A, Call, PairingRole::Allocation, Context, Sink);

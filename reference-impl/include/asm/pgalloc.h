@@ -5,7 +5,12 @@
  * arch/x86/include/asm/pgalloc.h, arch/x86/mm/pgtable.c (p4d tables and the
  * pgd, from the page allocator; the *_populate() helpers). As in the kernel
  * with allocation profiling, each allocator is a _noprof function and a
- * macro that wraps it in alloc_hooks().
+ * macro that wraps it in alloc_hooks() (the macros are at the end).
+ *
+ * With REFIMPL_PLAIN_ALLOCATORS (Linux before 6.10), each allocator is a
+ * plain static inline of the macro's name and calls the plain allocators:
+ * the _noprof names below are then macros for those, undefined at the end
+ * of this file, so that code including it sees no _noprof name.
  *
  * The model has no paravirt and no PTI: the pgd is a single page.
  */
@@ -15,6 +20,21 @@
 #include <linux/mm.h>
 
 #define PGD_ALLOCATION_ORDER 0
+
+#ifdef REFIMPL_PLAIN_ALLOCATORS
+#define __pte_alloc_one_kernel_noprof __pte_alloc_one_kernel
+#define pte_alloc_one_kernel_noprof pte_alloc_one_kernel
+#define __pte_alloc_one_noprof __pte_alloc_one
+#define pte_alloc_one_noprof pte_alloc_one
+#define pmd_alloc_one_noprof pmd_alloc_one
+#define __pud_alloc_one_noprof __pud_alloc_one
+#define pud_alloc_one_noprof pud_alloc_one
+#define p4d_alloc_one_noprof p4d_alloc_one
+#define pgd_alloc_noprof pgd_alloc
+#define pagetable_alloc_noprof pagetable_alloc
+#define get_zeroed_page_noprof get_zeroed_page
+#define get_free_pages_noprof __get_free_pages
+#endif
 
 /* ---- populate: link a lower table into an entry ---- */
 
@@ -62,15 +82,11 @@ static inline pte_t *__pte_alloc_one_kernel_noprof(struct mm_struct *mm)
 		return NULL;
 	return (pte_t *)ptdesc_address(ptdesc);
 }
-#define __pte_alloc_one_kernel(...)                                         \
-	alloc_hooks(__pte_alloc_one_kernel_noprof(__VA_ARGS__))
 
 static inline pte_t *pte_alloc_one_kernel_noprof(struct mm_struct *mm)
 {
 	return __pte_alloc_one_kernel_noprof(mm);
 }
-#define pte_alloc_one_kernel(...)                                           \
-	alloc_hooks(pte_alloc_one_kernel_noprof(__VA_ARGS__))
 
 static inline void pte_free_kernel(struct mm_struct *mm, pte_t *pte)
 {
@@ -89,13 +105,11 @@ static inline pgtable_t __pte_alloc_one_noprof(struct mm_struct *mm, gfp_t gfp)
 	}
 	return ptdesc_page(ptdesc);
 }
-#define __pte_alloc_one(...) alloc_hooks(__pte_alloc_one_noprof(__VA_ARGS__))
 
 static inline pgtable_t pte_alloc_one_noprof(struct mm_struct *mm)
 {
 	return __pte_alloc_one_noprof(mm, GFP_PGTABLE_USER);
 }
-#define pte_alloc_one(...) alloc_hooks(pte_alloc_one_noprof(__VA_ARGS__))
 
 static inline void pte_free(struct mm_struct *mm, pgtable_t pte_page)
 {
@@ -121,7 +135,6 @@ static inline pmd_t *pmd_alloc_one_noprof(struct mm_struct *mm,
 	}
 	return (pmd_t *)ptdesc_address(ptdesc);
 }
-#define pmd_alloc_one(...) alloc_hooks(pmd_alloc_one_noprof(__VA_ARGS__))
 
 static inline void pmd_free(struct mm_struct *mm, pmd_t *pmd)
 {
@@ -149,14 +162,12 @@ static inline pud_t *__pud_alloc_one_noprof(struct mm_struct *mm,
 	__SetPageTable(ptdesc_page(ptdesc));
 	return (pud_t *)ptdesc_address(ptdesc);
 }
-#define __pud_alloc_one(...) alloc_hooks(__pud_alloc_one_noprof(__VA_ARGS__))
 
 static inline pud_t *pud_alloc_one_noprof(struct mm_struct *mm,
 					  unsigned long addr)
 {
 	return __pud_alloc_one_noprof(mm, addr);
 }
-#define pud_alloc_one(...) alloc_hooks(pud_alloc_one_noprof(__VA_ARGS__))
 
 static inline void __pud_free(struct mm_struct *mm, pud_t *pud)
 {
@@ -182,7 +193,6 @@ static inline p4d_t *p4d_alloc_one_noprof(struct mm_struct *mm,
 		gfp &= ~__GFP_ACCOUNT;
 	return (p4d_t *)get_zeroed_page_noprof(gfp);
 }
-#define p4d_alloc_one(...) alloc_hooks(p4d_alloc_one_noprof(__VA_ARGS__))
 
 /* With 4 levels the "p4d table" is the pgd: nothing to free. */
 static inline void p4d_free(struct mm_struct *mm, p4d_t *p4d)
@@ -214,11 +224,37 @@ static inline pgd_t *pgd_alloc_noprof(struct mm_struct *mm)
 	}
 	return pgd;
 }
-#define pgd_alloc(...) alloc_hooks(pgd_alloc_noprof(__VA_ARGS__))
 
 static inline void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 {
 	free_pages((unsigned long)pgd, PGD_ALLOCATION_ORDER);
 }
+
+#ifdef REFIMPL_PLAIN_ALLOCATORS
+#undef __pte_alloc_one_kernel_noprof
+#undef pte_alloc_one_kernel_noprof
+#undef __pte_alloc_one_noprof
+#undef pte_alloc_one_noprof
+#undef pmd_alloc_one_noprof
+#undef __pud_alloc_one_noprof
+#undef pud_alloc_one_noprof
+#undef p4d_alloc_one_noprof
+#undef pgd_alloc_noprof
+#undef pagetable_alloc_noprof
+#undef get_zeroed_page_noprof
+#undef get_free_pages_noprof
+#else
+#define __pte_alloc_one_kernel(...) \
+	alloc_hooks(__pte_alloc_one_kernel_noprof(__VA_ARGS__))
+#define pte_alloc_one_kernel(...) \
+	alloc_hooks(pte_alloc_one_kernel_noprof(__VA_ARGS__))
+#define __pte_alloc_one(...) alloc_hooks(__pte_alloc_one_noprof(__VA_ARGS__))
+#define pte_alloc_one(...) alloc_hooks(pte_alloc_one_noprof(__VA_ARGS__))
+#define pmd_alloc_one(...) alloc_hooks(pmd_alloc_one_noprof(__VA_ARGS__))
+#define __pud_alloc_one(...) alloc_hooks(__pud_alloc_one_noprof(__VA_ARGS__))
+#define pud_alloc_one(...) alloc_hooks(pud_alloc_one_noprof(__VA_ARGS__))
+#define p4d_alloc_one(...) alloc_hooks(p4d_alloc_one_noprof(__VA_ARGS__))
+#define pgd_alloc(...) alloc_hooks(pgd_alloc_noprof(__VA_ARGS__))
+#endif /* REFIMPL_PLAIN_ALLOCATORS */
 
 #endif /* _ASM_X86_PGALLOC_H */

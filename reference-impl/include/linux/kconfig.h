@@ -13,8 +13,18 @@
 /* Page-table depth is switched at run time, as with LA57 on real hardware. */
 #define CONFIG_X86_5LEVEL 1
 #define CONFIG_PGTABLE_LEVELS 5
-/* alloc_hooks() is a statement expression that records the call site. */
+/*
+ * alloc_hooks() is a statement expression that records the call site.
+ * REFIMPL_PLAIN_ALLOCATORS (defined by the includer, e.g. -D) gives the
+ * shapes of Linux before 6.10 instead, which has no allocation profiling:
+ * get_zeroed_page(), __get_free_pages(), alloc_pages(), pagetable_alloc()
+ * and pgtable_alloc() are plain functions, the page-table allocators of
+ * <asm/pgalloc.h> plain static inlines, and nothing is named *_noprof.
+ * The library serves both shapes (src/plain_allocators.c).
+ */
+#ifndef REFIMPL_PLAIN_ALLOCATORS
 #define CONFIG_MEM_ALLOC_PROFILING 1
+#endif
 /* pagetable_free() of a kernel page table defers to a work queue. */
 #define CONFIG_ASYNC_KERNEL_PGTABLE_FREE 1
 

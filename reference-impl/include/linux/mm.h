@@ -61,8 +61,13 @@ static inline unsigned int ptdesc_order(const struct ptdesc *pt)
 }
 
 /* pagetable_alloc() adds __GFP_COMP: the free side reads the order back. */
+#ifdef REFIMPL_PLAIN_ALLOCATORS
+/* 6.6 to 6.9: a static inline over alloc_pages(); a function here. */
+extern struct ptdesc *pagetable_alloc(gfp_t gfp, unsigned int order);
+#else
 extern struct ptdesc *pagetable_alloc_noprof(gfp_t gfp, unsigned int order);
 #define pagetable_alloc(...) alloc_hooks(pagetable_alloc_noprof(__VA_ARGS__))
+#endif
 
 /* Frees compound_order() pages immediately. */
 extern void __pagetable_free(struct ptdesc *pt);
@@ -123,12 +128,17 @@ extern void pagetable_pmd_dtor(struct ptdesc *pt);
  * An earlier revision named them pgtable_alloc_addr()/pgtable_free_addr();
  * both names are provided with identical semantics.
  */
+#ifdef REFIMPL_PLAIN_ALLOCATORS
+/* Before 6.10, the API would be plain functions too. */
+extern void *pgtable_alloc(gfp_t gfp, unsigned int order);
+extern void *pgtable_alloc_addr(gfp_t gfp, unsigned int order);
+#else
 extern void *pgtable_alloc_noprof(gfp_t gfp, unsigned int order);
 #define pgtable_alloc(...) alloc_hooks(pgtable_alloc_noprof(__VA_ARGS__))
-extern void pgtable_free(const void *addr);
-
 extern void *pgtable_alloc_addr_noprof(gfp_t gfp, unsigned int order);
 #define pgtable_alloc_addr(...) alloc_hooks(pgtable_alloc_addr_noprof(__VA_ARGS__))
+#endif
+extern void pgtable_free(const void *addr);
 extern void pgtable_free_addr(const void *addr);
 
 /* A ptdesc's address, as 6.12 also spells it: page_to_virt(ptdesc_page()). */
