@@ -626,7 +626,7 @@ TEST(Provenance, ReadsAndHookParametersAreNeverNull) {
 
 TEST(Provenance, ANullFromAnotherUnitReachesAFree) {
   // release() frees its parameter without a NULL test; one unit passes it a
-  // table, another passes NULL: the group is refused.
+  // table, another passes NULL: the free needs the test.
   UnitBuilder Frees("x86_64");
   std::string Param = "param:x86_64:release:0";
   std::string Var = Frees.var(Pgtable, 100);
@@ -641,12 +641,12 @@ TEST(Provenance, ANullFromAnotherUnitReachesAFree) {
   ProvenanceResult Alone = solve({Frees.Facts});
   EXPECT_TRUE(decision(Alone, Pgtable, 10).Convert)
       << decision(Alone, Pgtable, 10).Reason;
-  EXPECT_EQ(decision(Alone, Pgtable, 10).NullTest, "");
+  EXPECT_EQ(decision(Alone, Pgtable, 20).NullTest, "");
   ProvenanceResult Both = solve({Frees.Facts, Caller.Facts});
   EXPECT_NE(
-      decision(Both, Pgtable, 10).NullTest.find("is given NULL by a call"),
+      decision(Both, Pgtable, 20).NullTest.find("is given NULL by a call"),
       std::string::npos)
-      << decision(Both, Pgtable, 10).NullTest;
+      << decision(Both, Pgtable, 20).NullTest;
 }
 
 TEST(Provenance, AboveOrderZeroEveryFreeMustBeSeen) {
