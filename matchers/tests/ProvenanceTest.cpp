@@ -542,6 +542,35 @@ TEST(Provenance, TheResultDoesNotDependOnTheOrderOfUnitsOrFacts) {
             "arch/x86/include/asm/pgalloc.h:150");
 }
 
+TEST(Provenance, MergedFactsSolveAsTheUnitsDo) {
+  // --facts-out writes the facts merged by configuration, each fact once
+  // (a header's facts repeat in every unit): the same solve.
+  std::vector<ProvenanceFacts> Units = twoPteTables();
+  Units.push_back(kexecUnit().Facts);
+  Units.push_back(kexecUnit().Facts); // a header's facts, seen twice
+  UnitBuilder I386("i386");
+  I386.flow(I386.alloc(PgallocH, 150, 1), "ret:i386:pmd_alloc_one", PgallocH,
+            151);
+  Units.push_back(I386.Facts);
+  UnitBuilder Names("x86_64");
+  Names.name(Names.var("/k/arch/x86/mm/a.c", 100), "b-name");
+  UnitBuilder Names2("x86_64");
+  Names2.name(Names2.var("/k/arch/x86/mm/a.c", 100), "a-name");
+  Names2.escape(Names2.var("/k/arch/x86/mm/a.c", 100), "is stored",
+                "/k/arch/x86/mm/a.c", 13);
+  Units.push_back(Names.Facts);
+  Units.push_back(Names2.Facts);
+
+  std::vector<ProvenanceFacts> Merged = mergeFactsByConfig(Units);
+  ASSERT_EQ(Merged.size(), 2u);
+  EXPECT_EQ(Merged[0].Config, "i386");
+  EXPECT_EQ(Merged[1].Config, "x86_64");
+  EXPECT_EQ(Merged[1].Flows.size(), twoPteTables()[0].Flows.size() +
+                                        twoPteTables()[1].Flows.size() +
+                                        kexecUnit().Facts.Flows.size());
+  expectSameResult(solve(Units), solve(Merged));
+}
+
 TEST(Provenance, UnitLocalGroups) {
   // Locals, a static function of a .c file, a static global of one.
   UnitBuilder U("x86_64");

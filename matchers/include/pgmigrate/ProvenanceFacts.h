@@ -181,6 +181,12 @@ struct ProvenanceFacts {
 /// says what is wrong.
 std::string factsToJson(const ProvenanceFacts &Facts);
 llvm::Expected<ProvenanceFacts> factsFromJson(llvm::StringRef Json);
+/// The facts of many units as one per configuration, each fact once (a
+/// header's facts repeat in every unit that reads it). The solve over the
+/// result is the solve over Units.
+std::vector<ProvenanceFacts>
+mergeFactsByConfig(std::vector<ProvenanceFacts> Units);
+
 /// The same as a JSON value, to embed in a larger document.
 llvm::json::Value factsToJsonValue(const ProvenanceFacts &Facts);
 llvm::Expected<ProvenanceFacts>

@@ -1,12 +1,13 @@
 //===- RunDecisions.h - A run's facts and decisions, for other front ends ===//
 //
 // What `pgtable-migrate --facts-out=FILE` writes: the provenance facts of
-// every unit of the run, and the run's final decision about every site
-// that provenance decides (converted or refused, and the message). The
-// clang-tidy checks read it (their FactsFile option) and take the same
-// whole-program decisions as the CLI, although each sees one unit: a
-// unit's own facts cannot show what other units do with its tables, and
-// the decisions also depend on what the rules made of other units' sites.
+// the run, merged (one record per configuration, each fact once), and the run's
+// final decision about every site that provenance decides (converted or
+// refused, and the message). The clang-tidy checks read it (their FactsFile
+// option) and take the same whole-program decisions as the CLI, although each
+// sees one unit: a unit's own facts cannot show what other units do with its
+// tables, and the decisions also depend on what the rules made of other units'
+// sites.
 //
 // The file is JSON:
 //
@@ -45,7 +46,8 @@ struct RunDecisions {
   /// By (site key, rule).
   std::map<std::pair<std::string, std::string>, Decision> Decisions;
 
-  /// The decisions of a run's merged findings (those with an object site).
+  /// The decisions of a run's merged findings (those with an object site),
+  /// with its units' facts merged (mergeFactsByConfig()).
   static RunDecisions of(llvm::ArrayRef<Finding> Findings,
                          std::vector<ProvenanceFacts> Units);
 };

@@ -13,7 +13,7 @@ static constexpr int64_t RunVersion = 1;
 RunDecisions RunDecisions::of(llvm::ArrayRef<Finding> Findings,
                               std::vector<ProvenanceFacts> Units) {
   RunDecisions Run;
-  Run.Units = std::move(Units);
+  Run.Units = mergeFactsByConfig(std::move(Units));
   for (const Finding &F : Findings) {
     if (F.ObjectSite.empty())
       continue;
