@@ -283,4 +283,33 @@ pte_t *alloc_pte(int early)
                             [](const auto &E) { return E.At.Line == 14; }));
 }
 
+TEST(ProvenanceCollector, AFieldOfAnAnonymousStructIsNamedByItsRecord) {
+  // Linux 6.12's mm_struct keeps pgd in an anonymous struct: the root
+  // field contract must still see mm->pgd.
+  ProvenanceFacts Facts = factsOf(R"c(
+struct mm_like {
+	struct {
+		int users;
+		pgd_t *pgd;
+	};
+	union {
+		pmd_t *pmd;
+		long raw;
+	};
+};
+
+void set_root(struct mm_like *mm, pgd_t *pgd, pmd_t *pmd)
+{
+	mm->pgd = pgd;
+	mm->pmd = pmd;
+}
+)c");
+  EXPECT_TRUE(llvm::any_of(Facts.Flows, [](const ProvenanceFacts::Flow &F) {
+    return F.To == "field:x86_64:mm_like.pgd";
+  }));
+  EXPECT_TRUE(llvm::any_of(Facts.Flows, [](const ProvenanceFacts::Flow &F) {
+    return F.To == "field:x86_64:mm_like.pmd";
+  }));
+}
+
 } // namespace

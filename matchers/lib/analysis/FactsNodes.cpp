@@ -121,7 +121,15 @@ std::string FactsVisitor::nameOf(const VarDecl *Var) const {
 
 std::string FactsVisitor::fieldNodeOf(const FieldDecl *Field,
                                       std::string &Named) const {
+  // A field of an anonymous struct or union is named by the record that
+  // holds it: Linux 6.12's mm_struct keeps pgd in an anonymous struct
+  // (`struct { ... pgd_t *pgd; ... } __randomize_layout;`).
   const RecordDecl *Record = Field->getParent();
+  while (Record->isAnonymousStructOrUnion())
+    if (const auto *Outer = dyn_cast<RecordDecl>(Record->getParent()))
+      Record = Outer;
+    else
+      break;
   std::string RecordName = Record->getNameAsString();
   if (RecordName.empty())
     if (const TypedefNameDecl *Typedef = Record->getTypedefNameForAnonDecl())
