@@ -496,6 +496,23 @@ void expectSameResult(const ProvenanceResult &A, const ProvenanceResult &B) {
   }
 }
 
+/// An i386 unit whose pmd_alloc_one() has order 1, and one node named
+/// differently by two x86_64 units ('a-name' wins).
+void appendOtherConfigAndNames(std::vector<ProvenanceFacts> &Units) {
+  UnitBuilder I386("i386");
+  I386.flow(I386.alloc(PgallocH, 150, 1), "ret:i386:pmd_alloc_one", PgallocH,
+            151);
+  Units.push_back(I386.Facts);
+  UnitBuilder Names("x86_64");
+  Names.name(Names.var("/k/arch/x86/mm/a.c", 100), "b-name");
+  UnitBuilder Names2("x86_64");
+  Names2.name(Names2.var("/k/arch/x86/mm/a.c", 100), "a-name");
+  Names2.escape(Names2.var("/k/arch/x86/mm/a.c", 100), "is stored",
+                "/k/arch/x86/mm/a.c", 13);
+  Units.push_back(Names.Facts);
+  Units.push_back(Names2.Facts);
+}
+
 TEST(Provenance, TheResultDoesNotDependOnTheOrderOfUnitsOrFacts) {
   std::vector<ProvenanceFacts> Units = twoPteTables();
   UnitBuilder KexecUnit = kexecUnit();
@@ -511,19 +528,7 @@ TEST(Provenance, TheResultDoesNotDependOnTheOrderOfUnitsOrFacts) {
              151);
   Hooks.free(PgallocH, 160, "param:x86_64:pmd_free:1", "pmd");
   Units.push_back(Hooks.Facts);
-  UnitBuilder I386("i386");
-  I386.flow(I386.alloc(PgallocH, 150, 1), "ret:i386:pmd_alloc_one", PgallocH,
-            151);
-  Units.push_back(I386.Facts);
-  // The same node named differently by two units.
-  UnitBuilder Names("x86_64");
-  Names.name(Names.var("/k/arch/x86/mm/a.c", 100), "b-name");
-  UnitBuilder Names2("x86_64");
-  Names2.name(Names2.var("/k/arch/x86/mm/a.c", 100), "a-name");
-  Names2.escape(Names2.var("/k/arch/x86/mm/a.c", 100), "is stored",
-                "/k/arch/x86/mm/a.c", 13);
-  Units.push_back(Names.Facts);
-  Units.push_back(Names2.Facts);
+  appendOtherConfigAndNames(Units);
 
   ProvenanceResult Forward = solve(Units);
   std::vector<ProvenanceFacts> Backward;
@@ -548,18 +553,7 @@ TEST(Provenance, MergedFactsSolveAsTheUnitsDo) {
   std::vector<ProvenanceFacts> Units = twoPteTables();
   Units.push_back(kexecUnit().Facts);
   Units.push_back(kexecUnit().Facts); // a header's facts, seen twice
-  UnitBuilder I386("i386");
-  I386.flow(I386.alloc(PgallocH, 150, 1), "ret:i386:pmd_alloc_one", PgallocH,
-            151);
-  Units.push_back(I386.Facts);
-  UnitBuilder Names("x86_64");
-  Names.name(Names.var("/k/arch/x86/mm/a.c", 100), "b-name");
-  UnitBuilder Names2("x86_64");
-  Names2.name(Names2.var("/k/arch/x86/mm/a.c", 100), "a-name");
-  Names2.escape(Names2.var("/k/arch/x86/mm/a.c", 100), "is stored",
-                "/k/arch/x86/mm/a.c", 13);
-  Units.push_back(Names.Facts);
-  Units.push_back(Names2.Facts);
+  appendOtherConfigAndNames(Units);
 
   std::vector<ProvenanceFacts> Merged = mergeFactsByConfig(Units);
   ASSERT_EQ(Merged.size(), 2u);
