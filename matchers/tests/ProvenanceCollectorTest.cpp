@@ -312,4 +312,42 @@ void set_root(struct mm_like *mm, pgd_t *pgd, pmd_t *pmd)
   }));
 }
 
+TEST(ProvenanceCollector, AFreeNoConfigurationRunsKeepsItsPagesGroup) {
+  // The free under the constant condition stays on the old API; where the
+  // condition holds it frees the same field's pages, so the allocation and
+  // the other free must not convert without it.
+  ProvenanceFacts Facts = factsOf(R"c(
+struct tables {
+	pmd_t *pmd;
+};
+
+int map(struct tables *t, pud_t *pud)
+{
+	pmd_t *pmd = (pmd_t *)get_zeroed_page(GFP_KERNEL);
+
+	if (!pmd)
+		return -1;
+	t->pmd = pmd;
+	set_pud(pud, __pud(__pa(pmd) | _KERNPG_TABLE));
+	return 0;
+}
+
+void unmap(struct tables *t)
+{
+	if (sizeof(long) == 4)
+		free_page((unsigned long)t->pmd);
+	else if (t->pmd)
+		free_page((unsigned long)t->pmd);
+}
+)c");
+  ASSERT_EQ(Facts.UnreachableSites.size(), 1u);
+  EXPECT_EQ(Facts.UnreachableSites[0].Freed, "field:x86_64:tables.pmd");
+  ProvenanceResult R = solveProvenance({Facts}, KernelContracts::kernel());
+  ASSERT_EQ(R.Sites.size(), 3u);
+  for (const auto &[Key, D] : R.Sites) {
+    EXPECT_FALSE(D.Convert) << Key;
+    EXPECT_NE(D.Reason.find("never run"), std::string::npos) << D.Reason;
+  }
+}
+
 } // namespace

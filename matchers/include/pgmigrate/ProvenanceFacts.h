@@ -158,8 +158,9 @@ struct ProvenanceFacts {
 
   std::vector<Site> Sites;
   /// Sites in code this configuration never runs (a branch of a constant
-  /// condition, code after a return): Key, Role, Call and At only. They do
-  /// nothing here, so no other fact mentions them.
+  /// condition, code after a return): Key, Role, Call, At, and for a free
+  /// the node it would free. They do nothing here, but a group whose pages
+  /// such a free may free elsewhere must not convert without it.
   std::vector<Site> UnreachableSites;
   std::vector<Flow> Flows;
   std::vector<LevelFact> Installs;

@@ -354,8 +354,17 @@ bool FactsVisitor::unreachable(const Stmt *S) const {
 void FactsVisitor::recordUnreachableSites(const Stmt *S) {
   SiteCallFinder Finder;
   Finder.TraverseStmt(const_cast<Stmt *>(S));
-  for (const auto &[Call, Role] : Finder.Found)
-    Facts.UnreachableSites.push_back(describeSite(Call, Role));
+  for (const auto &[Call, Role] : Finder.Found) {
+    ProvenanceFacts::Site Site = describeSite(Call, Role);
+    // What it would free where it runs: the solve keeps the groups of
+    // those pages from converting without it.
+    if (Role == PairingRole::Free) {
+      Value V = valueOf(Call->getArg(0));
+      if (V.K == Value::Node)
+        Site.Freed = V.Name;
+    }
+    Facts.UnreachableSites.push_back(std::move(Site));
+  }
 }
 
 bool FactsVisitor::dataTraverseStmtPre(Stmt *S) {

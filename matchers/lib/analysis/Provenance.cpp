@@ -176,12 +176,34 @@ static std::string installedAboveOrderZero(const GroupSummary &Group,
   return "";
 }
 
+/// What each unreachable free frees (its Freed node), with the free as a
+/// message names it.
+using UnreachableFrees = std::map<std::string, std::string>;
+
+// A free in code the run's configurations never run stays on the old API;
+// in a configuration that runs it, it may free this group's pages: the
+// group must not convert without it.
+static std::string unreachableFreeBlocker(const GroupSummary &Group,
+                                          const UnreachableFrees &Frees) {
+  for (const std::string &Node : Group.Nodes) {
+    auto It = Frees.find(Node);
+    if (It != Frees.end())
+      return "its pages may also be freed by " + It->second +
+             ", in code the run's configurations never run, which stays on "
+             "the old API";
+  }
+  return "";
+}
+
 static void decideGroup(const GroupSummary &Group, unsigned Number,
                         const ProvenanceGraph &Graph, const EntryFrees &Frees,
+                        const UnreachableFrees &DeadFrees,
                         ProvenanceResult &Result) {
   std::string Reason = groupBlocker(Group, Graph);
   if (Reason.empty())
     Reason = installedAboveOrderZero(Group, Number - 1, Frees);
+  if (Reason.empty())
+    Reason = unreachableFreeBlocker(Group, DeadFrees);
   std::string Name = groupName(Group);
   bool Local = isUnitLocal(Group);
   std::map<std::string, std::string> NullTests;
@@ -264,9 +286,15 @@ ProvenanceResult solveProvenance(llvm::ArrayRef<ProvenanceFacts> Units,
   ProvenanceResult Result;
   Result.Groups = Groups.size();
   EntryFrees Frees = entryFrees(Groups);
+  UnreachableSites Dead = unreachableSites(Units);
+  UnreachableFrees DeadFrees;
+  for (const auto &[Key, Entry] : Dead)
+    if (Entry.first.Role == PairingRole::Free && !Entry.first.Freed.empty())
+      DeadFrees.try_emplace(Entry.first.Freed,
+                            Entry.first.Call + atPlace(Entry.first.At));
   for (size_t I = 0; I < Groups.size(); ++I)
-    decideGroup(Groups[I], I + 1, Graph, Frees, Result);
-  decideUnreachable(unreachableSites(Units), Result);
+    decideGroup(Groups[I], I + 1, Graph, Frees, DeadFrees, Result);
+  decideUnreachable(Dead, Result);
   return Result;
 }
 
