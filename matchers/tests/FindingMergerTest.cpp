@@ -1,6 +1,7 @@
 //===- FindingMergerTest.cpp ---------------------------------------------===//
 
 #include "pgmigrate/FindingMerger.h"
+#include "analysis/ProvenanceDecisions.h"
 #include "gtest/gtest.h"
 
 using namespace pgmigrate;
@@ -215,6 +216,45 @@ TEST(FindingMerger, IdenticalFindingsUniteTheirPairingKeys) {
   Set.add({Two});
   FindingMerger::Result R = Set.merge();
   EXPECT_TRUE(R.EditsByFile.empty());
+}
+
+TEST(FindingMerger, OneEditOfAMacroDefinitionStandsForEveryExpansion) {
+  // Two expansions of one definition: the same finding, two sites.
+  Finding First = converted("/arch/arm/mm/pgd.c", 30, 8, "pgtable_free(p)");
+  First.ObjectSite = "/arch/arm/mm/pgd.c:400+30";
+  Finding Second = First;
+  Second.ObjectSite = "/arch/arm/mm/pgd.c:200+30";
+  uniteRepeat(First, Second);
+  EXPECT_EQ(First.MoreObjectSites,
+            std::vector<std::string>{"/arch/arm/mm/pgd.c:200+30"});
+  uniteRepeat(First, Second); // once each
+  EXPECT_EQ(First.MoreObjectSites.size(), 1u);
+
+  // The edit is made only when every expansion converts; a refused one
+  // withdraws it, naming that expansion and its reason.
+  ProvenanceResult Solved;
+  SiteDecision &A = Solved.Sites[First.ObjectSite];
+  A.Convert = true;
+  A.Group = 1;
+  A.Evidence = "pgd table";
+  SiteDecision &B = Solved.Sites[Second.ObjectSite];
+  B.Group = 2;
+  B.Reason = "'pgd' is stored through a pointer";
+  B.At = {"/arch/arm/mm/pgd.c", 21};
+  std::vector<Finding> Findings{First};
+  applyProvenance(Findings, Solved);
+  EXPECT_EQ(Findings[0].Kind, FindingKind::Refused);
+  EXPECT_EQ(Findings[0].Message,
+            "not converted: the expansion at arch/arm/mm/pgd.c:21 is not "
+            "converted ('pgd' is stored through a pointer); it would replace "
+            "with 'pgtable_free(p)'");
+  EXPECT_EQ(Findings[0].PairingKeys.size(), 2u);
+
+  B.Convert = true;
+  B.Reason.clear();
+  Findings = {First};
+  applyProvenance(Findings, Solved);
+  EXPECT_EQ(Findings[0].Kind, FindingKind::Converted);
 }
 
 } // namespace

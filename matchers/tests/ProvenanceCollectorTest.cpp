@@ -350,4 +350,108 @@ void unmap(struct tables *t)
   }
 }
 
+// arm64's shape: an allocator's address passed as a parameter, called
+// through it, its physical address installed by __pXd_populate().
+const char *PointerAllocator = R"c(
+static inline void __pmd_populate(pmd_t *pmdp, phys_addr_t ptep,
+				  unsigned long prot)
+{
+	set_pmd(pmdp, __pmd(ptep | prot));
+}
+
+static phys_addr_t table_alloc(int shift)
+{
+	void *ptr = (void *)__get_free_page(GFP_PGTABLE_KERNEL);
+
+	return __pa(ptr);
+}
+
+static void map_pmd(pmd_t *pmdp, phys_addr_t (*alloc)(int shift))
+{
+	phys_addr_t phys = alloc(PAGE_SHIFT);
+
+	__pmd_populate(pmdp, phys, _KERNPG_TABLE);
+}
+
+void map(pmd_t *pmdp)
+{
+	map_pmd(pmdp, table_alloc);
+}
+)c";
+
+TEST(ProvenanceCollector, FollowsAnAllocatorThroughAFunctionPointer) {
+  ProvenanceFacts Facts = factsOf(PointerAllocator);
+  std::string Alloc = std::string("fn:x86_64:") + File + "#table_alloc";
+  std::string Param = std::string("param:x86_64:") + File + "#map_pmd:1";
+  // The address flows into the parameter, not into "address taken".
+  EXPECT_TRUE(hasFlow(Facts, Alloc, Param));
+  EXPECT_TRUE(llvm::none_of(Facts.AddressTakenFunctions, [](const auto &A) {
+    return A.Name == "table_alloc";
+  }));
+  ASSERT_EQ(Facts.IndirectCalls.size(), 1u);
+  EXPECT_EQ(Facts.IndirectCalls[0].Pointer, Param);
+  EXPECT_TRUE(
+      llvm::StringRef(Facts.IndirectCalls[0].Result).startswith("expr:"));
+  // __pa() of the page is the page; its install is evidence.
+  EXPECT_TRUE(hasFlow(
+      Facts, "var:", std::string("ret:x86_64:") + File + "#table_alloc"));
+  EXPECT_TRUE(llvm::any_of(Facts.Installs, [](const auto &I) {
+    return I.Level == "pte" && I.How == "installed by __pmd_populate()";
+  }));
+  ProvenanceResult R = solveProvenance({Facts}, KernelContracts::kernel());
+  ASSERT_EQ(R.Sites.size(), 1u);
+  EXPECT_TRUE(R.Sites.begin()->second.Convert)
+      << R.Sites.begin()->second.Reason;
+}
+
+TEST(ProvenanceCollector, AnAllocatorWhoseAddressEscapesIsRefused) {
+  ProvenanceFacts Facts = factsOf(std::string(PointerAllocator) + R"c(
+phys_addr_t (**slot)(int shift);
+
+void leak(void)
+{
+	*slot = table_alloc;
+}
+)c");
+  ProvenanceResult R = solveProvenance({Facts}, KernelContracts::kernel());
+  ASSERT_EQ(R.Sites.size(), 1u);
+  EXPECT_FALSE(R.Sites.begin()->second.Convert);
+  EXPECT_NE(R.Sites.begin()->second.Reason.find(
+                "which is called through a function pointer"),
+            std::string::npos)
+      << R.Sites.begin()->second.Reason;
+}
+
+TEST(ProvenanceCollector, PhysicalAddressMacrosKeepThePage) {
+  // As arm64 and riscv spell __pa(): arithmetic, not a call.
+  ProvenanceFacts Facts = factsOf(R"c(
+#undef __pa
+#define __pa(x) ({ unsigned long _x = (unsigned long)(x); _x - 0x1000UL; })
+
+phys_addr_t table_phys(void)
+{
+	unsigned long page = __get_free_page(GFP_KERNEL);
+
+	return __pa(page);
+}
+)c");
+  EXPECT_TRUE(
+      hasFlow(Facts, "var:x86_64:", std::string("ret:x86_64:") + "table_phys"));
+}
+
+TEST(ProvenanceCollector, ACallOfAnAliasIsACallOfItsTarget) {
+  ProvenanceFacts Facts = factsOf(R"c(
+static void walk(pmd_t *pmd, phys_addr_t (*alloc)(int shift))
+{
+	set_pmd(pmd, __pmd(alloc(0) | _KERNPG_TABLE));
+}
+
+void walk_alias(pmd_t *pmd, phys_addr_t (*alloc)(int shift))
+	__attribute__((alias("walk")));
+)c");
+  std::string Target = std::string("param:x86_64:") + File + "#walk:1";
+  EXPECT_TRUE(hasFlow(Facts, "param:x86_64:walk_alias:1", Target));
+  EXPECT_TRUE(llvm::is_contained(Facts.Defined, "walk_alias"));
+}
+
 } // namespace

@@ -60,6 +60,10 @@ ProvenanceFacts sampleFacts() {
                      true,
                      {File, 200}});
   F.Calls.push_back({"noargs", "noargs", {}, false, {File, 201}});
+  F.IndirectCalls.push_back({"param:x86_64:create_mapping:5",
+                             "expr:x86_64:" + File + ":7300",
+                             {{0, "var:x86_64:" + File + ":4000"}},
+                             {File, 210}});
   F.AddressTakenFunctions.push_back(
       {"/k/a.c#alloc_pgt_page", "alloc_pgt_page", {"/k/a.c", 12}});
   F.Defined = {"machine_kexec_prepare", "/k/a.c#alloc_pgt_page"};
@@ -129,6 +133,13 @@ void expectEqualFacts(const ProvenanceFacts &A, const ProvenanceFacts &B) {
     EXPECT_EQ(A.Calls[I].Variadic, B.Calls[I].Variadic);
     EXPECT_TRUE(samePlace(A.Calls[I].At, B.Calls[I].At));
   }
+  ASSERT_EQ(A.IndirectCalls.size(), B.IndirectCalls.size());
+  for (size_t I = 0; I < A.IndirectCalls.size(); ++I) {
+    EXPECT_EQ(A.IndirectCalls[I].Pointer, B.IndirectCalls[I].Pointer);
+    EXPECT_EQ(A.IndirectCalls[I].Result, B.IndirectCalls[I].Result);
+    EXPECT_EQ(A.IndirectCalls[I].Arguments, B.IndirectCalls[I].Arguments);
+    EXPECT_TRUE(samePlace(A.IndirectCalls[I].At, B.IndirectCalls[I].At));
+  }
   ASSERT_EQ(A.AddressTakenFunctions.size(), B.AddressTakenFunctions.size());
   for (size_t I = 0; I < A.AddressTakenFunctions.size(); ++I) {
     EXPECT_EQ(A.AddressTakenFunctions[I].Function,
@@ -159,7 +170,7 @@ TEST(ProvenanceJson, EmptyFactsRoundTrip) {
 
 TEST(ProvenanceJson, TheShapeIsTheDocumentedOne) {
   std::string Json = factsToJson(sampleFacts());
-  EXPECT_NE(Json.find("\"version\":1"), std::string::npos) << Json;
+  EXPECT_NE(Json.find("\"version\":2"), std::string::npos) << Json;
   EXPECT_NE(Json.find("\"at\":[\"/k/arch/x86/kernel/machine_kexec_64.c\",150]"),
             std::string::npos)
       << Json;
@@ -192,9 +203,9 @@ TEST(ProvenanceJson, MalformedInputIsRejectedWithItsPlace) {
             std::string::npos);
   EXPECT_EQ(errorOf("[]"), "expected object at facts");
   EXPECT_EQ(errorOf("{}"), "missing value at facts.version");
-  EXPECT_EQ(errorOf(edited("\"version\":1", "\"version\":2")),
-            "facts version 2 is not supported (this build reads version 1)");
-  EXPECT_EQ(errorOf(edited("\"version\":1", "\"version\":\"1\"")),
+  EXPECT_EQ(errorOf(edited("\"version\":2", "\"version\":1")),
+            "facts version 1 is not supported (this build reads version 2)");
+  EXPECT_EQ(errorOf(edited("\"version\":2", "\"version\":\"2\"")),
             "expected an integer at facts.version");
   EXPECT_EQ(errorOf(edited("\"config\":\"x86_64\",", "")),
             "missing value at facts.config");

@@ -17,16 +17,34 @@ TEST(ProvenanceNode, KindsByPrefix) {
   EXPECT_EQ(node::kindOf("global:x86_64:/k/a.c#cache"), Kind::Global);
   EXPECT_EQ(node::kindOf("read:x86_64:/k/a.c:90"), Kind::Read);
   EXPECT_EQ(node::kindOf("expr:x86_64:/k/a.c:91"), Kind::Expr);
+  EXPECT_EQ(node::kindOf("fn:aarch64:/k/mmu.c#pgd_pgtable_alloc"), Kind::Fn);
+  EXPECT_EQ(node::restOf("fn:aarch64:/k/mmu.c#pgd_pgtable_alloc"),
+            "/k/mmu.c#pgd_pgtable_alloc");
+  EXPECT_EQ(node::functionOf("fn:aarch64:early_alloc"), "");
 }
 
 TEST(ProvenanceNode, MalformedNodesAreInvalid) {
-  for (llvm::StringRef Bad :
-       {"", "site:", "var:x86_64", "var::/k/a.c:1", "var:x86_64:/k/a.c",
-        "var:x86_64:/k/a.c:x1", "var:x86_64::12", "param:x86_64:f",
-        "param:x86_64:f:", "param:x86_64::0", "ret:x86_64:", "ret:x86_64",
-        "field:x86_64:kimage_arch", "field:x86_64:.p4d",
-        "field:x86_64:kimage_arch.", "global:x86_64:", "entry:x86_64:pte",
-        "Site:/k/a.c:1", "read:x86_64:/k/a.c:"})
+  for (llvm::StringRef Bad : {"",
+                              "site:",
+                              "var:x86_64",
+                              "var::/k/a.c:1",
+                              "var:x86_64:/k/a.c",
+                              "var:x86_64:/k/a.c:x1",
+                              "var:x86_64::12",
+                              "param:x86_64:f",
+                              "param:x86_64:f:",
+                              "param:x86_64::0",
+                              "ret:x86_64:",
+                              "ret:x86_64",
+                              "field:x86_64:kimage_arch",
+                              "field:x86_64:.p4d",
+                              "field:x86_64:kimage_arch.",
+                              "global:x86_64:",
+                              "entry:x86_64:pte",
+                              "Site:/k/a.c:1",
+                              "read:x86_64:/k/a.c:",
+                              "fn:x86_64:",
+                              "fn::f"})
     EXPECT_EQ(node::kindOf(Bad), Kind::Invalid) << Bad.str();
 }
 

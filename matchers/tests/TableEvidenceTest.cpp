@@ -44,6 +44,41 @@ void f(pmd_t *pmd)
   EXPECT_EQ(E->How, "installed by __pmd(__pa()) at line 6");
 }
 
+// A physical address installed as it is, without __pa() at the install:
+// arm64's __pXd_populate(), __pXd(phys | table flags), riscv's
+// pfn_pXd(PFN_DOWN(phys), PAGE_TABLE). Leaf flags are no evidence.
+TEST(TableEvidence, InstalledAsAPhysicalAddress) {
+  const char *Code = R"c(
+static inline void __pud_populate(pud_t *pudp, phys_addr_t pmdp,
+				  unsigned long prot)
+{
+	set_pud(pudp, __pud(pmdp | prot));
+}
+#define PAGE_TABLE __pgprot(_KERNPG_TABLE)
+void f(pud_t *pud, pmd_t *pmd, phys_addr_t pte)
+{
+	__pud_populate(pud, pte, _KERNPG_TABLE);
+	set_pmd(pmd, __pmd(pte | _KERNPG_TABLE));
+	set_pmd(pmd, pfn_pmd(PFN_DOWN(pte), PAGE_TABLE));
+	set_pmd(pmd, __pmd(pte | _PAGE_PSE));
+	set_pmd(pmd, pfn_pmd(PFN_DOWN(pte), __pgprot(_PAGE_PSE)));
+}
+)c";
+  std::optional<TableEvidence> Populate = installed(Code, 0);
+  ASSERT_TRUE(Populate);
+  EXPECT_EQ(Populate->Level, TableLevel::Pmd);
+  EXPECT_EQ(Populate->How, "installed by __pud_populate() at line 11");
+  std::optional<TableEvidence> Entry = installed(Code, 1);
+  ASSERT_TRUE(Entry);
+  EXPECT_EQ(Entry->Level, TableLevel::Pte);
+  std::optional<TableEvidence> Pfn = installed(Code, 2);
+  ASSERT_TRUE(Pfn);
+  EXPECT_EQ(Pfn->Level, TableLevel::Pte);
+  EXPECT_EQ(Pfn->How, "installed by pfn_pmd() at line 13");
+  EXPECT_FALSE(installed(Code, 3));
+  EXPECT_FALSE(installed(Code, 4));
+}
+
 TEST(TableEvidence, InstalledThroughPopulate) {
   std::optional<TableEvidence> E = installed(R"c(
 #include <asm/pgalloc.h>

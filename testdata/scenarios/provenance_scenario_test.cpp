@@ -439,8 +439,7 @@ constexpr unsigned long FnPhys = 0x1234000UL;
 TEST_P(ProvenanceScenario, FunctionPointerAllocatorMaps) {
   pgd_t *Pgd = privateRoot();
   ASSERT_NE(Pgd, nullptr);
-  ASSERT_EQ(create_mapping(Pgd, FnStart, FnPhys, FnSize, PAGE_KERNEL,
-                           kernel_pgtable_alloc),
+  ASSERT_EQ(create_kernel_mapping(Pgd, FnStart, FnPhys, FnSize, PAGE_KERNEL),
             0);
   for (unsigned long Off = 0; Off < FnSize; Off += K4)
     expectMaps(Pgd, FnStart + Off + 7, FnPhys + Off + 7, PG_LEVEL_4K,
@@ -463,8 +462,8 @@ TEST_P(ProvenanceScenario, FunctionPointerAllocatorFailuresLeakNothing) {
   int Failures = 0;
   for (unsigned long N = 1;; ++N) {
     refimpl_fail_nth_alloc(N);
-    int Ret = create_mapping(Pgd, FnStart, FnPhys, FnSize, PAGE_KERNEL_RO,
-                             kernel_pgtable_alloc);
+    int Ret =
+        create_kernel_mapping(Pgd, FnStart, FnPhys, FnSize, PAGE_KERNEL_RO);
     refimpl_fail_nth_alloc(0);
     if (!Ret)
       expectMaps(Pgd, FnStart + FnSize - K4, FnPhys + FnSize - K4, PG_LEVEL_4K,

@@ -2,7 +2,8 @@
 // __pXd(__pa(table) ...) is evidence wherever the entry value goes: into a
 // local entry written later, or straight through the entry pointer. The
 // allocation may sit in the condition that guards the install. __pa() of a
-// page kept as a physical address, in no entry value, is not evidence.
+// page is the same object to the analysis: stored through a pointer, its
+// physical address escapes as the page itself would.
 #include <linux/mm.h>
 
 int install_through_local_entry(pmd_t *pmd)
@@ -53,7 +54,7 @@ int reinstall(pmd_t *pmd, pte_t *spare, int use_spare)
 int record_phys(phys_addr_t *phys)
 {
 	pte_t *pte = (pte_t *)get_zeroed_page(GFP_KERNEL);
-// CHECK-MESSAGES: :[[@LINE-1]]:24: warning: not converted: no page-table evidence: the page from get_zeroed_page() at {{.*}}:[[@LINE-1]] is never installed in a page-table entry nor read out of one; it would replace '(pte_t *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:24: warning: not converted: 'pte' is stored through a pointer at {{.*}}:[[@LINE+4]]; it would replace '(pte_t *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
 
 	if (!pte)
 		return -1;

@@ -61,13 +61,14 @@ void *scratch_buffer(void)
 // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: not converted: {{.*}}get_zeroed_page(){{.*}} [zeroed-page]
 }
 
-/* A call written in a macro body is refused, whatever the shape. */
+/* A call written in a macro body converts there, whatever the shape. */
 #define ALLOC_PMD_TABLE() ((pmd_t *)get_zeroed_page(GFP_KERNEL))
+// CHECK-FIXES: {{^}}#define ALLOC_PMD_TABLE() (pgtable_alloc(GFP_KERNEL, 0)){{$}}
 
 pmd_t *pmd_from_macro(pud_t *pud)
 {
 	pmd_t *pmd = ALLOC_PMD_TABLE();
-// CHECK-MESSAGES: :[[@LINE-5]]:37: warning: not converted: get_zeroed_page() is written inside the definition of macro 'ALLOC_PMD_TABLE'; convert the macro by hand [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-6]]:37: warning: replace '(pmd_t *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' (pmd table, installed by __pud(__pa()) at {{.*}}:[[@LINE+3]]); in the definition of macro 'ALLOC_PMD_TABLE', which all its expansions share [zeroed-page]
 
 	if (pmd)
 		set_pud(pud, __pud(__pa(pmd) | _KERNPG_TABLE));

@@ -87,6 +87,11 @@ struct Finding {
   /// (siteKey() in ProvenanceCollector.h), or "" for a site that needs no
   /// solve. The solve turns it into a pairing key.
   std::string ObjectSite;
+  /// A site written in a macro's definition is one edit for every
+  /// expansion, each its own object site: the others this finding stands
+  /// for (merging identical findings unites them). Every one must convert
+  /// for the edit to be made.
+  std::vector<std::string> MoreObjectSites;
 
   /// Pairing (see Pairing.h): findings that share a key convert together or
   /// not at all, whatever translation unit reported them. Not part of the

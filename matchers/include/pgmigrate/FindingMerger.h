@@ -64,12 +64,14 @@ private:
   std::vector<ProvenanceFacts> UnitFacts;
 };
 
-/// Adds the pairing keys of From that Into lacks (a repeat of a finding may
-/// know keys the first report did not).
-void addPairingKeys(Finding &Into, const Finding &From);
+/// Adds the pairing keys and object sites of From that Into lacks (a repeat
+/// of a finding may know keys the first report did not; an edit of a
+/// macro's definition is reported once per expansion, each its own site).
+void uniteRepeat(Finding &Into, const Finding &From);
 
 /// Drops each finding of the sorted Findings that repeats its predecessor
-/// (Same(previous, finding)), keeping the union of their pairing keys.
+/// (Same(previous, finding)), keeping the union of their pairing keys and
+/// object sites.
 void dropRepeats(
     std::vector<Finding> &Findings,
     llvm::function_ref<bool(const Finding &, const Finding &)> Same);

@@ -47,7 +47,11 @@ namespace pgmigrate {
 ///                           FILE#name when it has internal linkage or is
 ///                           a static local)
 ///   read:CFG:FILE:OFFSET    a table read out of a page-table entry there
-///   expr:CFG:FILE:OFFSET    a value with more than one origin (a ?: there)
+///   expr:CFG:FILE:OFFSET    a value with more than one origin (a ?: there,
+///                           or the result of a call through a pointer)
+///   fn:CFG:FN               the address of function FN (only of a function
+///                           that returns a page-wide value: an allocator
+///                           passed as a pointer)
 ///
 /// FN is the function's name when it has external linkage, FILE#name when
 /// it is static (FILE: where it is first declared). An OFFSET may add
@@ -57,7 +61,18 @@ namespace pgmigrate {
 /// parameterIndexOf() are empty for those: a parameter written by its
 /// function no longer holds its argument.
 namespace node {
-enum class Kind { Site, Var, Param, Ret, Field, Global, Read, Expr, Invalid };
+enum class Kind {
+  Site,
+  Var,
+  Param,
+  Ret,
+  Field,
+  Global,
+  Read,
+  Expr,
+  Fn,
+  Invalid
+};
 Kind kindOf(llvm::StringRef Node);
 /// The FN of a param or ret node, else "".
 llvm::StringRef functionOf(llvm::StringRef Node);
@@ -147,9 +162,22 @@ struct ProvenanceFacts {
     SourcePlace At;
   };
 
-  /// A function whose address is taken: it may be called through a
-  /// pointer with values the facts do not follow, and its result goes
-  /// wherever the pointer's calls put it.
+  /// A call through the function pointer held in node Pointer (a
+  /// parameter, field, variable or global): every function whose fn node
+  /// may reach Pointer may be called. The solve adds the flows of the
+  /// arguments into its parameters and of its result into Result.
+  struct IndirectCall {
+    std::string Pointer;
+    std::string Result; ///< an expr node
+    /// (argument index, node) for each argument that is a node.
+    std::vector<std::pair<unsigned, std::string>> Arguments;
+    SourcePlace At;
+  };
+
+  /// A function whose address is taken where the facts do not follow it
+  /// (not into a pointer that a fn node can flow through): it may be
+  /// called with values the facts do not see, and its result goes wherever
+  /// those calls put it.
   struct AddressTaken {
     std::string Function; ///< FN
     std::string Name;
@@ -170,6 +198,7 @@ struct ProvenanceFacts {
   /// Node is given NULL (or 0) there.
   std::vector<Unknown> NullOrigins;
   std::vector<Call> Calls;
+  std::vector<IndirectCall> IndirectCalls;
   std::vector<AddressTaken> AddressTakenFunctions;
   /// Every function with a body in the unit (FN).
   std::vector<std::string> Defined;

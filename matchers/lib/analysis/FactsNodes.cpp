@@ -57,6 +57,85 @@ bool FactsVisitor::holdsPage(QualType T) const {
              Context.getTargetInfo().getPointerWidth(LangAS::Default);
 }
 
+bool FactsVisitor::holdsAllocator(QualType T) const {
+  if (T.isNull())
+    return false;
+  const auto *Pointer = T->getAs<PointerType>();
+  if (!Pointer)
+    return false;
+  const auto *Function = Pointer->getPointeeType()->getAs<FunctionType>();
+  return Function && holdsPage(Function->getReturnType());
+}
+
+std::optional<std::string> FactsVisitor::functionNode(const FunctionDecl *F) {
+  if (!holdsPage(F->getReturnType()))
+    return std::nullopt;
+  std::string Node = "fn:" + Config + ":" + functionKey(F);
+  Facts.Names.try_emplace(Node, F->getNameAsString() + "()");
+  return Node;
+}
+
+namespace {
+
+bool isPhysicalAddressName(llvm::StringRef Name) {
+  return Name == "__pa" || Name == "__phys_addr" || Name == "virt_to_phys" ||
+         Name == "__virt_to_phys" || Name == "__pa_nodebug" ||
+         Name == "__phys_addr_nodebug";
+}
+
+} // namespace
+
+const Expr *FactsVisitor::physicalAddressArgument(const Expr *E) const {
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (Call->getNumArgs() == 1 && isPhysicalAddressName(calleeName(Call)))
+      return Call->getArg(0);
+  // A macro that expands to arithmetic (arm64's and riscv's __pa()): E must
+  // be the whole of an invocation written in a file.
+  SourceLocation Begin = E->getBeginLoc(), End = E->getEndLoc();
+  if (!Begin.isMacroID() || !End.isMacroID())
+    return nullptr;
+  CharSourceRange Invocation = SM.getExpansionRange(Begin);
+  if (Invocation.getEnd() != SM.getExpansionRange(End).getEnd())
+    return nullptr;
+  const LangOptions &LO = Context.getLangOpts();
+  SourceLocation NameLoc = Invocation.getBegin();
+  llvm::StringRef Name = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(NameLoc, NameLoc), SM, LO);
+  if (!isPhysicalAddressName(Name))
+    return nullptr;
+  // The argument's first token, after the '('.
+  std::optional<Token> Open = Lexer::findNextToken(NameLoc, SM, LO);
+  if (!Open || !Open->is(tok::l_paren))
+    return nullptr;
+  std::optional<Token> First =
+      Lexer::findNextToken(Open->getLocation(), SM, LO);
+  if (!First)
+    return nullptr;
+  // The outermost expression of the expansion that starts there.
+  llvm::SmallVector<const Stmt *, 16> Work{E};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *X = dyn_cast<Expr>(S))
+      if (X != E && X->getBeginLoc().isMacroID() &&
+          SM.isMacroArgExpansion(X->getBeginLoc()) &&
+          SM.getFileLoc(X->getBeginLoc()) == First->getLocation())
+        return X;
+    llvm::SmallVector<const Stmt *, 4> Children;
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Children.push_back(Child);
+    // Depth first, children in source order.
+    Work.append(Children.rbegin(), Children.rend());
+  }
+  return nullptr;
+}
+
+std::string FactsVisitor::indirectResultNode(const CallExpr *Call) {
+  std::string Node = "expr:" + Config + ":" + locationKey(Call->getExprLoc());
+  Facts.Names.try_emplace(Node, "the result of '" + text(Call) + "'");
+  return Node;
+}
+
 std::string FactsVisitor::locationKey(SourceLocation Loc) const {
   SourceLocation At = SM.getExpansionLoc(Loc);
   std::string Key =
@@ -77,7 +156,7 @@ std::string FactsVisitor::functionKey(const FunctionDecl *F) const {
 
 std::optional<std::string> FactsVisitor::declNode(const ValueDecl *D) {
   const auto *Var = dyn_cast<VarDecl>(D);
-  if (!Var || !holdsPage(Var->getType()))
+  if (!Var || !tracks(Var->getType()))
     return std::nullopt;
   std::string Node;
   if (const auto *Parm = dyn_cast<ParmVarDecl>(Var)) {
@@ -201,7 +280,7 @@ std::optional<std::string> FactsVisitor::lvalueNode(const Expr *E) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     return readNode(Ref);
   if (const auto *Member = dyn_cast<MemberExpr>(E))
-    if (isa<FieldDecl>(Member->getMemberDecl()) && holdsPage(Member->getType()))
+    if (isa<FieldDecl>(Member->getMemberDecl()) && tracks(Member->getType()))
       return fieldNode(Member);
   return std::nullopt;
 }
@@ -220,8 +299,22 @@ Value FactsVisitor::valueOf(const Expr *E) {
   E = E->IgnoreParens();
   if (isNull(E, Context))
     return {Value::Null, "", ""};
+  if (const Expr *Page = physicalAddressArgument(E))
+    return valueOf(Page);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl())) {
+      if (std::optional<std::string> Node = functionNode(F))
+        return {Value::Node, *Node, ""};
+      return {};
+    }
+  if (const auto *Op = dyn_cast<UnaryOperator>(E))
+    if ((Op->getOpcode() == UO_AddrOf || Op->getOpcode() == UO_Deref) &&
+        (Op->getType()->isFunctionType() ||
+         Op->getType()->isFunctionPointerType()))
+      return valueOf(Op->getSubExpr()); // &f, (*fp)
   if (const auto *Cast = dyn_cast<CastExpr>(E)) {
     switch (Cast->getCastKind()) {
+    case CK_FunctionToPointerDecay:
     case CK_NoOp:
     case CK_BitCast:
     case CK_LValueToRValue:
@@ -274,6 +367,12 @@ Value FactsVisitor::callValue(const CallExpr *Call) {
     return {Value::Node, Node, ""};
   }
   const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee && holdsPage(Call->getType())) {
+    Value Pointer = valueOf(Call->getCallee());
+    if (Pointer.K == Value::Node)
+      return {Value::Node, indirectResultNode(Call), ""};
+    return {};
+  }
   if (!Callee || !holdsPage(Call->getType()) || isReader(Callee))
     return {};
   if (KernelContracts::kernel().isOtherAllocator(Callee->getName()))

@@ -43,6 +43,18 @@ struct ComponentUse {
   }
 };
 
+// The pointer, the result and the argument nodes of a call through a
+// pointer ("" and "null" arguments are no nodes).
+template <typename Fn>
+void forEachNode(const ProvenanceFacts::IndirectCall &C, Fn F) {
+  F(C.Pointer);
+  if (!C.Result.empty())
+    F(C.Result);
+  for (const auto &A : C.Arguments)
+    if (!A.second.empty() && A.second != "null")
+      F(A.second);
+}
+
 template <typename T, typename Pred> void eraseIf(std::vector<T> &V, Pred P) {
   V.erase(std::remove_if(V.begin(), V.end(), P), V.end());
 }
@@ -72,6 +84,10 @@ void pruneFacts(ProvenanceFacts &Facts) {
     Add(U.Node);
   for (const auto &U : Facts.NullOrigins)
     Add(U.Node);
+  // A call through a pointer joins its pointer, result and arguments: the
+  // solve links them to the functions the pointer may hold.
+  for (const auto &C : Facts.IndirectCalls)
+    forEachNode(C, Add);
 
   llvm::EquivalenceClasses<llvm::StringRef> Components;
   for (const auto &Entry : Nodes)
@@ -81,6 +97,9 @@ void pruneFacts(ProvenanceFacts &Facts) {
       Components.unionSets("site:" + S.Key, S.Freed);
   for (const auto &F : Facts.Flows)
     Components.unionSets(F.From, F.To);
+  for (const auto &C : Facts.IndirectCalls)
+    forEachNode(
+        C, [&](const std::string &N) { Components.unionSets(C.Pointer, N); });
 
   llvm::DenseMap<llvm::StringRef, ComponentUse> Uses;
   auto UseOf = [&](const std::string &N) -> ComponentUse & {
@@ -93,6 +112,13 @@ void pruneFacts(ProvenanceFacts &Facts) {
     UseOf("site:" + S.Key).Event = true;
   for (const auto &L : Facts.Installs)
     UseOf(L.Node).Event = true;
+  for (const auto &C : Facts.IndirectCalls)
+    UseOf(C.Pointer).Event = true;
+  // An allocator's address: the calls through the pointers it reaches may
+  // be in other units.
+  for (const auto &Entry : Nodes)
+    if (node::kindOf(Entry.getKey()) == node::Kind::Fn)
+      UseOf(Entry.getKey().str()).Event = true;
   for (const auto &L : Facts.EntryReads)
     UseOf(L.Node).Event = true;
   for (const auto &U : Facts.Escapes)
@@ -121,7 +147,9 @@ void pruneFacts(ProvenanceFacts &Facts) {
   llvm::StringSet<> Kept, Functions;
   auto Keep = [&](const std::string &N) {
     Kept.insert(N);
-    llvm::StringRef Fn = node::functionOf(N);
+    llvm::StringRef Fn = node::kindOf(N) == node::Kind::Fn
+                             ? node::restOf(N)
+                             : node::functionOf(N);
     if (!Fn.empty())
       Functions.insert(Fn);
   };
@@ -146,6 +174,8 @@ void pruneFacts(ProvenanceFacts &Facts) {
     for (const auto &A : C.Arguments)
       Keep(A.second);
   }
+  for (const auto &C : Facts.IndirectCalls)
+    forEachNode(C, Keep);
   for (auto It = Facts.Names.begin(); It != Facts.Names.end();)
     It = Kept.count(It->first) ? std::next(It) : Facts.Names.erase(It);
   eraseIf(Facts.Defined, [&](const std::string &F) {

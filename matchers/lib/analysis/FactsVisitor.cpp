@@ -7,6 +7,7 @@
 #include "pgmigrate/Provenance.h"
 #include "pgmigrate/ProvenanceCollector.h"
 #include "support/PageAllocators.h"
+#include "clang/AST/ParentMapContext.h"
 
 using namespace clang;
 
@@ -58,7 +59,7 @@ void FactsVisitor::initializeRecord(const InitListExpr *List) {
       initializeRecord(Nested);
       continue;
     }
-    if (!holdsPage(Field->getType()) || isa<ImplicitValueInitExpr>(Init))
+    if (!tracks(Field->getType()) || isa<ImplicitValueInitExpr>(Init))
       continue;
     std::string Named;
     std::string Node = fieldNodeOf(Field, Named);
@@ -125,7 +126,7 @@ bool FactsVisitor::VisitUnaryOperator(UnaryOperator *Op) {
 
 bool FactsVisitor::VisitReturnStmt(ReturnStmt *Return) {
   const Expr *Result = Return->getRetValue();
-  if (!Function || !Result || !holdsPage(Function->getReturnType()))
+  if (!Function || !Result || !tracks(Function->getReturnType()))
     return true;
   std::string Node = "ret:" + Config + ":" + functionKey(Function);
   Facts.Names.try_emplace(Node, Function->getNameAsString() + "()");
@@ -163,7 +164,7 @@ bool FactsVisitor::VisitDeclRefExpr(DeclRefExpr *Ref) {
     const auto *Call =
         Decay ? dyn_cast_or_null<CallExpr>(parentStmt(Decay, Context))
               : nullptr;
-    if (!Call || Call->getCallee() != Decay)
+    if ((!Call || Call->getCallee() != Decay) && !followedFunctionUse(Ref, F))
       Facts.AddressTakenFunctions.push_back(
           {functionKey(F), F->getNameAsString(), placeOf(Ref->getLocation())});
     return true;
@@ -262,6 +263,11 @@ void FactsVisitor::recordArguments(const CallExpr *Call) {
     return;
   }
   if (!Callee) {
+    Value Pointer = valueOf(Call->getCallee());
+    if (Pointer.K == Value::Node) {
+      recordIndirectCall(Call, Pointer.Name);
+      return;
+    }
     for (const Expr *Arg : Call->arguments()) {
       Value V = valueOf(Arg);
       if (V.K == Value::Node)
@@ -287,7 +293,7 @@ void FactsVisitor::recordArguments(const CallExpr *Call) {
     }
     std::string Param =
         "param:" + Config + ":" + Fact.Callee + ":" + std::to_string(I);
-    if (!holdsPage(Callee->getParamDecl(I)->getType())) {
+    if (!tracks(Callee->getParamDecl(I)->getType())) {
       // Passed where no page is kept (a struct pointer, a bool): only its
       // node matters, as a use.
       continue;
@@ -310,6 +316,102 @@ void FactsVisitor::recordArguments(const CallExpr *Call) {
   }
   if (!Fact.Arguments.empty())
     Facts.Calls.push_back(std::move(Fact));
+}
+
+void FactsVisitor::recordIndirectCall(const CallExpr *Call,
+                                      const std::string &Pointer) {
+  ProvenanceFacts::IndirectCall Fact;
+  Fact.Pointer = Pointer;
+  if (holdsPage(Call->getType()))
+    Fact.Result = indirectResultNode(Call);
+  Fact.At = placeOf(Call->getBeginLoc());
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    const Expr *Arg = Call->getArg(I);
+    if (!tracks(Arg->getType()))
+      continue;
+    // "" and "null": the callee's parameter is given a value the facts do
+    // not follow, or NULL.
+    Value V = valueOf(Arg);
+    Fact.Arguments.push_back({I, V.K == Value::Node   ? V.Name
+                                 : V.K == Value::Null ? "null"
+                                                      : ""});
+  }
+  Facts.IndirectCalls.push_back(std::move(Fact));
+}
+
+// The contexts that make a flow of the value at E (after the casts that
+// keep it): an assignment to, or the initializer of, a variable or field
+// that holds it, an argument of a parameter that does, a returned value.
+bool FactsVisitor::followedFunctionUse(const DeclRefExpr *Ref,
+                                       const FunctionDecl *F) {
+  if (!holdsPage(F->getReturnType()))
+    return false;
+  const Expr *E = Ref;
+  const Stmt *Parent = parentStmt(E, Context);
+  while (Parent && (isa<ParenExpr>(Parent) || isa<CastExpr>(Parent) ||
+                    (isa<UnaryOperator>(Parent) &&
+                     cast<UnaryOperator>(Parent)->getOpcode() == UO_AddrOf))) {
+    E = cast<Expr>(Parent);
+    Parent = parentStmt(E, Context);
+  }
+  if (!tracks(E->getType()))
+    return false;
+  if (!Parent) {
+    // A variable's initializer.
+    for (const DynTypedNode &P : Context.getParents(*E))
+      if (const auto *Var = P.get<VarDecl>())
+        return Var->getInit() == E && tracks(Var->getType());
+    return false;
+  }
+  if (const auto *Op = dyn_cast<BinaryOperator>(Parent)) {
+    const Expr *Target = Op->getLHS()->IgnoreParenImpCasts();
+    return Op->getOpcode() == BO_Assign && Op->getRHS() == E &&
+           (isa<DeclRefExpr>(Target) || isa<MemberExpr>(Target));
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Parent)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (Call->getArg(I) == E)
+        return !Callee || (I < Callee->getNumParams() &&
+                           tracks(Callee->getParamDecl(I)->getType()));
+    return false;
+  }
+  if (const auto *List = dyn_cast<InitListExpr>(Parent)) {
+    const RecordDecl *Record = List->getType()->getAsRecordDecl();
+    return Record && !Record->isUnion();
+  }
+  if (isa<ReturnStmt>(Parent))
+    return Function && tracks(Function->getReturnType());
+  return false;
+}
+
+// A function defined as an alias of another (arm64's
+// create_kpti_ng_temp_pgd() of __create_pgd_mapping_locked()): a call of it
+// is a call of the other.
+bool FactsVisitor::VisitFunctionDecl(FunctionDecl *F) {
+  const auto *Alias = F->getAttr<AliasAttr>();
+  if (!Alias)
+    return true;
+  const FunctionDecl *Target = nullptr;
+  for (const Decl *D : Context.getTranslationUnitDecl()->decls())
+    if (const auto *G = dyn_cast<FunctionDecl>(D))
+      if (G->getName() == Alias->getAliasee() &&
+          G->doesThisDeclarationHaveABody())
+        Target = G;
+  if (!Target)
+    return true;
+  SourcePlace At = placeOf(F->getLocation());
+  std::string Name = functionKey(F), To = functionKey(Target);
+  Facts.Defined.push_back(Name);
+  for (unsigned I = 0; I < F->getNumParams() && I < Target->getNumParams(); ++I)
+    if (tracks(F->getParamDecl(I)->getType()))
+      Facts.Flows.push_back(
+          {"param:" + Config + ":" + Name + ":" + std::to_string(I),
+           "param:" + Config + ":" + To + ":" + std::to_string(I), At});
+  if (tracks(F->getReturnType()))
+    Facts.Flows.push_back(
+        {"ret:" + Config + ":" + To, "ret:" + Config + ":" + Name, At});
+  return true;
 }
 
 namespace {

@@ -97,6 +97,7 @@ public:
   bool VisitVarDecl(clang::VarDecl *Var);
   bool VisitReturnStmt(clang::ReturnStmt *Return);
   bool VisitGCCAsmStmt(clang::GCCAsmStmt *Asm);
+  bool VisitFunctionDecl(clang::FunctionDecl *F);
   bool VisitDeclRefExpr(clang::DeclRefExpr *Ref);
   bool VisitMemberExpr(clang::MemberExpr *Member);
 
@@ -124,6 +125,26 @@ private:
     return text(E);
   }
   bool holdsPage(clang::QualType T) const;
+  /// A pointer to a function that returns a page-wide value: an allocator
+  /// passed around (arm64's pgtable_alloc parameter, riscv's pt_ops).
+  bool holdsAllocator(clang::QualType T) const;
+  /// A value of type T is a node: a page or an allocator's address.
+  bool tracks(clang::QualType T) const {
+    return holdsPage(T) || holdsAllocator(T);
+  }
+  /// The fn node of F, when F returns a page-wide value.
+  std::optional<std::string> functionNode(const clang::FunctionDecl *F);
+  /// The use of F's address at Ref flows into a node (the facts follow it).
+  bool followedFunctionUse(const clang::DeclRefExpr *Ref,
+                           const clang::FunctionDecl *F);
+  /// X when E is __pa(X), virt_to_phys(X) or __phys_addr(X) (a macro
+  /// written in a file, or a function): the physical address of X's page
+  /// is the same object to the facts.
+  const clang::Expr *physicalAddressArgument(const clang::Expr *E) const;
+  /// The expr node of a call through a function pointer.
+  std::string indirectResultNode(const clang::CallExpr *Call);
+  void recordIndirectCall(const clang::CallExpr *Call,
+                          const std::string &Pointer);
   std::string locationKey(clang::SourceLocation Loc) const;
   std::string functionKey(const clang::FunctionDecl *F) const;
   std::optional<std::string> declNode(const clang::ValueDecl *D);

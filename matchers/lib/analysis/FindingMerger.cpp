@@ -9,10 +9,20 @@
 
 namespace pgmigrate {
 
-void addPairingKeys(Finding &Into, const Finding &From) {
+void uniteRepeat(Finding &Into, const Finding &From) {
   for (const PairingKey &Key : From.PairingKeys)
     if (!llvm::is_contained(Into.PairingKeys, Key))
       Into.PairingKeys.push_back(Key);
+  // One edit of a macro's definition seen through two expansions.
+  auto AddSite = [&](const std::string &Site) {
+    if (!Site.empty() && Site != Into.ObjectSite &&
+        !llvm::is_contained(Into.MoreObjectSites, Site))
+      Into.MoreObjectSites.push_back(Site);
+  };
+  AddSite(From.ObjectSite);
+  for (const std::string &Site : From.MoreObjectSites)
+    AddSite(Site);
+  llvm::sort(Into.MoreObjectSites);
 }
 
 void dropRepeats(
@@ -21,7 +31,7 @@ void dropRepeats(
   std::vector<Finding> Kept;
   for (Finding &F : Findings) {
     if (!Kept.empty() && Same(Kept.back(), F)) {
-      addPairingKeys(Kept.back(), F);
+      uniteRepeat(Kept.back(), F);
       continue;
     }
     Kept.push_back(std::move(F));
@@ -157,7 +167,7 @@ std::vector<Finding> collapseSites(const std::vector<Finding> &Reports,
     if (Sites.empty() || Sites.back() != Reports[I])
       Sites.push_back(Reports[I]);
     else
-      addPairingKeys(Sites.back(), Reports[I]);
+      uniteRepeat(Sites.back(), Reports[I]);
     auto It = Disagreements.find(I);
     if (It != Disagreements.end() && Reports[I].Kind == FindingKind::Converted)
       for (std::string &Message : It->second)

@@ -85,7 +85,14 @@ static bool isPrivateToCFile(llvm::StringRef Name) {
 // callers elsewhere. Backward nodes (where freed values come from): a
 // parameter gets values from callers elsewhere; a result comes from the
 // function's body. Fields and shared globals are touched anywhere.
-static bool isUnitLocalNode(llvm::StringRef Node, bool Forward, bool Backward) {
+static bool isUnitLocalNode(llvm::StringRef Node, bool Forward, bool Backward,
+                            const ProvenanceGraph &Graph) {
+  llvm::StringRef Function = node::functionOf(Node);
+  // A function called through a pointer: its result and parameters meet
+  // the units that make those calls.
+  if (!Function.empty() &&
+      Graph.calledThroughPointer(node::configOf(Node), Function))
+    return false;
   switch (node::kindOf(Node)) {
   case node::Kind::Site:
   case node::Kind::Var:
@@ -99,20 +106,22 @@ static bool isUnitLocalNode(llvm::StringRef Node, bool Forward, bool Backward) {
   case node::Kind::Global:
     return isPrivateToCFile(node::restOf(Node));
   case node::Kind::Field:
+  case node::Kind::Fn:
   case node::Kind::Invalid: // the entry:CFG:LEVEL family of StrictFamilies
     break;
   }
   return false;
 }
 
-static bool isUnitLocal(const GroupSummary &Group) {
+static bool isUnitLocal(const GroupSummary &Group,
+                        const ProvenanceGraph &Graph) {
   auto In = [](const std::vector<std::string> &Sorted, const std::string &N) {
     return std::binary_search(Sorted.begin(), Sorted.end(), N);
   };
   return llvm::all_of(Group.Nodes,
                       [&](const std::string &N) {
                         return isUnitLocalNode(N, In(Group.Forward, N),
-                                               In(Group.Backward, N));
+                                               In(Group.Backward, N), Graph);
                       }) &&
          llvm::all_of(Group.Sites, [](const MergedSite *Site) {
            return llvm::StringRef(Site->At.File).endswith(".c");
@@ -205,7 +214,7 @@ static void decideGroup(const GroupSummary &Group, unsigned Number,
   if (Reason.empty())
     Reason = unreachableFreeBlocker(Group, DeadFrees);
   std::string Name = groupName(Group);
-  bool Local = isUnitLocal(Group);
+  bool Local = isUnitLocal(Group, Graph);
   std::map<std::string, std::string> NullTests;
   if (Reason.empty())
     NullTests = nullFrees(Group, Graph);

@@ -2,10 +2,21 @@
 
 #include "analysis/ProvenanceDecisions.h"
 #include "pgmigrate/Pairing.h"
+#include "llvm/ADT/STLExtras.h"
 #include <map>
 #include <set>
 
 namespace pgmigrate {
+
+// The object sites a finding stands for: one, or one per expansion of a
+// macro's definition.
+static std::vector<std::string> objectSitesOf(const Finding &F) {
+  std::vector<std::string> Sites;
+  if (!F.ObjectSite.empty())
+    Sites.push_back(F.ObjectSite);
+  llvm::append_range(Sites, F.MoreObjectSites);
+  return Sites;
+}
 
 // A conversion the solve withdraws, in the words of the pairing pass: the
 // reason, then what it would have done.
@@ -27,7 +38,8 @@ unreportedSites(const std::vector<Finding> &Findings,
                 const ProvenanceResult &Result) {
   std::set<std::string> Reported;
   for (const Finding &F : Findings)
-    Reported.insert(F.ObjectSite);
+    for (const std::string &Site : objectSitesOf(F))
+      Reported.insert(Site);
   std::map<unsigned, std::string> Blocked;
   for (const auto &[Key, D] : Result.Sites)
     if (!Reported.count(Key))
@@ -48,12 +60,13 @@ unguardableFrees(const std::vector<Finding> &Findings,
                  const ProvenanceResult &Result) {
   std::map<unsigned, std::string> Blocked;
   for (const Finding &F : Findings) {
-    if (F.ObjectSite.empty() || F.Kind != FindingKind::Converted ||
-        !F.GuardedReplacements.empty())
+    if (F.Kind != FindingKind::Converted || !F.GuardedReplacements.empty())
       continue;
-    auto It = Result.Sites.find(F.ObjectSite);
-    if (It != Result.Sites.end() && !It->second.NullTest.empty())
-      Blocked.try_emplace(It->second.Group, It->second.NullTest);
+    for (const std::string &Site : objectSitesOf(F)) {
+      auto It = Result.Sites.find(Site);
+      if (It != Result.Sites.end() && !It->second.NullTest.empty())
+        Blocked.try_emplace(It->second.Group, It->second.NullTest);
+    }
   }
   return Blocked;
 }
@@ -68,6 +81,29 @@ static void convert(Finding &F, const SiteDecision &D) {
   F.Message += " (" + D.Evidence + ")" + F.MessageNote;
   if (!D.NullTest.empty())
     F.Message += "; adds a NULL test: " + D.NullTest;
+}
+
+// Why a finding that stands for several sites (an edit of a macro's
+// definition) cannot convert: the first of its other sites that does not,
+// and that site's reason.
+static std::string otherExpansionReason(const Finding &F,
+                                        const ProvenanceResult &Result) {
+  for (const std::string &Site : F.MoreObjectSites) {
+    auto It = Result.Sites.find(Site);
+    if (It == Result.Sites.end())
+      return "no provenance facts were collected for one of its expansions";
+    if (!It->second.Convert)
+      return "the expansion at " +
+             shortPlaceName(It->second.At.File, It->second.At.Line) +
+             " is not converted (" + It->second.Reason + ")";
+    if (!It->second.NullTest.empty())
+      return "the expansion at " +
+             shortPlaceName(It->second.At.File, It->second.At.Line) +
+             " would need a NULL test, which a macro's definition cannot "
+             "take: " +
+             It->second.NullTest;
+  }
+  return "";
 }
 
 void applyProvenance(std::vector<Finding> &Findings,
@@ -88,10 +124,17 @@ void applyProvenance(std::vector<Finding> &Findings,
       continue;
     }
     const SiteDecision &D = It->second;
-    F.PairingKeys.push_back(
-        PairingKey::object(D.Group, D.GroupName, D.UnitLocal));
+    // Every expansion's group pairs with the edit.
+    for (const std::string &Site : objectSitesOf(F)) {
+      auto Other = Result.Sites.find(Site);
+      if (Other != Result.Sites.end())
+        F.PairingKeys.push_back(PairingKey::object(Other->second.Group,
+                                                   Other->second.GroupName,
+                                                   Other->second.UnitLocal));
+    }
     auto Stuck = Unreported.find(D.Group);
     auto Unguarded = Unguardable.find(D.Group);
+    std::string Expansion = otherExpansionReason(F, Result);
     if (F.Kind == FindingKind::Converted && Stuck != Unreported.end())
       withdraw(F, Stuck->second);
     else if (F.Kind == FindingKind::Converted) {
@@ -99,6 +142,8 @@ void applyProvenance(std::vector<Finding> &Findings,
         withdraw(F, D.Reason);
       else if (Unguarded != Unguardable.end())
         withdraw(F, Unguarded->second);
+      else if (!Expansion.empty())
+        withdraw(F, Expansion);
       else
         convert(F, D);
     }

@@ -1,6 +1,7 @@
 //===- ProvenanceGraph.cpp ------------------------------------------------===//
 
 #include "analysis/ProvenanceGraph.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include <tuple>
 
@@ -54,6 +55,8 @@ ProvenanceGraph::ProvenanceGraph(llvm::ArrayRef<ProvenanceFacts> Units,
     : Contracts(Contracts), Options(Options) {
   for (const ProvenanceFacts &Unit : Units)
     addUnit(Unit);
+  resolveIndirectCalls();
+  followFunctionAddresses();
   applyContracts();
   joinFamilies();
   finish();
@@ -126,6 +129,14 @@ void ProvenanceGraph::addUnit(const ProvenanceFacts &Unit) {
     for (const auto &Argument : Call.Call.Arguments)
       intern(Argument.second, C.At);
     Calls.push_back(std::move(Call));
+  }
+  for (const ProvenanceFacts::IndirectCall &C : Unit.IndirectCalls) {
+    if (C.Pointer.empty())
+      continue;
+    intern(C.Pointer, C.At);
+    if (!C.Result.empty())
+      intern(C.Result, C.At);
+    IndirectCalls.push_back({Unit.Config, C});
   }
   addFunctions(Unit);
   for (const auto &[Node, Name] : Unit.Names) {
@@ -232,6 +243,139 @@ void ProvenanceGraph::addFunctions(const ProvenanceFacts &Unit) {
     auto [It, New] = AddressTaken.try_emplace({Unit.Config, A.Function}, A);
     if (!New && (placeLess(A.At, It->second.At) ||
                  (!placeLess(It->second.At, A.At) && A.Name < It->second.Name)))
+      It->second = A;
+  }
+}
+
+// Through few nodes: only pointers carry a function's address.
+std::pair<std::vector<unsigned>, bool>
+ProvenanceGraph::pointerTargets(unsigned Pointer,
+                                const llvm::DenseSet<unsigned> &Unknown) const {
+  std::vector<unsigned> Functions;
+  bool MayBeUnknown = false;
+  llvm::DenseSet<unsigned> Seen{Pointer};
+  std::vector<unsigned> Work{Pointer};
+  while (!Work.empty()) {
+    unsigned Id = Work.back();
+    Work.pop_back();
+    if (node::kindOf(NodeNames[Id]) == node::Kind::Fn)
+      Functions.push_back(Id);
+    MayBeUnknown = MayBeUnknown || Unknown.count(Id);
+    for (unsigned From : Pred[Id])
+      if (Seen.insert(From).second)
+        Work.push_back(From);
+  }
+  llvm::sort(Functions);
+  // Nothing in the run gives the pointer a function: it is set where the
+  // facts do not see.
+  if (Functions.empty())
+    MayBeUnknown = true;
+  return {Functions, MayBeUnknown};
+}
+
+// A call through a pointer calls each function whose address may reach the
+// pointer: the call's arguments flow to the function's parameters, its
+// result to the call's result. To a fixpoint, since a parameter so reached
+// may itself be a pointer. A pointer that may also hold a function the
+// facts do not know gives its results an unknown origin, and its page
+// arguments escape.
+void ProvenanceGraph::resolveIndirectCalls() {
+  std::vector<std::set<unsigned>> Linked(IndirectCalls.size());
+  std::vector<bool> UnknownDone(IndirectCalls.size());
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    llvm::DenseSet<unsigned> UnknownNodes;
+    for (const ProvenanceFacts::Unknown &U : UnknownOrigins)
+      UnknownNodes.insert(Ids.lookup(U.Node));
+    for (size_t I = 0; I < IndirectCalls.size(); ++I) {
+      const auto &[Config, Call] = IndirectCalls[I];
+      std::string Through = "the call through '" + describe(Call.Pointer) + "'";
+      auto [Functions, Unknown] =
+          pointerTargets(Ids.lookup(Call.Pointer), UnknownNodes);
+      for (unsigned Fn : Functions) {
+        if (!Linked[I].insert(Fn).second)
+          continue;
+        Changed = true;
+        std::string Function = node::restOf(NodeNames[Fn]).str();
+        PointerTargets.insert({Config, Function});
+        if (!Call.Result.empty())
+          addEdge(intern("ret:" + Config + ":" + Function, Call.At),
+                  Ids.lookup(Call.Result));
+        for (const auto &[Index, Argument] : Call.Arguments) {
+          std::string Param =
+              "param:" + Config + ":" + Function + ":" + std::to_string(Index);
+          if (Argument.empty())
+            addUnknown(
+                UnknownOrigins,
+                {Param,
+                 "is given a value the facts do not follow by " + Through,
+                 Call.At});
+          else if (Argument == "null")
+            addUnknown(NullOrigins,
+                       {Param, "is given NULL by " + Through, Call.At});
+          else
+            addEdge(intern(Argument, Call.At), intern(Param, Call.At));
+        }
+      }
+      if (!Unknown || UnknownDone[I])
+        continue;
+      UnknownDone[I] = true;
+      Changed = true;
+      std::string Why = "may hold a function the facts do not know";
+      if (!Call.Result.empty())
+        addUnknown(
+            UnknownOrigins,
+            {Call.Result, "comes from " + Through + ", which " + Why, Call.At});
+      for (const auto &[Index, Argument] : Call.Arguments)
+        if (!Argument.empty() && Argument != "null")
+          addUnknown(Escapes,
+                     {Argument, "is passed to " + Through + ", which " + Why,
+                      Call.At});
+    }
+  }
+}
+
+// A function whose address reaches where the facts do not follow (an
+// escape, a function no unit defines) may be called from anywhere: it is
+// taken as address-taken there.
+void ProvenanceGraph::followFunctionAddresses() {
+  std::map<unsigned, const ProvenanceFacts::Unknown *> Escaping;
+  for (const ProvenanceFacts::Unknown &U : Escapes)
+    Escaping.try_emplace(Ids.lookup(U.Node), &U);
+  std::map<unsigned, const CallEvidence *> Undefined;
+  for (const CallEvidence &C : Calls)
+    if (!C.Call.Variadic && !defines(C.Config, C.Call.Callee) &&
+        !Contracts.isReader(C.Call.Callee))
+      for (const auto &Argument : C.Call.Arguments)
+        Undefined.try_emplace(Ids.lookup(Argument.second), &C);
+  for (unsigned Fn = 0, N = NodeNames.size(); Fn < N; ++Fn) {
+    if (node::kindOf(NodeNames[Fn]) != node::Kind::Fn)
+      continue;
+    llvm::DenseSet<unsigned> Seen{Fn};
+    std::vector<unsigned> Work{Fn};
+    std::optional<SourcePlace> Lost;
+    while (!Work.empty() && !Lost) {
+      unsigned Id = Work.back();
+      Work.pop_back();
+      if (auto It = Escaping.find(Id); It != Escaping.end())
+        Lost = It->second->At;
+      else if (auto It = Undefined.find(Id); It != Undefined.end())
+        Lost = It->second->Call.At;
+      for (unsigned To : Succ[Id])
+        if (Seen.insert(To).second)
+          Work.push_back(To);
+    }
+    if (!Lost)
+      continue;
+    llvm::StringRef Node = NodeNames[Fn];
+    std::string Config = node::configOf(Node).str();
+    std::string Function = node::restOf(Node).str();
+    std::string Name = describe(Node);
+    if (llvm::StringRef(Name).endswith("()"))
+      Name.resize(Name.size() - 2);
+    ProvenanceFacts::AddressTaken A{Function, Name, *Lost};
+    auto [It, New] = AddressTaken.try_emplace({Config, Function}, A);
+    if (!New && placeLess(A.At, It->second.At))
       It->second = A;
   }
 }

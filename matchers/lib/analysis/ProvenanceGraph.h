@@ -15,6 +15,7 @@
 
 #include "pgmigrate/Provenance.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
 #include <set>
@@ -109,6 +110,12 @@ public:
   const ProvenanceFacts::AddressTaken *
   addressTaken(llvm::StringRef Config, llvm::StringRef Function) const;
   const KernelContracts &contracts() const { return Contracts; }
+  /// Some call through a pointer of Config may call Function (FN): its
+  /// parameters and result meet units the function's own does not see.
+  bool calledThroughPointer(llvm::StringRef Config,
+                            llvm::StringRef Function) const {
+    return PointerTargets.count({Config.str(), Function.str()});
+  }
 
 private:
   unsigned intern(llvm::StringRef Node, const SourcePlace &At);
@@ -122,6 +129,13 @@ private:
                   const ProvenanceFacts::Unknown &U);
   void addFunctions(const ProvenanceFacts &Unit);
   void applyContracts();
+  void resolveIndirectCalls();
+  void followFunctionAddresses();
+  /// The fn nodes whose address may reach Pointer, and whether a value of
+  /// unknown origin may too.
+  std::pair<std::vector<unsigned>, bool>
+  pointerTargets(unsigned Pointer,
+                 const llvm::DenseSet<unsigned> &UnknownNodes) const;
   void joinFamilies();
   void addEdge(unsigned From, unsigned To, bool NonNull = false);
   void finish();
@@ -140,7 +154,12 @@ private:
   std::vector<LevelEvidence> Evidence;
   std::vector<ProvenanceFacts::Unknown> Escapes, UnknownOrigins, NullOrigins;
   std::vector<CallEvidence> Calls;
+  /// Calls through pointers, with their configuration.
+  std::vector<std::pair<std::string, ProvenanceFacts::IndirectCall>>
+      IndirectCalls;
   std::set<std::pair<std::string, std::string>> Defined;
+  /// (config, FN) of every function a call through a pointer may call.
+  std::set<std::pair<std::string, std::string>> PointerTargets;
   std::map<std::pair<std::string, std::string>, ProvenanceFacts::AddressTaken>
       AddressTaken;
   std::map<std::string, std::string> Names;

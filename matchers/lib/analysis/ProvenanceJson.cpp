@@ -1,8 +1,8 @@
 //===- ProvenanceJson.cpp -------------------------------------------------===//
 //
-// The facts of one unit as one JSON object (version 1):
+// The facts of one unit as one JSON object (version 2):
 //
-//   {"version": 1, "config": "x86_64",
+//   {"version": 2, "config": "x86_64",
 //    "sites": [{"key", "role", "order"?, "freed", "freedText", "call", "at"}],
 //    "unreachableSites": [the same],
 //    "flows": [{"from", "to", "at"}],
@@ -10,6 +10,8 @@
 //    "escapes", "unknownOrigins", "nullOrigins": [{"node", "how", "at"}],
 //    "calls": [{"callee", "calleeName", "arguments": [[index, node]],
 //               "variadic", "at"}],
+//    "indirectCalls": [{"pointer", "result", "arguments": [[index, node]],
+//                       "at"}],
 //    "addressTaken": [{"function", "name", "at"}],
 //    "defined": [FN], "names": {node: name}}
 //
@@ -30,7 +32,7 @@ namespace json = llvm::json;
 
 namespace pgmigrate {
 
-static constexpr int64_t FactsVersion = 1;
+static constexpr int64_t FactsVersion = 2;
 
 //===----------------------------------------------------------------------===//
 // Writing
@@ -89,14 +91,27 @@ static json::Value toJson(const ProvenanceFacts::Unknown &U) {
       {"node", text(U.Node)}, {"how", text(U.How)}, {"at", toJson(U.At)}};
 }
 
+// [[index, node], ...]
+static json::Array
+toJson(const std::vector<std::pair<unsigned, std::string>> &Arguments) {
+  json::Array A;
+  for (const auto &[Index, Node] : Arguments)
+    A.push_back(json::Array{Index, text(Node)});
+  return A;
+}
+
 static json::Value toJson(const ProvenanceFacts::Call &C) {
-  json::Array Arguments;
-  for (const auto &[Index, Node] : C.Arguments)
-    Arguments.push_back(json::Array{Index, text(Node)});
   return json::Object{{"callee", text(C.Callee)},
                       {"calleeName", text(C.CalleeName)},
-                      {"arguments", std::move(Arguments)},
+                      {"arguments", toJson(C.Arguments)},
                       {"variadic", C.Variadic},
+                      {"at", toJson(C.At)}};
+}
+
+static json::Value toJson(const ProvenanceFacts::IndirectCall &C) {
+  return json::Object{{"pointer", text(C.Pointer)},
+                      {"result", text(C.Result)},
+                      {"arguments", toJson(C.Arguments)},
                       {"at", toJson(C.At)}};
 }
 
@@ -131,7 +146,7 @@ mergeFactsByConfig(std::vector<ProvenanceFacts> Units) {
   struct Merged {
     ProvenanceFacts Facts;
     std::set<std::string> Sites, Unreachable, Flows, Installs, Reads, Escapes,
-        Unknowns, Nulls, Calls, AddressTaken, Defined;
+        Unknowns, Nulls, Calls, IndirectCalls, AddressTaken, Defined;
   };
   std::map<std::string, Merged> ByConfig;
   for (ProvenanceFacts &Unit : Units) {
@@ -147,6 +162,7 @@ mergeFactsByConfig(std::vector<ProvenanceFacts> Units) {
     appendUnique(F.UnknownOrigins, Unit.UnknownOrigins, M.Unknowns);
     appendUnique(F.NullOrigins, Unit.NullOrigins, M.Nulls);
     appendUnique(F.Calls, Unit.Calls, M.Calls);
+    appendUnique(F.IndirectCalls, Unit.IndirectCalls, M.IndirectCalls);
     appendUnique(F.AddressTakenFunctions, Unit.AddressTakenFunctions,
                  M.AddressTaken);
     appendUnique(F.Defined, Unit.Defined, M.Defined);
@@ -185,6 +201,7 @@ json::Value factsToJsonValue(const ProvenanceFacts &Facts) {
                  {"unknownOrigins", arrayOf(Facts.UnknownOrigins)},
                  {"nullOrigins", arrayOf(Facts.NullOrigins)},
                  {"calls", arrayOf(Facts.Calls)},
+                 {"indirectCalls", arrayOf(Facts.IndirectCalls)},
                  {"addressTaken", arrayOf(Facts.AddressTakenFunctions)},
                  {"defined", arrayOf(Facts.Defined)},
                  {"names", std::move(Names)}};
@@ -301,6 +318,14 @@ static bool fromJSON(const json::Value &E, ProvenanceFacts::Call &Out,
          O.map("variadic", Out.Variadic) && O.map("at", Out.At);
 }
 
+static bool fromJSON(const json::Value &E, ProvenanceFacts::IndirectCall &Out,
+                     json::Path P) {
+  json::ObjectMapper O(E, P);
+  return O && O.map("pointer", Out.Pointer) && O.map("result", Out.Result) &&
+         mapArray(*E.getAsObject(), "arguments", Out.Arguments, P) &&
+         O.map("at", Out.At);
+}
+
 static bool fromJSON(const json::Value &E, ProvenanceFacts::AddressTaken &Out,
                      json::Path P) {
   json::ObjectMapper O(E, P);
@@ -369,6 +394,7 @@ llvm::Expected<ProvenanceFacts> factsFromJsonValue(const json::Value &Value) {
             mapArray(*O, "unknownOrigins", Facts.UnknownOrigins, Root) &&
             mapArray(*O, "nullOrigins", Facts.NullOrigins, Root) &&
             mapArray(*O, "calls", Facts.Calls, Root) &&
+            mapArray(*O, "indirectCalls", Facts.IndirectCalls, Root) &&
             mapArray(*O, "addressTaken", Facts.AddressTakenFunctions, Root) &&
             mapArray(*O, "defined", Facts.Defined, Root) &&
             namesFromJSON(*O, Facts.Names, Root);

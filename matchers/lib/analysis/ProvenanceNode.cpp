@@ -54,6 +54,7 @@ bool validRest(Kind K, llvm::StringRef Rest) {
   }
   case Kind::Ret:
   case Kind::Global:
+  case Kind::Fn:
     return !Rest.empty();
   case Kind::Site:
   case Kind::Invalid:
@@ -66,7 +67,7 @@ NodeParts split(llvm::StringRef Node) {
   static const std::pair<llvm::StringLiteral, Kind> Prefixes[] = {
       {"site:", Kind::Site}, {"var:", Kind::Var},     {"param:", Kind::Param},
       {"ret:", Kind::Ret},   {"field:", Kind::Field}, {"global:", Kind::Global},
-      {"read:", Kind::Read}, {"expr:", Kind::Expr},
+      {"read:", Kind::Read}, {"expr:", Kind::Expr},   {"fn:", Kind::Fn},
   };
   for (const auto &[Prefix, K] : Prefixes) {
     if (!Node.startswith(Prefix))

@@ -21,6 +21,10 @@ RunDecisions RunDecisions::of(llvm::ArrayRef<Finding> Findings,
     bool Guarded = Converted && !F.GuardedReplacements.empty() &&
                    F.Replacements == F.GuardedReplacements;
     Run.Decisions[{F.ObjectSite, F.Rule}] = {Converted, Guarded, F.Message};
+    // An edit of a macro's definition: the same decision for every
+    // expansion.
+    for (const std::string &Site : F.MoreObjectSites)
+      Run.Decisions[{Site, F.Rule}] = {Converted, Guarded, F.Message};
   }
   return Run;
 }
@@ -36,10 +40,11 @@ void writeRunDecisions(llvm::raw_ostream &OS, const RunDecisions &Run) {
         J.value(factsToJsonValue(Unit));
     });
     J.attributeArray("decisions", [&] {
-      for (const auto &[Key, D] : Run.Decisions)
+      for (const auto &Entry : Run.Decisions)
         J.object([&] {
-          J.attribute("site", Key.first);
-          J.attribute("rule", Key.second);
+          const RunDecisions::Decision &D = Entry.second;
+          J.attribute("site", Entry.first.first);
+          J.attribute("rule", Entry.first.second);
           J.attribute("converted", D.Converted);
           J.attribute("addsNullTest", D.AddsNullTest);
           J.attribute("message", D.Message);

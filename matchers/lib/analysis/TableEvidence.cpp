@@ -124,12 +124,70 @@ std::optional<TableEvidence> entryFromMacro(const Expr *Use, unsigned Line,
   return std::nullopt;
 }
 
+// Whether the protection or flags written in E name a table entry
+// (_KERNPG_TABLE, _PAGE_TABLE, PAGE_TABLE, PMD_TYPE_TABLE, ...): a physical
+// address under such flags is a table, never a leaf mapping.
+bool namesTableFlags(const Expr *E, const SourceManager &SM,
+                     const LangOptions &LO) {
+  return llvm::StringRef(textOf(E, SM, LO)).contains("TABLE");
+}
+
+// A physical address installed without __pa() around the use:
+// arm64's __pXd_populate(entryp, phys, prot), __pXd(phys | <table flags>),
+// riscv's pfn_pXd(PFN_DOWN(phys), PAGE_TABLE).
+std::optional<TableEvidence> installedPhysical(const Expr *Top,
+                                               ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LO = Context.getLangOpts();
+  const Expr *Value = Top;
+  const Expr *Flags = nullptr;
+  const Stmt *Up = parentStmt(Value, Context);
+  while (Up) {
+    const auto *Op = dyn_cast<BinaryOperator>(Up);
+    if (Op && (Op->getOpcode() == BO_Or || Op->getOpcode() == BO_Add)) {
+      Flags = Op->getLHS() == Value ? Op->getRHS() : Op->getLHS();
+    } else if (!isa<ParenExpr>(Up) && !isa<CastExpr>(Up) &&
+               !(Op && Op->getOpcode() == BO_Shr)) {
+      break;
+    }
+    Value = cast<Expr>(Up);
+    Up = parentStmt(Value, Context);
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(Up);
+  if (!Call)
+    return std::nullopt;
+  llvm::StringRef Name = calleeName(Call);
+  unsigned Line = lineOf(Call->getBeginLoc(), SM);
+  auto Evidence = [&](llvm::StringRef Entry) {
+    return TableEvidence{
+        *tableUnder(Entry),
+        ("installed by " + Name + "() at line " + llvm::Twine(Line)).str()};
+  };
+  llvm::StringRef Entry = Name;
+  if (Entry.consume_front("__") && Entry.consume_back("_populate") &&
+      tableUnder(Entry) && Call->getNumArgs() == 3 && Call->getArg(1) == Value)
+    return Evidence(Entry);
+  Entry = Name;
+  if (Entry.consume_front("pfn_") && tableUnder(Entry) &&
+      Call->getNumArgs() == 2 && Call->getArg(0) == Value &&
+      namesTableFlags(Call->getArg(1), SM, LO))
+    return Evidence(Entry);
+  Entry = entryOfConstructor(Name);
+  if (!Entry.empty() && Call->getNumArgs() == 1 && Flags &&
+      namesTableFlags(Flags, SM, LO))
+    return Evidence(Entry);
+  return std::nullopt;
+}
+
 } // namespace
 
 std::optional<TableEvidence> installedTable(const Expr *Use,
                                             ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const Expr *Top = climbParensAndCasts(Use, Context);
+  if (Top->getType()->isIntegerType())
+    if (std::optional<TableEvidence> Physical = installedPhysical(Top, Context))
+      return Physical;
   const auto *Call = dyn_cast_or_null<CallExpr>(parentStmt(Top, Context));
   if (!Call)
     return std::nullopt;

@@ -85,6 +85,37 @@ std::string editProblem(const MacroCall &Where,
   return "";
 }
 
+bool spellInDefinition(const MacroCall &Where,
+                       llvm::MutableArrayRef<TokenSpelling> Tokens,
+                       const SourceManager &SM) {
+  if (Where.BodyMacro.empty() || Where.NameFromMacro || Tokens.empty())
+    return false;
+  FileID File;
+  unsigned Previous = 0;
+  for (const TokenSpelling &Token : Tokens) {
+    if (Token.BodyMacro != Where.BodyMacro || Token.BodyLoc.isInvalid() ||
+        !Token.BodyLoc.isFileID())
+      return false;
+    auto [TokenFile, Offset] = SM.getDecomposedLoc(Token.BodyLoc);
+    if (File.isInvalid())
+      File = TokenFile;
+    if (TokenFile != File || Offset < Previous)
+      return false;
+    Previous = Offset;
+  }
+  for (TokenSpelling &Token : Tokens) {
+    Token.FileLoc = Token.BodyLoc;
+    Token.Arguments.clear();
+  }
+  return true;
+}
+
+std::string definitionNote(llvm::StringRef Name) {
+  return ("; in the definition of macro '" + Name +
+          "', which all its expansions share")
+      .str();
+}
+
 AllocationTarget allocationTarget(const Expr *Top, ASTContext &Context) {
   AllocationTarget T;
   DynTypedNodeList Parents = Context.getParents(*Top);

@@ -72,6 +72,19 @@ std::string editProblem(const MacroCall &Where,
                         llvm::ArrayRef<TokenSpelling> Tokens,
                         const clang::SourceManager &SM);
 
+/// An invocation written whole in the definition of macro Where.BodyMacro
+/// (every token in that body, in order, in one file) is edited there: one
+/// edit serves every expansion, and the findings of the expansions agree or
+/// none converts (FindingMerger.h, ProvenanceDecisions.h). Sets each
+/// token's FileLoc to where the definition spells it and returns true; else
+/// leaves Tokens alone and returns false.
+bool spellInDefinition(const MacroCall &Where,
+                       llvm::MutableArrayRef<TokenSpelling> Tokens,
+                       const clang::SourceManager &SM);
+
+/// The note a conversion in the definition of macro Name adds.
+std::string definitionNote(llvm::StringRef Name);
+
 /// What receives the value of an allocation.
 struct AllocationTarget {
   /// The variable initialised or assigned with the value, if any (of any

@@ -224,14 +224,27 @@ void ZeroedPageRule::makeAllocationEdit(Allocation &A, const CallExpr *Call,
     if (!InInvocation)
       Tokens.push_back(spellToken(CastEnd, SM, LO));
   }
-  std::string Problem = editProblem(A.Where, Tokens, SM);
+  bool InDefinition = spellInDefinition(A.Where, Tokens, SM);
+  std::string Problem = InDefinition ? "" : editProblem(A.Where, Tokens, SM);
+  if (InDefinition && A.Holder)
+    Problem = "is written inside the definition of macro '" +
+              A.Where.BodyMacro +
+              "', and an expansion keeps the page in an unsigned long, which "
+              "only that expansion could retype";
   if (!Problem.empty()) {
     // One message per macro whatever the expansion, so that units agree.
     A.Refusal = Problem;
     A.What = A.Where.Name + "()";
     return;
   }
-  llvm::SmallVector<std::string, 2> Args = writtenArguments(A.Where, SM, LO);
+  // The name and the closing parenthesis, as the edit spells them.
+  size_t NameIndex = A.OuterCast ? 1 : 0;
+  llvm::SmallVector<std::string, 2> Args =
+      InDefinition
+          ? invocationArguments(fileText(Tokens[NameIndex].FileLoc,
+                                         Tokens[NameIndex + 1].FileLoc, SM, LO),
+                                LO)
+          : writtenArguments(A.Where, SM, LO);
   if (Args.size() != (HasOrderArgument ? 2u : 1u)) {
     A.refuse("its arguments are not written plainly");
     return;
@@ -249,6 +262,8 @@ void ZeroedPageRule::makeAllocationEdit(Allocation &A, const CallExpr *Call,
                           A.Where.Name + "() did not zero the page");
   A.Message = "replace '" + Edit.Old + "' with '" + oneLine(New) + "'";
   A.Note = Zeroing;
+  if (InDefinition)
+    A.Note = definitionNote(A.Where.BodyMacro) + Zeroing;
   if (A.Holder) {
     // After the solve's evidence: what the edit does beyond the call.
     A.Note = retypeMessage(*A.Holder) + Zeroing;
@@ -329,6 +344,18 @@ void ZeroedPageRule::makeFreeEdit(Free &R, const CStyleCastExpr *Cast,
     Tokens.push_back(spellArgumentToken(Pointer->getEndLoc(), R.Where, SM, LO));
   }
   Tokens.push_back(R.Where.EndSpelling);
+  // Written whole in a macro's definition: the name, the cast and the
+  // closing parenthesis are in the body; the pointer may be a parameter.
+  llvm::SmallVector<TokenSpelling, 3> Definition{R.Where.NameSpelling};
+  if (Cast)
+    Definition.push_back(
+        spellArgumentToken(Cast->getBeginLoc(), R.Where, SM, LO));
+  Definition.push_back(R.Where.EndSpelling);
+  if (Pointer && spellInDefinition(R.Where, Definition, SM)) {
+    makeFreeEditInDefinition(R, Definition.front(), Definition.back(),
+                             Cast != nullptr, SM, LO);
+    return;
+  }
   std::string Problem = editProblem(R.Where, Tokens, SM);
   if (!Problem.empty()) {
     R.Refusal = Problem;
@@ -353,6 +380,56 @@ void ZeroedPageRule::makeFreeEdit(Free &R, const CStyleCastExpr *Cast,
   makeGuardedFreeEdit(
       R, Freed, fileText(WrittenBegin.FileLoc, WrittenEnd.FileLoc, SM, LO),
       Context);
+}
+
+namespace {
+
+// Text without the parentheses that enclose all of it ("((p))" -> "p").
+llvm::StringRef withoutOuterParens(llvm::StringRef Text) {
+  Text = Text.trim();
+  while (Text.startswith("(")) {
+    size_t Close = matchingParen(Text);
+    if (Close != Text.size() - 1)
+      break;
+    Text = Text.drop_front().drop_back().trim();
+  }
+  return Text;
+}
+
+} // namespace
+
+// free_page((unsigned long)p) written in a macro's definition: the
+// pointer is what the definition writes after the cast, often a
+// parameter; one edit of the definition serves every expansion. No NULL
+// test: an expansion may be an expression.
+void ZeroedPageRule::makeFreeEditInDefinition(
+    Free &R, const TokenSpelling &Name, const TokenSpelling &End, bool HasCast,
+    const SourceManager &SM, const LangOptions &LO) const {
+  llvm::SmallVector<std::string, 2> Args =
+      invocationArguments(fileText(Name.FileLoc, End.FileLoc, SM, LO), LO);
+  llvm::StringRef Pointer =
+      Args.empty() ? "" : withoutOuterParens(Args.front());
+  if (HasCast && Pointer.startswith("(")) {
+    size_t Close = matchingParen(Pointer);
+    Pointer = Close == llvm::StringRef::npos
+                  ? ""
+                  : withoutOuterParens(Pointer.drop_front(Close + 1));
+  }
+  if (Pointer.empty()) {
+    R.refuse("its arguments are not written plainly");
+    return;
+  }
+  if (R.Retyped) {
+    R.refuse("is written inside the definition of macro '" + R.Where.BodyMacro +
+             "', and an expansion frees an unsigned long, which only that "
+             "expansion could retype");
+    return;
+  }
+  std::string New = FreeName + "(" + Pointer.str() + ")";
+  TokenRangeEdit Edit = replaceTokens(Name.FileLoc, End.FileLoc, New, SM, LO);
+  R.Edit = Edit.Edit;
+  R.Message = "replace '" + Edit.Old + "' with '" + oneLine(New) + "'";
+  R.Note = definitionNote(R.Where.BodyMacro);
 }
 
 // free_page(0) does nothing and pgtable_free(NULL) is not allowed: where the

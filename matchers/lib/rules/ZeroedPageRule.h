@@ -26,6 +26,7 @@
 #include "pgmigrate/OptionSpec.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rule.h"
+#include "support/TokenSpelling.h"
 #include <string>
 #include <vector>
 
@@ -75,6 +76,12 @@ private:
   void makeFreeEdit(Free &R, const clang::CStyleCastExpr *Cast,
                     const clang::Expr *Pointer,
                     clang::ASTContext &Context) const;
+  /// makeFreeEdit() for a free written whole in a macro's definition, from
+  /// where the definition spells its name and closing parenthesis.
+  void makeFreeEditInDefinition(Free &R, const TokenSpelling &Name,
+                                const TokenSpelling &End, bool HasCast,
+                                const clang::SourceManager &SM,
+                                const clang::LangOptions &LO) const;
 
   /// The same edit under an added NULL test, when the free allows one.
   void makeGuardedFreeEdit(Free &R, const clang::Expr *Freed,

@@ -53,4 +53,17 @@ std::string oneLine(llvm::StringRef Text) {
   return Result;
 }
 
+size_t matchingParen(llvm::StringRef Text) {
+  if (!Text.startswith("("))
+    return llvm::StringRef::npos;
+  unsigned Depth = 0;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    if (Text[I] == '(')
+      ++Depth;
+    else if (Text[I] == ')' && --Depth == 0)
+      return I;
+  }
+  return llvm::StringRef::npos;
+}
+
 } // namespace pgmigrate

@@ -37,6 +37,10 @@ std::string fileText(clang::SourceLocation Begin, clang::SourceLocation End,
 /// Code on one line for a message: no line breaks, no padding in parens.
 std::string oneLine(llvm::StringRef Text);
 
+/// For code Text that starts with '(': the index of the ')' that closes
+/// it, or npos. Code without string or character literals.
+size_t matchingParen(llvm::StringRef Text);
+
 } // namespace pgmigrate
 
 #endif // PGMIGRATE_SOURCETEXT_H

@@ -14,10 +14,11 @@
 #include "mm_internal.h"
 
 /*
- * The allocator callers pass: a zeroed page from the page allocator. level
- * is the size each entry of the new table maps (PG_LEVEL_4K: a pte table).
+ * The allocator create_kernel_mapping() passes: a zeroed page from the page
+ * allocator. level is the size each entry of the new table maps
+ * (PG_LEVEL_4K: a pte table).
  */
-phys_addr_t kernel_pgtable_alloc(int level)
+static phys_addr_t kernel_pgtable_alloc(int level)
 {
 	unsigned long table = __get_free_page(GFP_PGTABLE_KERNEL);
 
@@ -84,6 +85,14 @@ int create_mapping(pgd_t *pgd_base, unsigned long virt, phys_addr_t phys,
 		set_pte(pte, pfn_pte(PHYS_PFN(phys + (addr - virt)), prot));
 	}
 	return 0;
+}
+
+/* create_mapping() with tables from the page allocator. */
+int create_kernel_mapping(pgd_t *pgd_base, unsigned long virt,
+			  phys_addr_t phys, unsigned long size, pgprot_t prot)
+{
+	return create_mapping(pgd_base, virt, phys, size, prot,
+			      kernel_pgtable_alloc);
 }
 
 static void free_pmd_tables(pmd_t *pmd)

@@ -55,10 +55,11 @@ int pte_table_split(pmd_t *pmd);
 void pte_table_release(pmd_t *pmd);
 
 /* fnptr_map.c: an arm64-style mapper with a function-pointer allocator. */
-phys_addr_t kernel_pgtable_alloc(int level);
 int create_mapping(pgd_t *pgd_base, unsigned long virt, phys_addr_t phys,
 		   unsigned long size, pgprot_t prot,
 		   phys_addr_t (*pgtable_alloc_fn)(int level));
+int create_kernel_mapping(pgd_t *pgd_base, unsigned long virt, phys_addr_t phys,
+			  unsigned long size, pgprot_t prot);
 void free_mapping_tables(pgd_t *pgd_base);
 
 #endif /* _PROVENANCE_X86_MM_INTERNAL_H */
