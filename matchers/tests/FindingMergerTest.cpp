@@ -257,4 +257,27 @@ TEST(FindingMerger, OneEditOfAMacroDefinitionStandsForEveryExpansion) {
   EXPECT_EQ(Findings[0].Kind, FindingKind::Converted);
 }
 
+TEST(FindingMerger, AnEditOfAHeadersMacroIsNoUnitsAlone) {
+  // The expansion is in a.c, the definition in a header: another unit may
+  // expand the same definition, so no unit decides it alone.
+  Finding InHeader = converted("/arch/x86/include/asm/t.h", 30, 8, "x");
+  InHeader.ObjectSite = "/arch/x86/mm/a.c:400+30";
+  Finding InFile = converted("/arch/x86/mm/a.c", 30, 8, "x");
+  InFile.ObjectSite = "/arch/x86/mm/a.c:30";
+  ProvenanceResult Solved;
+  for (const Finding *F : {&InHeader, &InFile}) {
+    SiteDecision &D = Solved.Sites[F->ObjectSite];
+    D.Convert = true;
+    D.Group = F == &InHeader ? 1 : 2;
+    D.UnitLocal = true;
+    D.At = {"/arch/x86/mm/a.c", 12};
+  }
+  std::vector<Finding> Findings{InHeader, InFile};
+  applyProvenance(Findings, Solved);
+  ASSERT_EQ(Findings[0].PairingKeys.size(), 1u);
+  EXPECT_FALSE(Findings[0].PairingKeys[0].unitLocal());
+  ASSERT_EQ(Findings[1].PairingKeys.size(), 1u);
+  EXPECT_TRUE(Findings[1].PairingKeys[0].unitLocal());
+}
+
 } // namespace

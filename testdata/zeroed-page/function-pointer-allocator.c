@@ -152,3 +152,55 @@ void map_hooked(pmd_t *pmd, bool local)
 	free_page((unsigned long)pte);
 // CHECK-MESSAGES: :[[@LINE-1]]:2: warning: not converted: the result of 'table_alloc_hook()' comes from the call through 'table_alloc_hook', which may hold a function the facts do not know at {{.*}}:[[@LINE-3]]; it would replace 'free_page((unsigned long)pte)' with 'pgtable_free(pte)' [zeroed-page]
 }
+
+// Converted: an ops structure with designated initializers, the shape of
+// most kernel ops tables.
+struct walk_ops {
+	phys_addr_t (*alloc_table)(int shift);
+};
+
+static phys_addr_t ops_table_alloc(int shift)
+{
+	void *page = (void *)get_zeroed_page(GFP_KERNEL);
+// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: replace '(void *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' (pte table, installed by native_make_pmd() at {{.*}}:[[@LINE+14]]) [zeroed-page]
+// CHECK-FIXES: {{^}}	void *page = pgtable_alloc(GFP_KERNEL, 0);{{$}}
+
+	return __pa(page);
+}
+
+static const struct walk_ops kernel_walk_ops = {
+	.alloc_table = ops_table_alloc,
+};
+
+static void map_with_ops(pmd_t *pmd, const struct walk_ops *ops)
+{
+	phys_addr_t phys = ops->alloc_table(PAGE_SHIFT);
+
+	set_pmd(pmd, __pmd(phys | _KERNPG_TABLE));
+}
+
+void map_kernel_ops(pmd_t *pmd)
+{
+	map_with_ops(pmd, &kernel_walk_ops);
+}
+
+// Refused: an array of ops structures is not followed, so the function's
+// address is taken where the facts do not see its calls.
+static phys_addr_t level_table_alloc(int shift)
+{
+	void *page = (void *)get_zeroed_page(GFP_KERNEL);
+// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: not converted: the page is returned by level_table_alloc(), which is called through a function pointer (at {{.*}}:[[@LINE+6]]); it would replace '(void *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
+
+	return __pa(page);
+}
+
+const struct walk_ops ops_by_level[] = {
+	{ .alloc_table = level_table_alloc },
+};
+
+void map_level(pmd_t *pmd, int level)
+{
+	phys_addr_t phys = ops_by_level[level].alloc_table(PAGE_SHIFT);
+
+	set_pmd(pmd, __pmd(phys | _KERNPG_TABLE));
+}

@@ -1,7 +1,10 @@
 // RUN: %check_fixes %s %t -- --rules=zeroed-page -- -isystem %refimpl_include
-// Callbacks that hand out and take back table pages: what they allocate is
-// installed by their caller, through a function pointer the analysis does
-// not follow. Both are refused.
+// Callbacks that hand out and take back table pages, stored in an ops
+// structure: the allocator's address is followed into its field, but no
+// call through the field is in the run, so nothing shows its page is a
+// table; the free's parameter may be given anything by calls through a
+// pointer to a void function, which the analysis does not follow. Both are
+// refused.
 #include <linux/mm.h>
 
 struct mapping_info {
@@ -12,7 +15,7 @@ struct mapping_info {
 static void *alloc_pgt_page(void *context)
 {
 	void *page = (void *)get_zeroed_page(GFP_KERNEL);
-// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: not converted: the page is returned by alloc_pgt_page(), which is called through a function pointer (at {{.*}}:[[@LINE+12]]); it would replace '(void *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
+// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: not converted: no page-table evidence: the page from get_zeroed_page() at {{.*}}:[[@LINE-1]] is never installed in a page-table entry nor read out of one; it would replace '(void *)get_zeroed_page(GFP_KERNEL)' with 'pgtable_alloc(GFP_KERNEL, 0)' [zeroed-page]
 
 	return page;
 }

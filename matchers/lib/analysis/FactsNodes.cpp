@@ -6,6 +6,7 @@
 #include "pgmigrate/Provenance.h"
 #include "pgmigrate/ProvenanceCollector.h"
 #include "support/PageAllocators.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -77,17 +78,24 @@ std::optional<std::string> FactsVisitor::functionNode(const FunctionDecl *F) {
 
 namespace {
 
-bool isPhysicalAddressName(llvm::StringRef Name) {
-  return Name == "__pa" || Name == "__phys_addr" || Name == "virt_to_phys" ||
-         Name == "__virt_to_phys" || Name == "__pa_nodebug" ||
-         Name == "__phys_addr_nodebug";
+// The address of the same object in another space: physical from virtual
+// and back, and riscv's translations between the kernel's mappings (its
+// pt_ops get relocated function addresses through them).
+bool isAddressTranslationName(llvm::StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases("__pa", "__phys_addr", "virt_to_phys", "__virt_to_phys", true)
+      .Cases("__pa_nodebug", "__phys_addr_nodebug", "__va", "phys_to_virt",
+             true)
+      .Cases("kernel_mapping_pa_to_va", "kernel_mapping_va_to_pa",
+             "linear_mapping_pa_to_va", "linear_mapping_va_to_pa", true)
+      .Default(false);
 }
 
 } // namespace
 
 const Expr *FactsVisitor::physicalAddressArgument(const Expr *E) const {
   if (const auto *Call = dyn_cast<CallExpr>(E))
-    if (Call->getNumArgs() == 1 && isPhysicalAddressName(calleeName(Call)))
+    if (Call->getNumArgs() == 1 && isAddressTranslationName(calleeName(Call)))
       return Call->getArg(0);
   // A macro that expands to arithmetic (arm64's and riscv's __pa()): E must
   // be the whole of an invocation written in a file.
@@ -101,7 +109,7 @@ const Expr *FactsVisitor::physicalAddressArgument(const Expr *E) const {
   SourceLocation NameLoc = Invocation.getBegin();
   llvm::StringRef Name = Lexer::getSourceText(
       CharSourceRange::getTokenRange(NameLoc, NameLoc), SM, LO);
-  if (!isPhysicalAddressName(Name))
+  if (!isAddressTranslationName(Name))
     return nullptr;
   // The argument's first token, after the '('.
   std::optional<Token> Open = Lexer::findNextToken(NameLoc, SM, LO);

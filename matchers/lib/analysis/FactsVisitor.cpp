@@ -346,42 +346,95 @@ bool FactsVisitor::followedFunctionUse(const DeclRefExpr *Ref,
                                        const FunctionDecl *F) {
   if (!holdsPage(F->getReturnType()))
     return false;
+  // Up through what keeps the value: parentheses, casts, &, and an address
+  // translation of it (riscv's kernel_mapping_pa_to_va(f)), which valueOf()
+  // sees through too.
   const Expr *E = Ref;
   const Stmt *Parent = parentStmt(E, Context);
-  while (Parent && (isa<ParenExpr>(Parent) || isa<CastExpr>(Parent) ||
-                    (isa<UnaryOperator>(Parent) &&
-                     cast<UnaryOperator>(Parent)->getOpcode() == UO_AddrOf))) {
-    E = cast<Expr>(Parent);
-    Parent = parentStmt(E, Context);
+  llvm::SmallPtrSet<const Expr *, 8> Passed{E};
+  for (unsigned Depth = 0; Parent && Depth < 16; ++Depth) {
+    const auto *Up = dyn_cast<Expr>(Parent);
+    if (!Up)
+      break;
+    const auto *Op = dyn_cast<UnaryOperator>(Up);
+    bool Keeps = isa<ParenExpr>(Up) || isa<CastExpr>(Up) ||
+                 (Op && Op->getOpcode() == UO_AddrOf);
+    if (Keeps) {
+      E = Up;
+      Passed.insert(E);
+      Parent = parentStmt(E, Context);
+      continue;
+    }
+    // Inside a translation's expansion: keep climbing until its whole
+    // expression, whose argument is what was passed.
+    const Expr *Argument = physicalAddressArgument(Up);
+    if (Argument && Passed.count(Argument->IgnoreParens())) {
+      E = Up;
+      Passed.insert(E);
+    } else if (Argument || !Up->getBeginLoc().isMacroID()) {
+      break;
+    }
+    Parent = parentStmt(Up, Context);
+    Passed.insert(Up);
   }
-  if (!tracks(E->getType()))
+  // Only into pointers to functions: a function's address kept as an
+  // integer or a void pointer may be turned into anything.
+  if (!holdsAllocator(E->getType()))
     return false;
   if (!Parent) {
     // A variable's initializer.
     for (const DynTypedNode &P : Context.getParents(*E))
       if (const auto *Var = P.get<VarDecl>())
-        return Var->getInit() == E && tracks(Var->getType());
+        return Var->getInit() == E && holdsAllocator(Var->getType());
     return false;
   }
   if (const auto *Op = dyn_cast<BinaryOperator>(Parent)) {
     const Expr *Target = Op->getLHS()->IgnoreParenImpCasts();
     return Op->getOpcode() == BO_Assign && Op->getRHS() == E &&
+           holdsAllocator(Target->getType()) &&
            (isa<DeclRefExpr>(Target) || isa<MemberExpr>(Target));
   }
   if (const auto *Call = dyn_cast<CallExpr>(Parent)) {
+    // recordArguments() gives a direct callee's parameter the value, unless
+    // the callee only reads or frees its arguments; a call through a
+    // pointer gives it to every function the pointer may hold.
     const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && (isReader(Callee) || KernelContracts::kernel().isOtherFree(
+                                           Callee->getName())))
+      return false;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I)
       if (Call->getArg(I) == E)
-        return !Callee || (I < Callee->getNumParams() &&
-                           tracks(Callee->getParamDecl(I)->getType()));
+        return !Callee ||
+               (I < Callee->getNumParams() &&
+                holdsAllocator(Callee->getParamDecl(I)->getType()));
     return false;
   }
-  if (const auto *List = dyn_cast<InitListExpr>(Parent)) {
-    const RecordDecl *Record = List->getType()->getAsRecordDecl();
-    return Record && !Record->isUnion();
-  }
+  if (isa<InitListExpr>(Parent) || isa<DesignatedInitExpr>(Parent))
+    return inRecordInitializer(Parent);
   if (isa<ReturnStmt>(Parent))
-    return Function && tracks(Function->getReturnType());
+    return Function && holdsAllocator(Function->getReturnType());
+  return false;
+}
+
+// S is part of the initializer of a struct variable, nested only in
+// struct initializers: initializeRecord() gives each field its value (not
+// an array's elements, not a union's members, not a compound literal).
+bool FactsVisitor::inRecordInitializer(const Stmt *S) {
+  const Stmt *Top = S;
+  for (; S && (isa<InitListExpr>(S) || isa<DesignatedInitExpr>(S));
+       S = parentStmt(S, Context)) {
+    if (const auto *List = dyn_cast<InitListExpr>(S)) {
+      const RecordDecl *Record = List->getType()->getAsRecordDecl();
+      if (!Record || Record->isUnion())
+        return false;
+    }
+    Top = S;
+  }
+  if (S)
+    return false;
+  for (const DynTypedNode &P : Context.getParents(*Top))
+    if (const auto *Var = P.get<VarDecl>())
+      return Var->getType()->isRecordType();
   return false;
 }
 

@@ -137,9 +137,11 @@ private:
   /// The use of F's address at Ref flows into a node (the facts follow it).
   bool followedFunctionUse(const clang::DeclRefExpr *Ref,
                            const clang::FunctionDecl *F);
-  /// X when E is __pa(X), virt_to_phys(X) or __phys_addr(X) (a macro
-  /// written in a file, or a function): the physical address of X's page
-  /// is the same object to the facts.
+  bool inRecordInitializer(const clang::Stmt *S);
+  /// X when E is __pa(X), virt_to_phys(X), __phys_addr(X), __va(X),
+  /// phys_to_virt(X) or riscv's kernel_mapping_pa_to_va(X) and friends (a
+  /// macro written in a file, or a function): the same object at another
+  /// address is the same object to the facts.
   const clang::Expr *physicalAddressArgument(const clang::Expr *E) const;
   /// The expr node of a call through a function pointer.
   std::string indirectResultNode(const clang::CallExpr *Call);

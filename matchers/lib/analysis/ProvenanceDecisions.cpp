@@ -124,13 +124,19 @@ void applyProvenance(std::vector<Finding> &Findings,
       continue;
     }
     const SiteDecision &D = It->second;
-    // Every expansion's group pairs with the edit.
+    // Every expansion's group pairs with the edit. An edit in another file
+    // than the call's expansion (a macro's definition in a header) is seen
+    // by every unit that expands it: no unit decides it alone.
+    bool EditElsewhere =
+        llvm::any_of(F.Replacements, [&](const clang::tooling::Replacement &R) {
+          return R.getFilePath() != D.At.File;
+        });
     for (const std::string &Site : objectSitesOf(F)) {
       auto Other = Result.Sites.find(Site);
       if (Other != Result.Sites.end())
-        F.PairingKeys.push_back(PairingKey::object(Other->second.Group,
-                                                   Other->second.GroupName,
-                                                   Other->second.UnitLocal));
+        F.PairingKeys.push_back(PairingKey::object(
+            Other->second.Group, Other->second.GroupName,
+            Other->second.UnitLocal && !EditElsewhere));
     }
     auto Stuck = Unreported.find(D.Group);
     auto Unguarded = Unguardable.find(D.Group);
