@@ -399,14 +399,13 @@ bool FactsVisitor::followedFunctionUse(const DeclRefExpr *Ref,
     // the callee only reads or frees its arguments; a call through a
     // pointer gives it to every function the pointer may hold.
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && (isReader(Callee) || KernelContracts::kernel().isOtherFree(
-                                           Callee->getName())))
+    if (Callee && (isReader(Callee) ||
+                   KernelContracts::kernel().isOtherFree(Callee->getName())))
       return false;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I)
       if (Call->getArg(I) == E)
-        return !Callee ||
-               (I < Callee->getNumParams() &&
-                holdsAllocator(Callee->getParamDecl(I)->getType()));
+        return !Callee || (I < Callee->getNumParams() &&
+                           holdsAllocator(Callee->getParamDecl(I)->getType()));
     return false;
   }
   if (isa<InitListExpr>(Parent) || isa<DesignatedInitExpr>(Parent))

@@ -134,9 +134,9 @@ void applyProvenance(std::vector<Finding> &Findings,
     for (const std::string &Site : objectSitesOf(F)) {
       auto Other = Result.Sites.find(Site);
       if (Other != Result.Sites.end())
-        F.PairingKeys.push_back(PairingKey::object(
-            Other->second.Group, Other->second.GroupName,
-            Other->second.UnitLocal && !EditElsewhere));
+        F.PairingKeys.push_back(
+            PairingKey::object(Other->second.Group, Other->second.GroupName,
+                               Other->second.UnitLocal && !EditElsewhere));
     }
     auto Stuck = Unreported.find(D.Group);
     auto Unguarded = Unguardable.find(D.Group);
