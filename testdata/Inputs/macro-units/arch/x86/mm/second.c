@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <asm/table_macros.h>
+
+int second_map(pmd_t *pmd)
+{
+	pte_t *pte = alloc_shared_pte();
+
+	if (!pte)
+		return -1;
+	set_pmd(pmd, __pmd(__pa(pte) | _KERNPG_TABLE));
+	return 0;
+}
+
+pte_t **spare_slot;
+
+void second_stash(void)
+{
+	*spare_slot = alloc_escaping_pte();
+}
