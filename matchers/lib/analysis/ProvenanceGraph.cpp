@@ -339,28 +339,33 @@ void ProvenanceGraph::resolveIndirectCalls() {
 // escape, a function no unit defines) may be called from anywhere: it is
 // taken as address-taken there.
 void ProvenanceGraph::followFunctionAddresses() {
-  std::map<unsigned, const ProvenanceFacts::Unknown *> Escaping;
+  // Where each node's value is lost first (placeLess(): the message must
+  // not depend on the order of the units).
+  std::map<unsigned, SourcePlace> LostAt;
+  auto Lose = [&](unsigned Id, const SourcePlace &At) {
+    auto [It, New] = LostAt.try_emplace(Id, At);
+    if (!New && placeLess(At, It->second))
+      It->second = At;
+  };
   for (const ProvenanceFacts::Unknown &U : Escapes)
-    Escaping.try_emplace(Ids.lookup(U.Node), &U);
-  std::map<unsigned, const CallEvidence *> Undefined;
+    Lose(Ids.lookup(U.Node), U.At);
   for (const CallEvidence &C : Calls)
     if (!C.Call.Variadic && !defines(C.Config, C.Call.Callee) &&
         !Contracts.isReader(C.Call.Callee))
       for (const auto &Argument : C.Call.Arguments)
-        Undefined.try_emplace(Ids.lookup(Argument.second), &C);
+        Lose(Ids.lookup(Argument.second), C.Call.At);
   for (unsigned Fn = 0, N = NodeNames.size(); Fn < N; ++Fn) {
     if (node::kindOf(NodeNames[Fn]) != node::Kind::Fn)
       continue;
     llvm::DenseSet<unsigned> Seen{Fn};
     std::vector<unsigned> Work{Fn};
     std::optional<SourcePlace> Lost;
-    while (!Work.empty() && !Lost) {
+    while (!Work.empty()) {
       unsigned Id = Work.back();
       Work.pop_back();
-      if (auto It = Escaping.find(Id); It != Escaping.end())
-        Lost = It->second->At;
-      else if (auto It = Undefined.find(Id); It != Undefined.end())
-        Lost = It->second->Call.At;
+      if (auto It = LostAt.find(Id); It != LostAt.end())
+        if (!Lost || placeLess(It->second, *Lost))
+          Lost = It->second;
       for (unsigned To : Succ[Id])
         if (Seen.insert(To).second)
           Work.push_back(To);
