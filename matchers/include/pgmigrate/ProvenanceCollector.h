@@ -28,6 +28,11 @@ ProvenanceFacts collectProvenanceFacts(clang::ASTContext &Context);
 std::string siteKey(const clang::CallExpr *Call,
                     const clang::SourceManager &SM);
 
+/// The same naming for any location: "FILE:OFFSET" where Loc is expanded,
+/// "+OFFSET" where it is spelled when that is in a macro (the places of
+/// var, read and expr nodes).
+std::string placeKey(clang::SourceLocation Loc, const clang::SourceManager &SM);
+
 } // namespace pgmigrate
 
 #endif // PGMIGRATE_PROVENANCECOLLECTOR_H

@@ -145,12 +145,7 @@ std::string FactsVisitor::indirectResultNode(const CallExpr *Call) {
 }
 
 std::string FactsVisitor::locationKey(SourceLocation Loc) const {
-  SourceLocation At = SM.getExpansionLoc(Loc);
-  std::string Key =
-      absoluteFilePath(At, SM) + ":" + std::to_string(SM.getFileOffset(At));
-  if (Loc.isMacroID())
-    Key += "+" + std::to_string(SM.getFileOffset(SM.getSpellingLoc(Loc)));
-  return Key;
+  return placeKey(Loc, SM);
 }
 
 std::string FactsVisitor::functionKey(const FunctionDecl *F) const {

@@ -9,14 +9,17 @@ using namespace clang;
 
 namespace pgmigrate {
 
-std::string siteKey(const CallExpr *Call, const SourceManager &SM) {
-  SourceLocation Loc = Call->getBeginLoc();
+std::string placeKey(SourceLocation Loc, const SourceManager &SM) {
   SourceLocation At = SM.getExpansionLoc(Loc);
   std::string Key =
       absoluteFilePath(At, SM) + ":" + std::to_string(SM.getFileOffset(At));
   if (Loc.isMacroID())
     Key += "+" + std::to_string(SM.getFileOffset(SM.getSpellingLoc(Loc)));
   return Key;
+}
+
+std::string siteKey(const CallExpr *Call, const SourceManager &SM) {
+  return placeKey(Call->getBeginLoc(), SM);
 }
 
 ProvenanceFacts collectProvenanceFacts(ASTContext &Context) {
