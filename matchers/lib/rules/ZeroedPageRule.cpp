@@ -2,6 +2,7 @@
 
 #include "rules/ZeroedPageRule.h"
 #include "analysis/AstNavigation.h"
+#include "pgmigrate/AbsolutePath.h"
 #include "pgmigrate/ProvenanceCollector.h"
 #include "pgmigrate/Rules.h"
 #include "rules/AllocatorSite.h"
@@ -484,6 +485,22 @@ void ZeroedPageRule::report(const Site &S, const CallExpr *Call,
     F.SiteLength = S.Edit.getLength();
   } else {
     setSiteToExpansion(F, S.Where.Outer->getSourceRange(), SM, LO);
+    // A refused expansion of a call written in a macro's definition: its
+    // site is the definition, which a conversion of another expansion
+    // would edit; the merger then sees the two disagree and edits nothing
+    // (else the refused expansion would change with the definition).
+    llvm::SmallVector<TokenSpelling, 2> Call{S.Where.NameSpelling,
+                                             S.Where.EndSpelling};
+    if (spellInDefinition(S.Where, Call, SM)) {
+      CharSourceRange Range = CharSourceRange::getTokenRange(
+          Call.front().FileLoc, Call.back().FileLoc);
+      Range = Lexer::makeFileCharRange(Range, SM, LO);
+      if (Range.isValid()) {
+        F.SiteFile = absoluteFilePath(Range.getBegin(), SM);
+        F.SiteOffset = SM.getFileOffset(Range.getBegin());
+        F.SiteLength = SM.getFileOffset(Range.getEnd()) - F.SiteOffset;
+      }
+    }
   }
   F.MessageNote = S.Note;
   F.Role = Role;
