@@ -422,6 +422,42 @@ void leak(void)
       << R.Sites.begin()->second.Reason;
 }
 
+TEST(ProvenanceCollector,
+     APointerParameterOfAnAddressTakenFunctionMayHoldAnyFunction) {
+  // walk() is also called through a pointer the facts do not follow: its
+  // alloc may be any allocator there, so the free of its result is refused.
+  ProvenanceFacts Facts = factsOf(R"c(
+#include <asm/pgalloc.h>
+static void *table_alloc(void)
+{
+	return (void *)get_zeroed_page(GFP_KERNEL);
+}
+
+static void walk(pmd_t *pmd, void *(*alloc)(void))
+{
+	pte_t *pte = alloc();
+
+	pmd_populate_kernel(&init_mm, pmd, pte);
+	free_page((unsigned long)pte);
+}
+
+void (*walker)(pmd_t *pmd, void *(*alloc)(void)) = walk;
+
+void map(pmd_t *pmd)
+{
+	walk(pmd, table_alloc);
+}
+)c");
+  ProvenanceResult R = solveProvenance({Facts}, KernelContracts::kernel());
+  ASSERT_EQ(R.Sites.size(), 2u);
+  for (const auto &[Key, D] : R.Sites) {
+    EXPECT_FALSE(D.Convert) << Key;
+    EXPECT_NE(D.Reason.find("may hold a function the facts do not know"),
+              std::string::npos)
+        << D.Reason;
+  }
+}
+
 TEST(ProvenanceCollector, PhysicalAddressMacrosKeepThePage) {
   // As arm64 and riscv spell __pa(): arithmetic, not a call.
   ProvenanceFacts Facts = factsOf(R"c(

@@ -55,8 +55,13 @@ ProvenanceGraph::ProvenanceGraph(llvm::ArrayRef<ProvenanceFacts> Units,
     : Contracts(Contracts), Options(Options) {
   for (const ProvenanceFacts &Unit : Units)
     addUnit(Unit);
-  resolveIndirectCalls();
-  followFunctionAddresses();
+  // Each address lost (followFunctionAddresses) may give more pointers
+  // unknown targets: to a fixpoint (facts added twice are merged).
+  for (size_t Lost = ~size_t(0); Lost != AddressTaken.size();) {
+    Lost = AddressTaken.size();
+    resolveIndirectCalls();
+    followFunctionAddresses();
+  }
   applyContracts();
   joinFamilies();
   finish();
@@ -261,6 +266,12 @@ ProvenanceGraph::pointerTargets(unsigned Pointer,
     if (node::kindOf(NodeNames[Id]) == node::Kind::Fn)
       Functions.push_back(Id);
     MayBeUnknown = MayBeUnknown || Unknown.count(Id);
+    // A parameter of a function called where the facts do not see may be
+    // given any function there.
+    llvm::StringRef Node = NodeNames[Id];
+    if (node::kindOf(Node) == node::Kind::Param &&
+        addressTaken(node::configOf(Node), node::functionOf(Node)))
+      MayBeUnknown = true;
     for (unsigned From : Pred[Id])
       if (Seen.insert(From).second)
         Work.push_back(From);
