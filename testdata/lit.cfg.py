@@ -22,6 +22,9 @@ import shutil
 
 if shutil.which("script"):
     config.available_features.add("script")
+# Tests that change a file's owner need root.
+if os.geteuid() == 0:
+    config.available_features.add("root")
 
 inputs = os.path.join(config.test_source_root, "Inputs")
 tool = config.pgmigrate_tool
@@ -68,6 +71,17 @@ config.substitutions.append(
      "--include {refimpl} && "
      "{python} {inputs}/make_db.py %t/tree %t/build-hotplug/compile_commands.json "
      "--include {refimpl} -D CONFIG_MEMORY_HOTPLUG arch/x86/mm/init.c".format(
+         inputs=inputs, python=python, refimpl=config.refimpl_include)))
+# The robustness suite's tree (testdata/Inputs/robust: a kernel-style tree
+# with Kbuild and MAINTAINERS at its top, not a git work tree): a fresh copy
+# in %t/tree, a copy to compare with in %t/pristine, and its database in
+# %t/db. The commands run from /.
+config.substitutions.append(
+    ("%prepare_robust",
+     "cd / && rm -rf %t && mkdir -p %t && cp -r {inputs}/robust %t/tree && "
+     "cp -r {inputs}/robust %t/pristine && "
+     "{python} {inputs}/make_db.py %t/tree %t/db/compile_commands.json "
+     "--system-include {refimpl}".format(
          inputs=inputs, python=python, refimpl=config.refimpl_include)))
 config.substitutions.append(("%python", python))
 # Compiles a rewritten lit input against the reference model's headers, as

@@ -7,12 +7,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "AtomicFileWriter.h"
 #include "CompilationDatabases.h"
 #include "DiagnosticsWriter.h"
 #include "DiffWriter.h"
+#include "EditTransaction.h"
 #include "FixesExport.h"
 #include "MigrationPipeline.h"
+#include "OutputFile.h"
 #include "RuleOptionFlags.h"
 #include "SarifWriter.h"
 #include "SourceRoot.h"
@@ -21,11 +22,15 @@
 #include "pgmigrate/Rules.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
+#include <csignal>
+#include <unistd.h>
 
 using namespace pgmigrate;
 namespace cl = llvm::cl;
@@ -109,6 +114,18 @@ static cl::opt<std::string>
                         "(default: the git top level of the sources)"),
                cl::value_desc("dir"), cl::cat(Category));
 
+// Test-only switches (hidden): the robustness tests use them to provoke, at
+// a fixed point and without timing, what a user's tree or machine can do
+// to a run.
+static cl::opt<std::string> TestingModifyAfterParse(
+    "testing-modify-after-parse",
+    cl::desc("Testing: change FILE once every unit is parsed"), cl::Hidden);
+static cl::opt<std::string> TestingFault(
+    "testing-fault",
+    cl::desc("Testing: stage-fail:N, sigterm-after-staging:N, "
+             "sigint-after-staging:N or commit-fail:N for --in-place"),
+    cl::Hidden);
+
 static const char Overview[] =
     "pgtable-migrate: moves Linux arch code to pgtable_alloc()/pgtable_free()\n"
     "\n"
@@ -118,7 +135,9 @@ static const char Overview[] =
     "\n"
     "Prints a unified diff (for git apply) on stdout, a diagnostic for every\n"
     "site converted or refused, and a summary on stderr.\n"
-    "Exit status: 0 done; 1 edits pending (--check); 2 something failed.\n";
+    "Exit status: 0 done; 1 edits pending (--check); 2 a usage or input\n"
+    "error, a unit that failed, a file that could not be written (with\n"
+    "--in-place, then no file is changed).\n";
 
 namespace {
 
@@ -139,9 +158,9 @@ void listRules() {
     llvm::outs() << Info.Name << "\n    " << Info.Summary << "\n";
 }
 
-void writeDiagnostics(llvm::raw_ostream &OS,
-                      const std::vector<Finding> &Findings,
-                      llvm::StringRef Root) {
+void writeDiagnostics(llvm::raw_ostream &OS, const PipelineResult &Result) {
+  const std::vector<Finding> &Findings = Result.Findings;
+  llvm::StringRef Root = Result.Root;
   switch (Format) {
   case DiagnosticsFormat::Text:
     writeTextDiagnostics(OS, Findings);
@@ -150,7 +169,10 @@ void writeDiagnostics(llvm::raw_ostream &OS,
     writeJsonDiagnostics(OS, Findings);
     break;
   case DiagnosticsFormat::Sarif:
-    writeSarif(OS, Findings, Root, ToolVersion);
+    std::vector<SarifNotification> Notifications;
+    for (const PipelineMessage &M : Result.Messages)
+      Notifications.push_back({M.IsError, M.Text, M.File});
+    writeSarif(OS, Findings, Notifications, Root, ToolVersion);
     break;
   }
 }
@@ -180,11 +202,14 @@ std::optional<PipelineRequest> requestFromFlags(
   // --scan-tree: the tree the name-conflicts rule scans lexically.
   if (!ScanTree.empty()) {
     Request.ScanRoot = absolutePath(ScanTree);
-    if (!llvm::sys::fs::is_directory(Request.ScanRoot)) {
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::is_directory(Request.ScanRoot) ||
+        llvm::sys::fs::real_path(Request.ScanRoot, Real)) {
       Errors.report("--scan-tree: '" + Request.ScanRoot +
                     "' is not a directory");
       return std::nullopt;
     }
+    Request.ScanRoot = std::string(Real);
     if (!NameConflictsScan::isEnabled(*Options)) {
       Errors.warn("--scan-tree is ignored: rule name-conflicts is not "
                   "enabled");
@@ -224,65 +249,103 @@ std::optional<PipelineRequest> requestFromFlags(
                          : llvm::hardware_concurrency().compute_thread_count();
   Request.ShowProgress = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
   Request.KeepDecisions = !FactsOut.empty();
+  Request.InPlace = InPlace;
+  Request.TestingModifyAfterParse = TestingModifyAfterParse;
   Request.ClangResourceDir = PGMIGRATE_CLANG_RESOURCE_DIR;
   return Request;
+}
+
+/// The faults --testing-fault asks for.
+std::optional<TransactionFaults> faultsFromFlag(ErrorLog &Errors) {
+  TransactionFaults Faults;
+  if (TestingFault.empty())
+    return Faults;
+  auto [Kind, Number] = llvm::StringRef(TestingFault).split(':');
+  int N = -1;
+  if (Number.getAsInteger(10, N) || N < 0) {
+    Errors.report("--testing-fault: bad number in '" + TestingFault + "'");
+    return std::nullopt;
+  }
+  if (Kind == "stage-fail")
+    Faults.FailStaging = N;
+  else if (Kind == "sigterm-after-staging" || Kind == "sigint-after-staging") {
+    Faults.SignalAfterStaging = N;
+    Faults.Signal = Kind == "sigint-after-staging" ? SIGINT : SIGTERM;
+  } else if (Kind == "commit-fail")
+    Faults.FailCommit = N;
+  else {
+    Errors.report("--testing-fault: unknown fault '" + Kind + "'");
+    return std::nullopt;
+  }
+  return Faults;
+}
+
+/// Renders a report in memory and writes it whole to Path.
+void writeReport(llvm::StringRef Path, ErrorLog &Errors,
+                 llvm::function_ref<void(llvm::raw_ostream &)> Render) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  Render(OS);
+  if (llvm::Error E = writeOutputFile(Path, OS.str()))
+    Errors.report(llvm::toString(std::move(E)));
 }
 
 /// Writes the diagnostics and the edits where the switches ask; returns
 /// the number of files written in place.
 unsigned writeOutputs(const PipelineResult &Result, ErrorLog &Errors) {
-  if (DiagnosticsFile.empty()) {
-    writeDiagnostics(llvm::errs(), Result.Findings, Result.Root);
-  } else {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(DiagnosticsFile, EC);
-    if (EC)
-      Errors.report("cannot write '" + DiagnosticsFile + "': " + EC.message());
-    else
-      writeDiagnostics(OS, Result.Findings, Result.Root);
-  }
+  auto Diagnostics = [&](llvm::raw_ostream &OS) {
+    writeDiagnostics(OS, Result);
+  };
+  if (DiagnosticsFile.empty())
+    Diagnostics(llvm::errs());
+  else
+    writeReport(DiagnosticsFile, Errors, Diagnostics);
 
   if (!ExportFixes.empty()) {
-    std::map<std::string, clang::tooling::Replacements> Final;
-    for (const FileChange &Change : Result.Changes)
-      Final[Change.Path] = Change.Edits;
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(ExportFixes, EC);
-    if (EC)
-      Errors.report("cannot write '" + ExportFixes + "': " + EC.message());
-    else
-      writeFixesYaml(OS, Final);
+    std::map<std::string, unsigned> LeftOut;
+    writeReport(ExportFixes, Errors, [&](llvm::raw_ostream &OS) {
+      std::map<std::string, clang::tooling::Replacements> Final;
+      for (const FileChange &Change : Result.Changes)
+        Final[Change.Path] = Change.Edits;
+      LeftOut = writeFixesYaml(OS, Final, Result.Findings);
+    });
+    for (const auto &[File, Count] : LeftOut)
+      Errors.report("'" + ExportFixes + "' leaves out " + llvm::Twine(Count) +
+                    " edit(s) of '" + File +
+                    "' (text that is not UTF-8, which YAML would replace, "
+                    "or its object group); the diff and --in-place carry "
+                    "them");
   }
 
-  if (!FactsOut.empty() && Result.Decisions) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(FactsOut, EC);
-    if (EC)
-      Errors.report("cannot write '" + FactsOut + "': " + EC.message());
-    else
+  if (!FactsOut.empty() && Result.Decisions)
+    writeReport(FactsOut, Errors, [&](llvm::raw_ostream &OS) {
       writeRunDecisions(OS, *Result.Decisions);
-  }
+    });
 
-  unsigned Written = 0;
   if (InPlace) {
-    for (const FileChange &Change : Result.Changes) {
-      if (llvm::Error E = writeFileAtomically(Change.Path, Change.New))
-        Errors.report(llvm::toString(std::move(E)));
-      else
-        ++Written;
+    std::optional<TransactionFaults> Faults = faultsFromFlag(Errors);
+    if (!Faults || Result.Changes.empty())
+      return 0;
+    std::vector<FileRewrite> Files;
+    for (const FileChange &Change : Result.Changes)
+      Files.push_back({Change.Path, Change.Old, Change.New});
+    if (llvm::Error E = rewriteAll(Files, *Faults)) {
+      Errors.report(llvm::toString(std::move(E)));
+      return 0;
     }
-    return Written;
+    return Files.size();
   }
   if (Check)
     return 0;
   std::vector<std::pair<std::string, const FileChange *>> ByRelativePath;
   for (const FileChange &Change : Result.Changes) {
+    // The pipeline withdrew every edit outside the root; a path here that
+    // is not under it is a bug, and is not put in the diff.
     std::optional<std::string> Relative =
         relativeToRoot(Result.Root, Change.Path);
     if (!Relative) {
-      Errors.report("'" + Change.Path + "' is outside the root '" +
-                    Result.Root + "' (see --root); its edits are not in the " +
-                    "diff");
+      Errors.report("internal error: '" + Change.Path +
+                    "' is outside the root '" + Result.Root + "'");
       continue;
     }
     ByRelativePath.emplace_back(*Relative, &Change);
@@ -290,6 +353,12 @@ unsigned writeOutputs(const PipelineResult &Result, ErrorLog &Errors) {
   llvm::sort(ByRelativePath);
   for (const auto &[Relative, Change] : ByRelativePath)
     llvm::outs() << unifiedDiff(Relative, Change->Old, Change->Edits);
+  llvm::outs().flush();
+  if (llvm::outs().has_error()) {
+    Errors.report("cannot write the diff to standard output: " +
+                  llvm::outs().error().message());
+    llvm::outs().clear_error();
+  }
   return 0;
 }
 
@@ -326,26 +395,48 @@ void printSummary(const PipelineResult &Result, unsigned Written,
 
 } // namespace
 
+// LLVM reports some failures (an output stream it cannot write, a
+// directory ClangTool cannot enter) as fatal errors, which would print a
+// stack dump and exit 1, the "edits pending" status. They end the run with
+// one message and status 2 instead; temporary files are removed.
+static void onFatalError(void *, const char *Reason, bool) {
+  std::string Message = std::string("pgtable-migrate: error: ") + Reason + "\n";
+  (void)!::write(2, Message.data(), Message.size());
+  llvm::sys::RunInterruptHandlers();
+  ::_exit(2);
+}
+
+// Standard error failing is the last error left to tell: the status says it.
+static int finish(int Status) {
+  llvm::outs().flush();
+  bool Failed = llvm::outs().has_error() || llvm::errs().has_error();
+  llvm::outs().clear_error();
+  llvm::errs().clear_error();
+  return Failed && Status == 0 ? 2 : Status;
+}
+
 int main(int argc, const char **argv) {
   llvm::InitLLVM Init(argc, argv);
+  llvm::install_fatal_error_handler(onFatalError);
   std::string FixedError;
   std::unique_ptr<clang::tooling::FixedCompilationDatabase> Fixed =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
                                                                     FixedError);
   RuleOptionFlags RuleFlags(Category);
   cl::HideUnrelatedOptions(Category);
-  if (!cl::ParseCommandLineOptions(argc, argv, Overview))
-    return 2;
+  // With an error stream, a usage error returns instead of exiting with 1.
+  if (!cl::ParseCommandLineOptions(argc, argv, Overview, &llvm::errs()))
+    return finish(2);
   if (ListRules) {
     listRules();
-    return 0;
+    return finish(0);
   }
 
   ErrorLog Errors;
   std::optional<PipelineRequest> Request =
       requestFromFlags(RuleFlags, std::move(Fixed), FixedError, Errors);
   if (!Request)
-    return 2;
+    return finish(2);
   PipelineResult Result = runPipeline(std::move(*Request));
   for (const PipelineMessage &Message : Result.Messages) {
     if (Message.IsError)
@@ -354,14 +445,14 @@ int main(int argc, const char **argv) {
       Errors.warn(Message.Text);
   }
   if (Result.Aborted)
-    return 2;
+    return finish(2);
 
   unsigned Written = writeOutputs(Result, Errors);
   if (!Quiet)
     printSummary(Result, Written, Errors);
   if (Errors.Count)
-    return 2;
+    return finish(2);
   if (Check && !Result.Changes.empty())
-    return 1;
-  return 0;
+    return finish(1);
+  return finish(0);
 }

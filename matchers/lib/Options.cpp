@@ -37,12 +37,14 @@ static llvm::Error error(const llvm::Twine &Message) {
 // ---- The common options: the target API and its names ----
 
 static llvm::Error applyApi(llvm::StringRef Value, MigrationOptions &Options) {
-  if (Value == "default" || Value.empty()) {
+  if (Value == "default") {
     Options.AllocName = "pgtable_alloc";
     Options.FreeName = "pgtable_free";
   } else if (Value == "addr") {
     Options.AllocName = "pgtable_alloc_addr";
     Options.FreeName = "pgtable_free_addr";
+  } else if (Value.empty()) {
+    return error("the API variant is empty (expected 'default' or 'addr')");
   } else {
     return error("unknown API variant '" + Value +
                  "' (expected 'default' or 'addr')");
@@ -117,8 +119,10 @@ static llvm::Error unknownRule(llvm::StringRef Name) {
 static llvm::Expected<std::vector<std::string>>
 enabledRules(const OptionSettings &Settings) {
   std::set<std::string> Enabled;
-  if (!Settings.Rules || Settings.Rules->empty() ||
-      llvm::StringRef(*Settings.Rules).trim() == "all") {
+  if (Settings.Rules && splitNames(*Settings.Rules).empty())
+    return error("the rule list is empty (rules: " + knownRuleList() +
+                 ", or 'all')");
+  if (!Settings.Rules || llvm::StringRef(*Settings.Rules).trim() == "all") {
     for (const RuleInfo &Info : allRules())
       Enabled.insert(Info.Name.str());
   } else {
@@ -135,6 +139,9 @@ enabledRules(const OptionSettings &Settings) {
       Enabled.erase(Name.str());
     }
   }
+  if (Enabled.empty())
+    return error("every rule selected is also disabled: there is nothing to "
+                 "run");
   return std::vector<std::string>(Enabled.begin(), Enabled.end());
 }
 

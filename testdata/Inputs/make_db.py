@@ -2,7 +2,7 @@
 """Writes a compile_commands.json for a kernel-style fixture tree.
 
     make_db.py TREE OUT.json [--include DIR] [--system-include DIR] [-D NAME]...
-               [FILE...]
+               [--flag=FLAG]... [FILE...]
 
 The entries look like the kernel's gen_compile_commands.py output for an
 LLVM=1 build: "directory" is the tree, "file" is relative to it, "command"
@@ -24,6 +24,8 @@ def main():
     # rules leave them alone, as clang-tidy does.
     parser.add_argument("--system-include", action="append", default=[])
     parser.add_argument("-D", dest="defines", action="append", default=[])
+    # Any other flag, as given (e.g. --flag=-Werror).
+    parser.add_argument("--flag", dest="flags", action="append", default=[])
     parser.add_argument("files", nargs="*")
     args = parser.parse_intermixed_args()
 
@@ -37,7 +39,7 @@ def main():
     for name in sorted(files):
         obj = name[:-2] + ".o"
         command = (["clang", "-std=gnu11", "-D__KERNEL__"] +
-                   ["-D" + d for d in args.defines] +
+                   ["-D" + d for d in args.defines] + args.flags +
                    ["-I" + os.path.abspath(i) for i in args.include] +
                    ["-isystem" + os.path.abspath(i)
                     for i in args.system_include] +

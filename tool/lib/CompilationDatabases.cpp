@@ -26,6 +26,9 @@ CompilationDatabases::load(const std::vector<std::string> &Paths) {
       return error("no compile database at '" + File +
                    "' (-p takes a build directory holding "
                    "compile_commands.json, or that file)");
+    // A FIFO or a device would block the read or never end it.
+    if (!llvm::sys::fs::is_regular_file(File))
+      return error("compile database '" + File + "' is not a regular file");
     std::string Message;
     std::unique_ptr<clang::tooling::JSONCompilationDatabase> Database =
         clang::tooling::JSONCompilationDatabase::loadFromFile(

@@ -1,6 +1,7 @@
 //===- DiagnosticsWriter.cpp ----------------------------------------------===//
 
 #include "DiagnosticsWriter.h"
+#include "FixesExport.h"
 #include "llvm/Support/JSON.h"
 
 namespace pgmigrate {
@@ -17,13 +18,20 @@ void writeJsonDiagnostics(llvm::raw_ostream &OS,
   llvm::json::Array Array;
   for (const Finding &F : Findings) {
     llvm::json::Array Replacements;
-    for (const clang::tooling::Replacement &R : F.Replacements)
-      Replacements.push_back(llvm::json::Object{
+    for (const clang::tooling::Replacement &R : F.Replacements) {
+      llvm::json::Object Edit{
           {"file", R.getFilePath()},
           {"offset", R.getOffset()},
           {"length", R.getLength()},
-          {"text", R.getReplacementText()},
-      });
+      };
+      // JSON strings are UTF-8: other bytes would be replaced, so the text
+      // is left out and the edit says so (the diff and -i carry it).
+      if (isRepresentableText(R.getReplacementText()))
+        Edit["text"] = R.getReplacementText();
+      else
+        Edit["textNotUtf8"] = true;
+      Replacements.push_back(std::move(Edit));
+    }
     Array.push_back(llvm::json::Object{
         {"rule", F.Rule},
         {"kind", kindName(F.Kind)},

@@ -233,22 +233,43 @@ struct Window {
   size_t End;
 };
 
+// Windows merge while they stay at most this many lines long, unless their
+// edits' own lines meet: Myers' trace takes memory quadratic in the changes
+// of a window, and a generated file with thousands of edits a few lines
+// apart would otherwise be one window. Past it, a change may settle in a
+// different place than the whole-file diff would put it (the diff is still
+// exact).
+constexpr size_t MaxWindowLines = 512;
+
 // The windows of Edits: the lines each edit touches (including the line
 // where it ends, in case it removes a line break), widened by Slack lines
-// and merged where they touch.
+// and merged where they touch (see MaxWindowLines). Windows that touch but
+// may not merge are cut apart between their edits: they never overlap.
 std::vector<Window> editWindows(const LineTable &Lines,
                                 const clang::tooling::Replacements &Edits,
                                 size_t Slack) {
   std::vector<Window> Windows;
+  size_t LastEditEnd = 0; // one past the last line of the previous edits
   for (const clang::tooling::Replacement &R : Edits) {
     size_t First = Lines.lineOf(R.getOffset());
     size_t Last = Lines.lineOf(R.getOffset() + R.getLength());
     Window W{First > Slack ? First - Slack : 0,
              std::min(Lines.lines(), Last + 1 + Slack)};
-    if (!Windows.empty() && W.Begin <= Windows.back().End)
+    bool Meets = !Windows.empty() && First < LastEditEnd;
+    if (!Windows.empty() &&
+        (Meets || (W.Begin <= Windows.back().End &&
+                   std::max(Windows.back().End, W.End) - Windows.back().Begin <=
+                       MaxWindowLines))) {
       Windows.back().End = std::max(Windows.back().End, W.End);
-    else
+    } else {
+      if (!Windows.empty() && W.Begin < Windows.back().End) {
+        size_t Cut = std::max(LastEditEnd, W.Begin); // <= First
+        Windows.back().End = Cut;
+        W.Begin = Cut;
+      }
       Windows.push_back(W);
+    }
+    LastEditEnd = std::max(LastEditEnd, Last + 1);
   }
   return Windows;
 }
@@ -323,8 +344,13 @@ std::string unifiedDiff(llvm::StringRef RelativePath, llvm::StringRef Old,
     Window W = Windows[Next++];
     auto First = Unused;
     for (size_t Growth = Slack;; Growth *= 2) {
-      while (Next < Windows.size() && Windows[Next].Begin <= W.End)
+      while (Next < Windows.size() && Windows[Next].Begin <= W.End &&
+             std::max(W.End, Windows[Next].End) - W.Begin <= MaxWindowLines)
         W.End = std::max(W.End, Windows[Next++].End);
+      // A window that meets the next one it may not merge with stops
+      // there, settled or not.
+      if (Next < Windows.size() && W.End > Windows[Next].Begin)
+        W.End = Windows[Next].Begin;
       size_t Begin = Lines.start(W.Begin), End = Lines.start(W.End);
       for (Unused = First; Unused != Edits.end() && Unused->getOffset() <= End;)
         ++Unused;
@@ -335,7 +361,10 @@ std::string unifiedDiff(llvm::StringRef RelativePath, llvm::StringRef Old,
       std::vector<llvm::StringRef> A = splitLines(Old.slice(Begin, End));
       std::vector<llvm::StringRef> B = splitLines(*NewText);
       std::vector<Edit> Script = diffLines(A, B);
-      if (W.End < Lines.lines() && unchangedAtEnd(Script) < Slack) {
+      bool CanGrow = W.End < Lines.lines() &&
+                     (Next == Windows.size() || W.End < Windows[Next].Begin) &&
+                     W.End - W.Begin < MaxWindowLines;
+      if (CanGrow && unchangedAtEnd(Script) < Slack) {
         W.End = std::min(Lines.lines(), W.End + Growth);
         continue;
       }

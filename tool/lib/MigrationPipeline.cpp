@@ -2,12 +2,15 @@
 
 #include "MigrationPipeline.h"
 #include "EditFormatter.h"
+#include "EditTransaction.h"
 #include "FormattedEdits.h"
 #include "ProgressLine.h"
 #include "SourceRoot.h"
 #include "TranslationUnitRunner.h"
 #include "pgmigrate/FindingMerger.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/xxhash.h"
+#include <set>
 
 namespace pgmigrate {
 
@@ -27,42 +30,58 @@ public:
         Merger(ProvenanceOptions{Request.Options.StrictFamilies}) {}
 
   void run() {
-    if (!selectUnits())
+    if (!selectUnits() || !chooseRoot())
       return;
-    chooseRoot();
     // The lexical half of name-conflicts learns from every unit, so it
     // exists before they run (with the tree root the rules judge arch by).
     Lexical.emplace(Request.Options, Request.ScanRoot);
     runUnits();
     if (!Request.ScanRoot.empty())
       scanTree();
-    FindingMerger::Result Merged = Merger.merge();
-    Result.Findings = std::move(Merged.Findings);
-    Result.ConvertedGroups = Merged.ConvertedGroups;
-    Result.RefusedGroups = Merged.RefusedGroups;
-    for (const std::string &Group : Merged.SplitGroups)
-      error("internal error: object group '" + Group +
-            "' would be half converted; none of its sites is written");
-    for (const auto &[Path, Edits] : Merged.EditsByFile)
-      formatFile(Path, Edits);
+    modifyForTesting();
+    withdrawFilesOutsideRoot();
+    withdrawChangedFiles();
+    // Merge, format, and (for -i) check every file to write; a file that
+    // cannot take its edits withdraws their groups, and the merge is redone
+    // without them (each round withdraws one file more, so this ends).
+    for (;;) {
+      std::map<std::string, std::string> Bad = mergeAndFormat();
+      if (Bad.empty() && Request.InPlace)
+        Bad = unwritableFiles();
+      if (Bad.empty())
+        break;
+      for (const auto &[Path, Why] : Bad) {
+        Merger.withdrawFile(Path, "'" + Path + "': " + Why);
+        error("cannot edit '" + Path + "': " + Why +
+                  "; its edits and their object groups are withdrawn",
+              Path);
+      }
+    }
     if (Request.KeepDecisions)
       Result.Decisions = RunDecisions::of(Result.Findings, Merger.takeFacts());
   }
 
 private:
-  void error(const llvm::Twine &Text) {
-    Result.Messages.push_back({true, Text.str()});
+  void error(const llvm::Twine &Text, llvm::StringRef File = "") {
+    Result.Messages.push_back({true, Text.str(), File.str()});
   }
-  void warning(const llvm::Twine &Text) {
-    Result.Messages.push_back({false, Text.str()});
+  void warning(const llvm::Twine &Text, llvm::StringRef File = "") {
+    Result.Messages.push_back({false, Text.str(), File.str()});
   }
 
   bool selectUnits();
-  void chooseRoot();
+  bool chooseRoot();
   void runUnits();
   void scanTree();
-  void formatFile(const std::string &Path,
-                  const clang::tooling::Replacements &Edits);
+  void noteEdits(const std::vector<Finding> &Findings,
+                 const std::map<std::string, uint64_t> &Hashes);
+  void modifyForTesting();
+  void withdrawFilesOutsideRoot();
+  void withdrawChangedFiles();
+  std::map<std::string, std::string> mergeAndFormat();
+  std::map<std::string, std::string> unwritableFiles() const;
+  std::string formatFile(const std::string &Path,
+                         const clang::tooling::Replacements &Edits);
 
   PipelineRequest &Request;
   PipelineResult &Result;
@@ -71,6 +90,9 @@ private:
   FindingMerger Merger;
   /// The lexical half of name-conflicts: what the units saw, then the tree.
   std::optional<NameConflictsScan> Lexical;
+  /// Every file some finding edits, with the hashes of the bytes each
+  /// producer (unit or tree scan) computed its edits on.
+  std::map<std::string, std::set<uint64_t>> EditedFiles;
 };
 
 // The databases and the units the PATH arguments select. With only
@@ -102,15 +124,25 @@ bool Pipeline::selectUnits() {
   return true;
 }
 
-void Pipeline::chooseRoot() {
-  if (!Request.RootOption.empty())
-    Result.Root = absolutePath(Request.RootOption);
-  else if (std::optional<std::string> Top = gitTopLevel(
-               Units.empty() ? Request.ScanRoot : Units.front().Path))
-    Result.Root = *Top;
-  else
-    Result.Root = absolutePath(".");
+bool Pipeline::chooseRoot() {
+  if (!Request.RootOption.empty()) {
+    llvm::Expected<std::string> Root = checkedRoot(Request.RootOption);
+    if (!Root) {
+      error(llvm::toString(Root.takeError()));
+      Result.Aborted = true;
+      return false;
+    }
+    Result.Root = *Root;
+  } else {
+    std::vector<std::string> Sources;
+    for (const CompileJob &Unit : Units)
+      Sources.push_back(Unit.Path);
+    if (Sources.empty())
+      Sources.push_back(Request.ScanRoot);
+    Result.Root = defaultRoot(Sources);
+  }
   Request.Options.TreeRoot = Result.Root;
+  return true;
 }
 
 // The rules over every unit; a unit that does not parse is skipped, and
@@ -124,20 +156,144 @@ void Pipeline::runUnits() {
   std::vector<TranslationUnitResult> Results =
       Runner.runAll(Units, Request.Threads, Progress);
   Result.Units = Results.size();
+  std::vector<std::string> FailedFiles;
   for (TranslationUnitResult &Unit : Results) {
+    std::string Database = Databases->name(Unit.Job.Database).str();
     if (!Unit.Parsed) {
       ++Result.FailedUnits;
-      error("cannot parse '" + Unit.Job.Path + "' (database '" +
-            Databases->name(Unit.Job.Database) + "'); skipped it:\n" +
-            llvm::StringRef(Unit.Errors).rtrim());
+      FailedFiles.push_back(Unit.Job.Path);
+      error((Unit.NotRun ? "cannot run '" : "cannot parse '") + Unit.Job.Path +
+                "' (database '" + Database + "'); skipped it:\n" +
+                llvm::StringRef(Unit.Errors).rtrim(),
+            Unit.Job.Path);
       continue;
     }
+    if (!Unit.WerrorWarnings.empty())
+      warning("'" + Unit.Job.Path + "' (database '" + Database +
+                  "') has warnings that its -Werror makes errors; the tool "
+                  "reads it without -Werror, the build would fail:\n" +
+                  llvm::StringRef(Unit.WerrorWarnings).rtrim(),
+              Unit.Job.Path);
     Lexical->addUnit(std::move(Unit.Coverage), Unit.Findings);
-    refuseEditsOutsideRoot(Unit.Findings, Result.Root);
+    noteEdits(Unit.Findings, Unit.ContentHashes);
     Merger.add(std::move(Unit.Findings));
     if (Unit.Facts)
       Merger.addFacts(std::move(*Unit.Facts));
   }
+  // What a failed unit does with a table is unknown: only groups private
+  // to units that parsed may convert.
+  if (!FailedFiles.empty())
+    Merger.withdrawBeyondUnits(
+        FailedFiles, FailedFiles.size() == 1
+                         ? "unit '" + FailedFiles.front() +
+                               "' failed, and this object's group may reach it"
+                         : std::to_string(FailedFiles.size()) +
+                               " units failed (the first: '" +
+                               FailedFiles.front() +
+                               "'), and this object's group may reach them");
+}
+
+// Remembers the files Findings edit, and the bytes they were computed on.
+void Pipeline::noteEdits(const std::vector<Finding> &Findings,
+                         const std::map<std::string, uint64_t> &Hashes) {
+  for (const Finding &F : Findings)
+    for (const auto *Edits : {&F.Replacements, &F.GuardedReplacements})
+      for (const clang::tooling::Replacement &R : *Edits) {
+        std::set<uint64_t> &Seen = EditedFiles[R.getFilePath().str()];
+        auto It = Hashes.find(R.getFilePath().str());
+        // A file whose bytes the producer did not record cannot be
+        // checked: it counts as changed.
+        Seen.insert(It == Hashes.end() ? 0 : It->second);
+      }
+}
+
+void Pipeline::modifyForTesting() {
+  if (Request.TestingModifyAfterParse.empty())
+    return;
+  const std::string &Path = Request.TestingModifyAfterParse;
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Old =
+      llvm::MemoryBuffer::getFile(Path);
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  if (!Old || EC) {
+    error("testing: cannot modify '" + Path + "'");
+    return;
+  }
+  OS << "/* modified during the run */\n" << (*Old)->getBuffer();
+}
+
+// One error for every file to edit that lies outside the root; their
+// groups are refused.
+void Pipeline::withdrawFilesOutsideRoot() {
+  std::vector<std::string> Outside;
+  for (const auto &[Path, Hashes] : EditedFiles)
+    if (!relativeToRoot(Result.Root, Path)) {
+      Outside.push_back(Path);
+      Merger.withdrawFile(Path, "'" + Path + "' is outside the root '" +
+                                    Result.Root + "'");
+    }
+  if (Outside.empty())
+    return;
+  std::string Listed;
+  for (size_t I = 0; I < Outside.size() && I < 3; ++I)
+    Listed += (I ? ", '" : "'") + Outside[I] + "'";
+  if (Outside.size() > 3)
+    Listed += " and " + std::to_string(Outside.size() - 3) + " more";
+  error(
+      std::to_string(Outside.size()) +
+          (Outside.size() == 1 ? " file to edit lies" : " files to edit lie") +
+          " outside the root '" + Result.Root + "': " + Listed +
+          "; their sites are not converted (give --root the tree that "
+          "holds them)",
+      Outside.front());
+}
+
+// A file whose bytes differ from those the edits were computed on (it
+// changed during the run, between two units, or since) cannot take them.
+void Pipeline::withdrawChangedFiles() {
+  for (const auto &[Path, Hashes] : EditedFiles) {
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Now =
+        llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                    /*RequiresNullTerminator=*/false);
+    if (Now && Hashes.size() == 1 &&
+        *Hashes.begin() == llvm::xxHash64((*Now)->getBuffer()))
+      continue;
+    std::string Why =
+        Now ? "it changed while the tool ran"
+            : "it cannot be read (" + Now.getError().message() + ")";
+    Merger.withdrawFile(Path, "'" + Path + "': " + Why);
+    error("'" + Path + "': " + Why +
+              "; its edits and their object groups are withdrawn",
+          Path);
+  }
+}
+
+// The merge and every file's edits formatted; the files that could not
+// take them, with why.
+std::map<std::string, std::string> Pipeline::mergeAndFormat() {
+  Result.Changes.clear();
+  FindingMerger::Result Merged = Merger.merge();
+  Result.Findings = std::move(Merged.Findings);
+  Result.ConvertedGroups = Merged.ConvertedGroups;
+  Result.RefusedGroups = Merged.RefusedGroups;
+  for (const std::string &Group : Merged.SplitGroups)
+    error("internal error: object group '" + Group +
+          "' would be half converted; none of its sites is written");
+  std::map<std::string, std::string> Bad;
+  for (const auto &[Path, Edits] : Merged.EditsByFile)
+    if (std::string Why = formatFile(Path, Edits); !Why.empty())
+      Bad[Path] = Why;
+  return Bad;
+}
+
+// For --in-place: the files that cannot be written, with why.
+std::map<std::string, std::string> Pipeline::unwritableFiles() const {
+  std::map<std::string, std::string> Bad;
+  for (const FileChange &Change : Result.Changes)
+    if (std::string Why = whyNotRewritable(Change.Path, Change.Old);
+        !Why.empty())
+      Bad[Change.Path] = Why;
+  return Bad;
 }
 
 void Pipeline::scanTree() {
@@ -146,23 +302,26 @@ void Pipeline::scanTree() {
       pgmigrate::scanTree(Request.ScanRoot, *Lexical, Request.Threads);
   for (const std::string &Message : Result.Scan->Errors)
     error(Message);
-  refuseEditsOutsideRoot(Result.Scan->Findings, Result.Root);
+  noteEdits(Result.Scan->Findings, Result.Scan->ContentHashes);
   Merger.add(std::move(Result.Scan->Findings));
   Result.Scan->Findings.clear();
 }
 
-// One file's edits in the tree's style (its .clang-format), applied.
-void Pipeline::formatFile(const std::string &Path,
-                          const clang::tooling::Replacements &Edits) {
+// One file's edits in the tree's style (its .clang-format), applied; why
+// they could not be, or "".
+std::string Pipeline::formatFile(const std::string &Path,
+                                 const clang::tooling::Replacements &Edits) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-      llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer) {
-    error("cannot read '" + Path + "': " + Buffer.getError().message());
-    return;
-  }
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return "it cannot be read (" + Buffer.getError().message() + ")";
   FileChange Change;
   Change.Path = Path;
   Change.Old = (*Buffer)->getBuffer().str();
+  const std::set<uint64_t> &Parsed = EditedFiles[Path];
+  if (Parsed.size() != 1 || *Parsed.begin() != llvm::xxHash64(Change.Old))
+    return "it changed while the tool ran";
   llvm::Expected<clang::tooling::Replacements> Formatted =
       formatEdits(Path, Change.Old, Edits);
   if (Formatted) {
@@ -174,15 +333,14 @@ void Pipeline::formatFile(const std::string &Path,
   }
   llvm::Expected<std::string> New =
       clang::tooling::applyAllReplacements(Change.Old, Change.Edits);
-  if (!New) {
-    error("cannot apply the edits to '" + Path +
-          "': " + llvm::toString(New.takeError()));
-    return;
-  }
+  if (!New)
+    return "its edits cannot be applied (" + llvm::toString(New.takeError()) +
+           ")";
   Change.New = std::move(*New);
   attachFormattedEdits(Result.Findings, Path, Change.Edits);
   if (Change.New != Change.Old)
     Result.Changes.push_back(std::move(Change));
+  return "";
 }
 
 } // namespace

@@ -33,8 +33,8 @@ struct PipelineRequest {
   std::unique_ptr<clang::tooling::CompilationDatabase> FixedDatabase;
   /// PATH arguments: the files and directories whose units run.
   std::vector<std::string> SourcePaths;
-  /// --root as given ("" for the default: the git top level of the first
-  /// unit or of the scanned tree, else the current directory).
+  /// --root as given ("" for the default: see defaultRoot() in
+  /// SourceRoot.h).
   std::string RootOption;
   /// --scan-tree as an absolute directory, "" for none.
   std::string ScanRoot;
@@ -43,10 +43,18 @@ struct PipelineRequest {
   bool ShowProgress = false;
   /// Keep the units' facts and the decisions (--facts-out).
   bool KeepDecisions = false;
+  /// The edits will be written in place (--in-place): every file to change
+  /// is checked first (EditTransaction.h), and a file that cannot take its
+  /// edits withdraws their object groups.
+  bool InPlace = false;
+  /// Test-only: a file to change (a comment put before its first line)
+  /// once every unit has been parsed, as an editor might during a run.
+  std::string TestingModifyAfterParse;
   std::string ClangResourceDir;
 };
 
-/// One file's edits, formatted, and its contents before and after.
+/// One file's edits, formatted, and its contents before and after (Path is
+/// the file's real path).
 struct FileChange {
   std::string Path;
   std::string Old;
@@ -58,6 +66,8 @@ struct FileChange {
 struct PipelineMessage {
   bool IsError = true;
   std::string Text;
+  /// The file it is about (absolute), when there is one.
+  std::string File;
 };
 
 struct PipelineResult {

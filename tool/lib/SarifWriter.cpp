@@ -1,6 +1,7 @@
 //===- SarifWriter.cpp ----------------------------------------------------===//
 
 #include "SarifWriter.h"
+#include "FixesExport.h"
 #include "SourceRoot.h"
 #include "pgmigrate/Rules.h"
 #include "llvm/ADT/StringExtras.h"
@@ -9,14 +10,50 @@
 
 namespace pgmigrate {
 
+std::string percentEncodePath(llvm::StringRef Path) {
+  std::string Encoded;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' ||
+        C == '/')
+      Encoded += char(C);
+    else
+      Encoded += "%" + llvm::utohexstr(C, /*LowerCase=*/false, /*Width=*/2);
+  }
+  return Encoded;
+}
+
 namespace {
 
 // A URI for a path: relative to Root (resolved through SRCROOT) or file://.
 llvm::json::Object artifactLocation(llvm::StringRef Root,
                                     llvm::StringRef Path) {
   if (std::optional<std::string> Relative = relativeToRoot(Root, Path))
-    return llvm::json::Object{{"uri", *Relative}, {"uriBaseId", "SRCROOT"}};
-  return llvm::json::Object{{"uri", "file://" + Path.str()}};
+    return llvm::json::Object{{"uri", percentEncodePath(*Relative)},
+                              {"uriBaseId", "SRCROOT"}};
+  return llvm::json::Object{{"uri", "file://" + percentEncodePath(Path)}};
+}
+
+// The run's invocation: whether it succeeded, and what went wrong.
+llvm::json::Object
+sarifInvocation(const std::vector<SarifNotification> &Notifications,
+                llvm::StringRef Root) {
+  llvm::json::Array Listed;
+  bool Successful = true;
+  for (const SarifNotification &N : Notifications) {
+    Successful &= !N.IsError;
+    llvm::json::Object Notification{
+        {"level", N.IsError ? "error" : "warning"},
+        {"message", llvm::json::Object{{"text", N.Text}}},
+    };
+    if (!N.File.empty())
+      Notification["locations"] = llvm::json::Array{llvm::json::Object{
+          {"physicalLocation",
+           llvm::json::Object{
+               {"artifactLocation", artifactLocation(Root, N.File)}}}}};
+    Listed.push_back(std::move(Notification));
+  }
+  return llvm::json::Object{{"executionSuccessful", Successful},
+                            {"toolExecutionNotifications", std::move(Listed)}};
 }
 
 // Stable across unrelated edits that move the site: rule, file and message.
@@ -51,17 +88,21 @@ int ruleIndex(llvm::StringRef Name) {
   return -1;
 }
 
-// A converted finding's edits as one SARIF fix.
+// A converted finding's edits as one SARIF fix; none when an edit's text
+// is not UTF-8 (a JSON string would replace its bytes).
 llvm::json::Array sarifFixes(const Finding &F, llvm::StringRef Root) {
   llvm::json::Array Changes;
+  for (const clang::tooling::Replacement &R : F.Replacements)
+    if (!isRepresentableText(R.getReplacementText()))
+      return {};
   for (const clang::tooling::Replacement &R : F.Replacements)
     Changes.push_back(llvm::json::Object{
         {"artifactLocation", artifactLocation(Root, R.getFilePath())},
         {"replacements",
          llvm::json::Array{llvm::json::Object{
              {"deletedRegion",
-              llvm::json::Object{{"charOffset", R.getOffset()},
-                                 {"charLength", R.getLength()}}},
+              llvm::json::Object{{"byteOffset", R.getOffset()},
+                                 {"byteLength", R.getLength()}}},
              {"insertedContent",
               llvm::json::Object{{"text", R.getReplacementText()}}},
          }}},
@@ -90,20 +131,27 @@ llvm::json::Object sarifResult(const Finding &F, llvm::StringRef Root) {
        llvm::json::Object{{"pgtableMigrate/v1", fingerprint(F, Root)}}},
       {"properties", llvm::json::Object{{"kind", kindName(F.Kind)}}},
   };
-  if (!F.Replacements.empty())
-    Result["fixes"] = sarifFixes(F, Root);
+  if (!F.Replacements.empty()) {
+    llvm::json::Array Fixes = sarifFixes(F, Root);
+    if (Fixes.empty())
+      Result["properties"] =
+          llvm::json::Object{{"kind", kindName(F.Kind)}, {"fixNotUtf8", true}};
+    else
+      Result["fixes"] = std::move(Fixes);
+  }
   return Result;
 }
 
 } // namespace
 
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                const std::vector<SarifNotification> &Notifications,
                 llvm::StringRef Root, llvm::StringRef ToolVersion) {
   llvm::json::Array Results;
   for (const Finding &F : Findings)
     Results.push_back(sarifResult(F, Root));
 
-  std::string RootUri = "file://" + Root.str();
+  std::string RootUri = "file://" + percentEncodePath(Root);
   if (!llvm::StringRef(RootUri).endswith("/"))
     RootUri += "/";
   llvm::json::Object Log{
@@ -119,6 +167,8 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
            {"originalUriBaseIds",
             llvm::json::Object{
                 {"SRCROOT", llvm::json::Object{{"uri", RootUri}}}}},
+           {"invocations",
+            llvm::json::Array{sarifInvocation(Notifications, Root)}},
            {"results", std::move(Results)},
        }}},
   };

@@ -17,6 +17,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 #include <algorithm>
 #include <atomic>
 
@@ -26,29 +27,39 @@ namespace pgmigrate {
 
 namespace {
 
-// Drops -Wp,-MD,FILE and -Wp,-MMD,FILE: a tool run writes no files.
-tooling::ArgumentsAdjuster stripPreprocessorDependencyFiles() {
-  return [](const tooling::CommandLineArguments &Args, llvm::StringRef) {
-    tooling::CommandLineArguments Kept;
-    for (const std::string &Arg : Args) {
-      llvm::StringRef A(Arg);
-      if (A.startswith("-Wp,-MD,") || A.startswith("-Wp,-MMD,"))
-        continue;
-      Kept.push_back(Arg);
-    }
-    return Kept;
-  };
+// Drops -Wp,-MD,FILE and -Wp,-MMD,FILE: a tool run writes no files. Drops
+// -Werror and -Werror=...: the kernel builds with -Werror (CONFIG_WERROR),
+// and a warning must not make a unit unreadable to the tool; HadWerror
+// says whether the command had one, so its warnings are reported apart.
+tooling::ArgumentsAdjuster stripOutputsAndWerror(bool &HadWerror) {
+  return
+      [&HadWerror](const tooling::CommandLineArguments &Args, llvm::StringRef) {
+        tooling::CommandLineArguments Kept;
+        for (const std::string &Arg : Args) {
+          llvm::StringRef A(Arg);
+          if (A.startswith("-Wp,-MD,") || A.startswith("-Wp,-MMD,"))
+            continue;
+          if (A == "-Werror" || A.startswith("-Werror=")) {
+            HadWerror = true;
+            continue;
+          }
+          Kept.push_back(Arg);
+        }
+        return Kept;
+      };
 }
 
-// Keeps clang's errors (not its warnings: kernel flags enable many) as text.
+// Keeps clang's errors as text, and its warnings apart (a unit built with
+// -Werror would fail on them; the tool reads it anyway).
 class ErrorCollector : public DiagnosticConsumer {
 public:
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
     DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    if (Level < DiagnosticsEngine::Error)
+    if (Level < DiagnosticsEngine::Warning)
       return;
-    llvm::raw_string_ostream OS(Text);
+    llvm::raw_string_ostream OS(Level == DiagnosticsEngine::Warning ? Warnings
+                                                                    : Text);
     if (Info.hasSourceManager() && Info.getLocation().isValid()) {
       const SourceManager &SM = Info.getSourceManager();
       PresumedLoc Loc =
@@ -59,10 +70,13 @@ public:
     }
     llvm::SmallString<128> Message;
     Info.FormatDiagnostic(Message);
-    OS << (Level == DiagnosticsEngine::Fatal ? "fatal error: " : "error: ")
+    OS << (Level == DiagnosticsEngine::Fatal     ? "fatal error: "
+           : Level == DiagnosticsEngine::Warning ? "warning: "
+                                                 : "error: ")
        << Message << "\n";
   }
   std::string Text;
+  std::string Warnings;
 };
 
 // After the matchers, the unit's provenance facts (ProvenanceCollector.h).
@@ -77,14 +91,50 @@ private:
   std::optional<ProvenanceFacts> &Out;
 };
 
+// Last, a hash of the bytes of every file the unit's findings edit, as the
+// unit read them.
+class ContentHashConsumer : public ASTConsumer {
+public:
+  ContentHashConsumer(const FindingCollector &Sink,
+                      std::map<std::string, uint64_t> &Out)
+      : Sink(Sink), Out(Out) {}
+  void HandleTranslationUnit(ASTContext &Context) override {
+    SourceManager &SM = Context.getSourceManager();
+    for (const Finding &F : Sink.Findings)
+      for (const auto *Edits : {&F.Replacements, &F.GuardedReplacements})
+        for (const tooling::Replacement &R : *Edits)
+          hash(R.getFilePath(), SM);
+  }
+
+private:
+  void hash(llvm::StringRef Path, SourceManager &SM) {
+    if (Out.count(Path.str()))
+      return;
+    llvm::Expected<FileEntryRef> Entry = SM.getFileManager().getFileRef(Path);
+    if (!Entry) {
+      llvm::consumeError(Entry.takeError());
+      return;
+    }
+    if (std::optional<llvm::MemoryBufferRef> Buffer =
+            SM.getMemoryBufferForFileOrNone(*Entry))
+      Out[Path.str()] = llvm::xxHash64(Buffer->getBuffer());
+  }
+
+  const FindingCollector &Sink;
+  std::map<std::string, uint64_t> &Out;
+};
+
 // One unit: the rules' preprocessor callbacks before it is parsed (as
 // clang-tidy registers its checks'), their matchers, then the facts.
 class MigrationAction : public ASTFrontendAction {
 public:
   MigrationAction(ast_matchers::MatchFinder &Finder,
                   std::vector<std::unique_ptr<Rule>> &Rules,
-                  std::optional<ProvenanceFacts> *Facts)
-      : Finder(Finder), Rules(Rules), Facts(Facts) {}
+                  std::optional<ProvenanceFacts> *Facts,
+                  const FindingCollector &Sink,
+                  std::map<std::string, uint64_t> &Hashes)
+      : Finder(Finder), Rules(Rules), Facts(Facts), Sink(Sink), Hashes(Hashes) {
+  }
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
@@ -94,6 +144,7 @@ public:
     Consumers.push_back(Finder.newASTConsumer());
     if (Facts)
       Consumers.push_back(std::make_unique<FactsConsumer>(*Facts));
+    Consumers.push_back(std::make_unique<ContentHashConsumer>(Sink, Hashes));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
@@ -101,29 +152,67 @@ private:
   ast_matchers::MatchFinder &Finder;
   std::vector<std::unique_ptr<Rule>> &Rules;
   std::optional<ProvenanceFacts> *Facts;
+  const FindingCollector &Sink;
+  std::map<std::string, uint64_t> &Hashes;
 };
 
 class MigrationActionFactory : public tooling::FrontendActionFactory {
 public:
   MigrationActionFactory(ast_matchers::MatchFinder &Finder,
                          std::vector<std::unique_ptr<Rule>> &Rules,
-                         std::optional<ProvenanceFacts> *Facts)
-      : Finder(Finder), Rules(Rules), Facts(Facts) {}
+                         std::optional<ProvenanceFacts> *Facts,
+                         const FindingCollector &Sink,
+                         std::map<std::string, uint64_t> &Hashes)
+      : Finder(Finder), Rules(Rules), Facts(Facts), Sink(Sink), Hashes(Hashes) {
+  }
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<MigrationAction>(Finder, Rules, Facts);
+    return std::make_unique<MigrationAction>(Finder, Rules, Facts, Sink,
+                                             Hashes);
   }
 
 private:
   ast_matchers::MatchFinder &Finder;
   std::vector<std::unique_ptr<Rule>> &Rules;
   std::optional<ProvenanceFacts> *Facts;
+  const FindingCollector &Sink;
+  std::map<std::string, uint64_t> &Hashes;
 };
+
+// Why a compile command cannot run, or "": ClangTool aborts the process on
+// a directory it cannot enter, and a FIFO or a directory as the source
+// would block or fail inside clang.
+std::string whyNotRunnable(const tooling::CompileCommand &Command) {
+  namespace fs = llvm::sys::fs;
+  if (!fs::is_directory(Command.Directory))
+    return "the compile command's directory '" + Command.Directory +
+           "' does not exist";
+  llvm::SmallString<256> File(Command.Filename);
+  fs::make_absolute(Command.Directory, File);
+  fs::file_status Status;
+  if (std::error_code EC = fs::status(File, Status))
+    return "cannot read '" + std::string(File) + "': " + EC.message();
+  if (Status.type() != fs::file_type::regular_file)
+    return "'" + std::string(File) + "' is not a regular file";
+  llvm::Expected<fs::file_t> Opened = fs::openNativeFileForRead(File);
+  if (!Opened)
+    return "cannot read '" + std::string(File) +
+           "': " + llvm::toString(Opened.takeError());
+  fs::closeFile(*Opened);
+  return "";
+}
 
 } // namespace
 
 TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
   TranslationUnitResult Result;
   Result.Job = Job;
+  for (const tooling::CompileCommand &Command :
+       Databases.database(Job.Database).getCompileCommands(Job.File))
+    if (std::string Why = whyNotRunnable(Command); !Why.empty()) {
+      Result.Errors = Why + "\n";
+      Result.NotRun = true;
+      return Result;
+    }
 
   FindingCollector Sink;
   ast_matchers::MatchFinder Finder;
@@ -153,7 +242,8 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
   // (-Wp,-MMD,dir/.file.o.d), which ClangTool's own dependency-file
   // adjuster does not strip: clang would write them relative to the
   // current directory, or fail the unit where that directory is missing.
-  Tool.appendArgumentsAdjuster(stripPreprocessorDependencyFiles());
+  bool HadWerror = false;
+  Tool.appendArgumentsAdjuster(stripOutputsAndWerror(HadWerror));
   // No "N errors generated." on stderr: errors are reported per unit.
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       {"-Wno-unknown-warning-option", "-fno-caret-diagnostics"},
@@ -165,18 +255,23 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
   for (std::unique_ptr<Rule> &R : Rules)
     R->recordCoverage(Result.Coverage);
   std::optional<ProvenanceFacts> Facts;
-  MigrationActionFactory Factory(Finder, Rules, WantsFacts ? &Facts : nullptr);
+  MigrationActionFactory Factory(Finder, Rules, WantsFacts ? &Facts : nullptr,
+                                 Sink, Result.ContentHashes);
   int Status = Tool.run(&Factory);
   Result.Parsed = Status == 0 && Errors.getNumErrors() == 0;
   Result.Errors = std::move(Errors.Text);
+  if (HadWerror)
+    Result.WerrorWarnings = std::move(Errors.Warnings);
   if (!Result.Parsed && Result.Errors.empty())
     Result.Errors = Status == 2 ? "no compile command for the file\n"
                                 : "clang could not process the file\n";
   if (Result.Parsed) {
     Result.Findings = std::move(Sink.Findings);
     Result.Facts = std::move(Facts);
-  } else
+  } else {
     Result.Coverage.clear();
+    Result.ContentHashes.clear();
+  }
   return Result;
 }
 

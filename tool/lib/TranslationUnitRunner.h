@@ -20,11 +20,21 @@ struct TranslationUnitResult {
   CompileJob Job;
   /// False when clang could not parse the unit; its findings are dropped.
   bool Parsed = false;
-  /// Clang's errors for the unit, one "file:line:col: error: ..." per line.
+  /// Clang's errors for the unit, one "file:line:col: error: ..." per line,
+  /// or why its compile command could not run.
   std::string Errors;
+  /// The compile command could not run (missing directory, the source is
+  /// not a readable regular file): Errors says why.
+  bool NotRun = false;
+  /// The warnings of a unit whose command has -Werror (which the tool
+  /// drops), one per line: the kernel's build would fail on them.
+  std::string WerrorWarnings;
   std::vector<Finding> Findings;
   /// The unit's provenance facts, when a rule that pairs is enabled.
   std::optional<ProvenanceFacts> Facts;
+  /// For every file the findings edit, a hash of the bytes the unit parsed
+  /// (xxHash64): the edits' offsets are valid for those bytes only.
+  std::map<std::string, uint64_t> ContentHashes;
   /// What the unit saw, recorded by the rules that ask for it
   /// (Rule::recordCoverage): for the lexical half of name-conflicts.
   UnitCoverage Coverage;

@@ -7,6 +7,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/xxhash.h"
 
 namespace pgmigrate {
 
@@ -44,8 +45,8 @@ namespace {
 
 // Reads and lexes one file; a read error goes to Error.
 ConflictFileScan readAndScan(const std::string &Path,
-                             const NameConflictsScan &Scan,
-                             std::string &Error) {
+                             const NameConflictsScan &Scan, std::string &Error,
+                             uint64_t &Hash) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
       llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                   /*RequiresNullTerminator=*/false);
@@ -53,6 +54,7 @@ ConflictFileScan readAndScan(const std::string &Path,
     Error = "cannot read '" + Path + "': " + Buffer.getError().message();
     return {};
   }
+  Hash = llvm::xxHash64((*Buffer)->getBuffer());
   return Scan.scanFile(Path, (*Buffer)->getBuffer());
 }
 
@@ -67,17 +69,22 @@ TreeScanResult scanTree(const std::string &Root, const NameConflictsScan &Scan,
   // Results by index, so their order does not depend on the scheduling.
   std::vector<ConflictFileScan> Files(Paths.size());
   std::vector<std::string> ReadErrors(Paths.size());
+  std::vector<uint64_t> Hashes(Paths.size());
   {
     llvm::ThreadPool Pool(llvm::hardware_concurrency(
         std::max(1u, std::min<unsigned>(Threads, Paths.size()))));
     for (size_t I = 0; I < Paths.size(); ++I)
-      Pool.async(
-          [&, I] { Files[I] = readAndScan(Paths[I], Scan, ReadErrors[I]); });
+      Pool.async([&, I] {
+        Files[I] = readAndScan(Paths[I], Scan, ReadErrors[I], Hashes[I]);
+      });
     Pool.wait();
   }
-  for (std::string &Error : ReadErrors)
-    if (!Error.empty())
-      Result.Errors.push_back(std::move(Error));
+  for (size_t I = 0; I < Paths.size(); ++I) {
+    if (!ReadErrors[I].empty())
+      Result.Errors.push_back(std::move(ReadErrors[I]));
+    else
+      Result.ContentHashes[Paths[I]] = Hashes[I];
+  }
 
   NameConflictsScanResult Decided = Scan.decide(std::move(Files));
   Result.Findings = std::move(Decided.Findings);

@@ -12,6 +12,7 @@
 
 #include "pgmigrate/Finding.h"
 #include "pgmigrate/NameConflictsScan.h"
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct TreeScanResult {
   unsigned FilesWithNames = 0;
   unsigned Tokens = 0;
   unsigned DecidedLexically = 0;
+  /// A hash (xxHash64) of the bytes of every file read, which the scan's
+  /// edits were computed on.
+  std::map<std::string, uint64_t> ContentHashes;
   /// Files or directories that could not be read.
   std::vector<std::string> Errors;
 };

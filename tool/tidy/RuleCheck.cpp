@@ -144,7 +144,7 @@ static SourceLocation locationOf(const SourceManager &SM, llvm::StringRef Path,
   if (Hint.isValid() && Hint.isFileID()) {
     OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Hint));
     if (Entry) {
-      if (absolutePath(Entry->getName(), SM.getFileManager()) == Path)
+      if (realFilePath(*Entry, SM.getFileManager()) == Path)
         File = SM.getFileID(Hint);
     }
   }

@@ -37,6 +37,23 @@ public:
   void addFacts(ProvenanceFacts Facts) {
     UnitFacts.push_back(std::move(Facts));
   }
+  /// Withdraws every conversion that edits File, with its object group:
+  /// the file cannot take the edits (it changed after it was parsed, it
+  /// cannot be written, it lies outside the tree). Reason says why.
+  void withdrawFile(std::string File, std::string Reason) {
+    WithdrawnFiles.emplace(std::move(File), std::move(Reason));
+  }
+  /// Withdraws every conversion whose object group might reach code the
+  /// facts lack (a unit that failed to parse, named in Reason): all but
+  /// those whose groups are private to one unit that parsed and lie outside
+  /// the failed units' own files (FailedFiles). Conversions with no object
+  /// group (renames, and rewrites that are the same call whatever made the
+  /// page) stay.
+  void withdrawBeyondUnits(std::vector<std::string> FailedFiles,
+                           std::string Reason) {
+    this->FailedFiles = std::move(FailedFiles);
+    FailedUnitsReason = std::move(Reason);
+  }
   /// The facts added, moved out (after merge()).
   std::vector<ProvenanceFacts> takeFacts() { return std::move(UnitFacts); }
 
@@ -59,7 +76,12 @@ public:
   Result merge() const;
 
 private:
+  void applyWithdrawals(std::vector<Finding> &Findings) const;
+
   ProvenanceOptions Options;
+  std::map<std::string, std::string> WithdrawnFiles;
+  std::vector<std::string> FailedFiles;
+  std::string FailedUnitsReason;
   std::vector<Finding> All;
   std::vector<ProvenanceFacts> UnitFacts;
 };

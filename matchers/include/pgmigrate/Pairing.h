@@ -32,6 +32,10 @@ std::string shortPlaceName(llvm::StringRef File, unsigned Line);
 /// Where a finding is, for messages: shortPlaceName() of its path and line.
 std::string shortSiteName(const Finding &F);
 
+/// The message of a conversion that is withdrawn: "not converted: Reason;
+/// it would replace ...".
+std::string withdrawnMessage(const Finding &F, llvm::StringRef Reason);
+
 /// Refuses the converted findings of every blocked group (see above) and
 /// drops their edits; each says which site blocks it. Deterministic: the
 /// result depends only on the findings, not on their order.

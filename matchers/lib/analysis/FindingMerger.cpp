@@ -5,6 +5,7 @@
 #include "pgmigrate/Pairing.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 namespace pgmigrate {
@@ -235,30 +236,40 @@ std::vector<Finding> withOverlapsInConflict(const std::vector<Finding> &Sites) {
 
 // The edits that survive, by file. They no longer overlap, so add()
 // succeeds; if it did not, the site would become a conflict rather than be
-// dropped.
+// dropped. Each edit is added to its file's set in place (a copy per
+// finding would cost the square of a file's edits); the rare finding that
+// fails has its files rebuilt from the edits accepted before it.
 void collectEdits(FindingMerger::Result &Merged) {
+  std::map<std::string, std::vector<clang::tooling::Replacement>> Accepted;
+  auto Rebuild = [&](const std::string &File) {
+    clang::tooling::Replacements Edits;
+    for (const clang::tooling::Replacement &R : Accepted[File])
+      llvm::consumeError(Edits.add(R));
+    Merged.EditsByFile[File] = std::move(Edits);
+  };
   for (Finding &F : Merged.Findings) {
     if (F.Kind != FindingKind::Converted)
       continue;
-    std::map<std::string, clang::tooling::Replacements> Touched;
+    std::set<std::string> Touched;
     bool Combined = true;
     for (const clang::tooling::Replacement &R : F.Replacements) {
       std::string File = R.getFilePath().str();
-      if (!Touched.count(File))
-        Touched[File] = Merged.EditsByFile[File];
-      if (llvm::Error E = Touched[File].add(R)) {
+      Touched.insert(File);
+      if (llvm::Error E = Merged.EditsByFile[File].add(R)) {
         llvm::consumeError(std::move(E));
         Combined = false;
         break;
       }
     }
     if (!Combined) {
+      for (const std::string &File : Touched)
+        Rebuild(File);
       F = conflictAt(F, "its edit cannot be combined with the file's other "
                         "edits");
       continue;
     }
-    for (auto &[File, Edits] : Touched)
-      Merged.EditsByFile[File] = std::move(Edits);
+    for (const clang::tooling::Replacement &R : F.Replacements)
+      Accepted[R.getFilePath().str()].push_back(R);
   }
   for (auto It = Merged.EditsByFile.begin(); It != Merged.EditsByFile.end();)
     It = It->second.empty() ? Merged.EditsByFile.erase(It) : std::next(It);
@@ -288,7 +299,48 @@ void countGroups(FindingMerger::Result &Merged) {
   }
 }
 
+// A conversion withdrawn before pairing: a refusal that says why, which the
+// pairing pass then extends to the rest of its object group.
+void withdraw(Finding &F, llvm::StringRef Reason) {
+  F.Kind = FindingKind::Refused;
+  F.Message = withdrawnMessage(F, Reason);
+  F.Replacements.clear();
+  F.GuardedReplacements.clear();
+}
+
 } // namespace
+
+void FindingMerger::applyWithdrawals(std::vector<Finding> &Findings) const {
+  for (Finding &F : Findings) {
+    if (F.Kind != FindingKind::Converted)
+      continue;
+    const std::string *Reason = nullptr;
+    for (const clang::tooling::Replacement &R : F.Replacements) {
+      auto It = WithdrawnFiles.find(R.getFilePath().str());
+      if (It != WithdrawnFiles.end()) {
+        Reason = &It->second;
+        break;
+      }
+    }
+    if (Reason) {
+      withdraw(F, *Reason);
+      continue;
+    }
+    // A conversion without an object group (a rename, a rewrite that is
+    // the same call whatever allocated the page) does not depend on what
+    // the failed units do with the page.
+    if (FailedUnitsReason.empty() || F.PairingKeys.empty())
+      continue;
+    bool InFailedFile =
+        llvm::any_of(F.Replacements, [&](const clang::tooling::Replacement &R) {
+          return llvm::is_contained(FailedFiles, R.getFilePath());
+        });
+    bool Local = llvm::all_of(
+        F.PairingKeys, [](const PairingKey &Key) { return Key.unitLocal(); });
+    if (InFailedFile || !Local)
+      withdraw(F, FailedUnitsReason);
+  }
+}
 
 FindingMerger::Result FindingMerger::merge() const {
   std::vector<Finding> Reports = uniqueReports(All);
@@ -302,6 +354,8 @@ FindingMerger::Result FindingMerger::merge() const {
   ProvenanceResult Solved =
       solveProvenance(UnitFacts, KernelContracts::kernel(), Options);
   applyProvenance(Merged.Findings, Solved);
+  // Files that cannot take their edits, units the facts lack.
+  applyWithdrawals(Merged.Findings);
   // 4. Sites that convert together or not at all: a refusal or a conflict
   // in a pairing group withdraws its other conversions.
   applyPairing(Merged.Findings);

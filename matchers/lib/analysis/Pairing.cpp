@@ -32,11 +32,9 @@ static llvm::StringRef roleName(PairingRole Role) {
   return "the site";
 }
 
-// The message of a conversion that is withdrawn: the reason, then what it
-// would have done.
-static std::string withdrawn(const Finding &F, const std::string &Reason) {
+std::string withdrawnMessage(const Finding &F, llvm::StringRef Reason) {
   llvm::StringRef Was = F.Message;
-  return "not converted: " + Reason + "; it would " +
+  return "not converted: " + Reason.str() + "; it would " +
          (Was.consume_front("replace ") ? "replace " + Was.str()
                                         : "do: " + Was.str());
 }
@@ -83,7 +81,7 @@ private:
 
   void block(size_t I, const std::string &Reason) {
     Finding &F = Findings[I];
-    F.Message = withdrawn(F, Reason);
+    F.Message = withdrawnMessage(F, Reason);
     F.Kind = FindingKind::Refused;
     F.Replacements.clear();
     Blocked[I] = true;

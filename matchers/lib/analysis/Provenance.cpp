@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "pgmigrate/Provenance.h"
+#include "analysis/NearestEvidence.h"
 #include "analysis/ProvenanceGraph.h"
 #include "analysis/ProvenanceGroups.h"
 #include <algorithm>
@@ -19,53 +20,6 @@
 namespace pgmigrate {
 
 /// How many leading directories two paths share.
-static unsigned sharedDirectories(llvm::StringRef A, llvm::StringRef B) {
-  unsigned Shared = 0;
-  for (;;) {
-    auto [DirA, RestA] = A.split('/');
-    auto [DirB, RestB] = B.split('/');
-    if (RestA.empty() || RestB.empty() || DirA != DirB)
-      return Shared;
-    ++Shared;
-    A = RestA;
-    B = RestB;
-  }
-}
-
-/// What shows the site's object is a table: the install or read nearest
-/// the site: in its file, the nearest line; else in the file that shares
-/// the most directories with it, then the first in placeLess() order.
-/// Levels may differ within a group; the nearest one is named.
-static std::string evidenceFor(const MergedSite &Site,
-                               const GroupSummary &Group) {
-  auto Distance = [&](const LevelEvidence *E) {
-    bool SameFile = E->At.File == Site.At.File;
-    unsigned Lines = SameFile ? std::max(E->At.Line, Site.At.Line) -
-                                    std::min(E->At.Line, Site.At.Line)
-                              : 0;
-    return std::make_tuple(!SameFile, Lines,
-                           -int(sharedDirectories(E->At.File, Site.At.File)));
-  };
-  auto Rest = [](const LevelEvidence *E) {
-    return std::tie(E->Node, E->Level, E->How, E->Read);
-  };
-  auto Nearer = [&](const LevelEvidence *A, const LevelEvidence *B) {
-    if (Distance(A) != Distance(B))
-      return Distance(A) < Distance(B);
-    if (placeLess(A->At, B->At) || placeLess(B->At, A->At))
-      return placeLess(A->At, B->At);
-    return Rest(A) < Rest(B);
-  };
-  const LevelEvidence *Best = nullptr;
-  for (const auto *List : {&Group.Installs, &Group.Reads})
-    for (const LevelEvidence *E : *List)
-      if (!Best || Nearer(E, Best))
-        Best = E;
-  if (!Best)
-    return "";
-  return Best->Level + " table, " + Best->How + atPlace(Best->At);
-}
-
 static std::string groupName(const GroupSummary &Group) {
   for (const MergedSite *Site : Group.Sites)
     if (Site->Role == PairingRole::Allocation)
@@ -219,12 +173,13 @@ static void decideGroup(const GroupSummary &Group, unsigned Number,
   if (Reason.empty())
     NullTests = nullFrees(Group, Graph);
 
+  NearestEvidence Evidence(Group);
   for (const MergedSite *Site : Group.Sites) {
     SiteDecision &D = Result.Sites[Site->Key];
     D.Convert = Reason.empty();
     D.Reason = Reason;
     if (D.Convert) {
-      D.Evidence = evidenceFor(*Site, Group);
+      D.Evidence = Evidence.describe(*Site);
       auto Null = NullTests.find(Site->Key);
       if (Null != NullTests.end())
         D.NullTest = Null->second;

@@ -18,7 +18,7 @@ void CoverageRecorder::FileChanged(SourceLocation Loc, FileChangeReason Reason,
   OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
   if (!Entry)
     return;
-  std::string Path = absolutePath(Entry->getName(), SM.getFileManager());
+  std::string Path = realFilePath(*Entry, SM.getFileManager());
   std::vector<SkippedRanges> &Entries = Coverage.Files[Path];
   Entries.emplace_back();
   Current[File] = Entries.size() - 1;

@@ -25,6 +25,16 @@ std::string absolutePath(llvm::StringRef Path,
   return withoutDots(Absolute);
 }
 
+std::string realFilePath(clang::FileEntryRef Entry,
+                         const clang::FileManager &Files) {
+  llvm::StringRef Real = Entry.getFileEntry().tryGetRealPathName();
+  if (!Real.empty() && llvm::sys::path::is_absolute(Real)) {
+    llvm::SmallString<256> Path(Real);
+    return withoutDots(Path);
+  }
+  return absolutePath(Entry.getName(), Files);
+}
+
 std::string absoluteFilePath(clang::SourceLocation FileLoc,
                              const clang::SourceManager &SM) {
   if (FileLoc.isInvalid() || !FileLoc.isFileID())
@@ -33,7 +43,7 @@ std::string absoluteFilePath(clang::SourceLocation FileLoc,
       SM.getFileEntryRefForID(SM.getFileID(FileLoc));
   if (!Entry)
     return "";
-  return absolutePath(Entry->getName(), SM.getFileManager());
+  return realFilePath(*Entry, SM.getFileManager());
 }
 
 } // namespace pgmigrate
