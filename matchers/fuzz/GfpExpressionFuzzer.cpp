@@ -87,31 +87,6 @@ void checkMatch(llvm::ArrayRef<RawToken> Tokens, llvm::ArrayRef<size_t> Match,
   }
 }
 
-// What binds looser than '|' in C: an OR chain ends at these.
-bool bindsLooserThanOr(TokenKind Kind) {
-  switch (Kind) {
-  case tok::equal:
-  case tok::plusequal:
-  case tok::minusequal:
-  case tok::starequal:
-  case tok::slashequal:
-  case tok::percentequal:
-  case tok::ampequal:
-  case tok::caretequal:
-  case tok::pipeequal:
-  case tok::lesslessequal:
-  case tok::greatergreaterequal:
-  case tok::pipepipe:
-  case tok::ampamp:
-  case tok::question:
-  case tok::colon:
-  case tok::comma:
-    return true;
-  default:
-    return false;
-  }
-}
-
 struct Lexed {
   llvm::SmallVector<RawToken, 16> Tokens;
   std::optional<llvm::SmallVector<size_t, 16>> Match;
@@ -185,8 +160,7 @@ void checkDrop(llvm::StringRef Expr, llvm::StringRef Flag) {
       }))
     fail("dropGfpFlag: a result, but the flag is no token of the expression",
          Expr, Flag);
-  if (atTopLevel(E,
-                 [&](size_t I) { return bindsLooserThanOr(E.Tokens[I].Kind); }))
+  if (atTopLevel(E, [&](size_t I) { return breaksOrChain(E.Tokens[I].Kind); }))
     fail("dropGfpFlag: a result, but the expression is no plain OR chain", Expr,
          Flag);
   if (hasFlagOperand(*Result, lex(*Result), Flag))

@@ -5,7 +5,8 @@
 // (new or existing) through a temporary file renamed over it, so a full
 // disk leaves the previous file, never an empty or truncated one; to
 // anything else (a pipe, /dev/stdout, a terminal) directly. Every error
-// names the file.
+// names the file. (llvm::writeToOutput would put its temporary file beside
+// a device, in /dev, and does not keep an existing file's mode.)
 //
 //===----------------------------------------------------------------------===//
 

@@ -9,17 +9,6 @@ using namespace clang;
 
 namespace pgmigrate {
 
-namespace {
-
-// The kernel's C: // comments are comments.
-LangOptions gnuC() {
-  LangOptions LO;
-  LO.C99 = LO.C11 = LO.GNUMode = LO.LineComment = true;
-  return LO;
-}
-
-// Tokens that end a plain OR chain at its top level: assignments, ?:, ||,
-// && and the comma bind looser than |.
 bool breaksOrChain(tok::TokenKind Kind) {
   switch (Kind) {
   case tok::equal:
@@ -42,6 +31,15 @@ bool breaksOrChain(tok::TokenKind Kind) {
   default:
     return false;
   }
+}
+
+namespace {
+
+// The kernel's C: // comments are comments.
+LangOptions gnuC() {
+  LangOptions LO;
+  LO.C99 = LO.C11 = LO.GNUMode = LO.LineComment = true;
+  return LO;
 }
 
 // Removes a flag from the OR chains of one gfp expression. Ranges are

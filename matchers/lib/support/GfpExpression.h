@@ -12,6 +12,7 @@
 #ifndef PGMIGRATE_GFPEXPRESSION_H
 #define PGMIGRATE_GFPEXPRESSION_H
 
+#include "clang/Basic/TokenKinds.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
@@ -26,6 +27,10 @@ namespace pgmigrate {
 /// =, or a comma at the same level).
 std::optional<std::string> dropGfpFlag(llvm::StringRef Expr,
                                        llvm::StringRef Flag);
+
+/// Whether a token of Kind ends a plain OR chain at its top level:
+/// assignments, ?:, ||, && and the comma bind looser than |.
+bool breaksOrChain(clang::tok::TokenKind Kind);
 
 } // namespace pgmigrate
 
