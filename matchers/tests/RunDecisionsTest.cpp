@@ -41,6 +41,21 @@ TEST(RunDecisions, RoundTripsThroughJson) {
   EXPECT_FALSE(Back->Decisions.at({"/k/a.c:20", "zeroed-page"}).Converted);
 }
 
+// The CLI splits and formats a guarded free's edits before it writes the
+// file (MinimalEdits.h): the decision must still say it adds the test.
+TEST(RunDecisions, AGuardedFreeStaysGuardedAfterItsEditsAreSplit) {
+  Finding F = finding("/k/a.c:10", FindingKind::Converted, "adds a test");
+  F.GuardedReplacements = {{"/k/a.c", 10, 5, "if (p)\n\tpgtable_free(p)"}};
+  F.Replacements = {{"/k/a.c", 10, 0, "if (p)\n\t"},
+                    {"/k/a.c", 10, 5, "pgtable_free(p)"}};
+  F.AddsNullTest = true;
+  Finding Plain = finding("/k/a.c:20", FindingKind::Converted, "no test");
+  Plain.GuardedReplacements = F.GuardedReplacements;
+  RunDecisions Run = RunDecisions::of({F, Plain}, {});
+  EXPECT_TRUE(Run.Decisions.at({"/k/a.c:10", "zeroed-page"}).AddsNullTest);
+  EXPECT_FALSE(Run.Decisions.at({"/k/a.c:20", "zeroed-page"}).AddsNullTest);
+}
+
 TEST(RunDecisions, ErrorsNameTheField) {
   auto Error = [](llvm::StringRef Json) {
     llvm::Expected<RunDecisions> Run = runDecisionsFromJson(Json);

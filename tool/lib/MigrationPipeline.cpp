@@ -8,6 +8,7 @@
 #include "SourceRoot.h"
 #include "TranslationUnitRunner.h"
 #include "pgmigrate/FindingMerger.h"
+#include "pgmigrate/MinimalEdits.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/xxhash.h"
 #include <set>
@@ -331,6 +332,8 @@ std::string Pipeline::formatFile(const std::string &Path,
             "': " + llvm::toString(Formatted.takeError()));
     Change.Edits = Edits;
   }
+  // Every output then carries only what changes (MinimalEdits.h).
+  Change.Edits = minimalEdits(Change.Old, Change.Edits);
   llvm::Expected<std::string> New =
       clang::tooling::applyAllReplacements(Change.Old, Change.Edits);
   if (!New)

@@ -4,6 +4,7 @@
 #include "NolintDirectives.h"
 #include "UnitFindings.h"
 #include "pgmigrate/AbsolutePath.h"
+#include "pgmigrate/MinimalEdits.h"
 #include "pgmigrate/ProvenanceCollector.h"
 #include "pgmigrate/Rules.h"
 #include "clang/AST/ASTContext.h"
@@ -176,10 +177,17 @@ void RuleCheck::emit(const Finding &F) {
             << F.Message << R.getFilePath();
         return;
       }
-      Fixes.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getCharRange(Begin,
-                                        Begin.getLocWithOffset(R.getLength())),
-          R.getReplacementText()));
+      // Split as the CLI splits its edits: the user's argument text stays
+      // untouched (MinimalEdits.h).
+      llvm::StringRef Buffer = SM->getBufferData(SM->getFileID(Begin));
+      for (const tooling::Replacement &Piece :
+           minimalEdits(Buffer, tooling::Replacements(R)))
+        Fixes.push_back(FixItHint::CreateReplacement(
+            CharSourceRange::getCharRange(
+                Begin.getLocWithOffset(Piece.getOffset() - R.getOffset()),
+                Begin.getLocWithOffset(Piece.getOffset() - R.getOffset() +
+                                       Piece.getLength())),
+            Piece.getReplacementText()));
     }
   }
   diag(Loc, "%0") << F.Message << Fixes;

@@ -68,6 +68,10 @@ struct Finding {
   /// its own, or its argument has side effects).
   std::vector<clang::tooling::Replacement> GuardedReplacements;
   std::string GuardedMessage;
+  /// Set when the provenance decision chose the guarded form: Replacements
+  /// were GuardedReplacements then, though the CLI later splits and
+  /// formats them.
+  bool AddsNullTest = false;
   /// The code the rule matched, as characters of one file after macro
   /// expansion: the edited range of a converted site; for a refused call
   /// produced by a macro invocation, the invocation. Translation units that

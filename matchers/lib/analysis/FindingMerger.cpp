@@ -306,6 +306,7 @@ void withdraw(Finding &F, llvm::StringRef Reason) {
   F.Message = withdrawnMessage(F, Reason);
   F.Replacements.clear();
   F.GuardedReplacements.clear();
+  F.AddsNullTest = false;
 }
 
 } // namespace

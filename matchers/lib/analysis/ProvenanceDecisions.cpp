@@ -77,6 +77,7 @@ static void convert(Finding &F, const SiteDecision &D) {
   if (!D.NullTest.empty()) {
     F.Replacements = F.GuardedReplacements;
     F.Message = F.GuardedMessage;
+    F.AddsNullTest = true;
   }
   F.Message += " (" + D.Evidence + ")" + F.MessageNote;
   if (!D.NullTest.empty())

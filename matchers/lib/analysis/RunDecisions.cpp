@@ -18,8 +18,7 @@ RunDecisions RunDecisions::of(llvm::ArrayRef<Finding> Findings,
     if (F.ObjectSite.empty())
       continue;
     bool Converted = F.Kind == FindingKind::Converted;
-    bool Guarded = Converted && !F.GuardedReplacements.empty() &&
-                   F.Replacements == F.GuardedReplacements;
+    bool Guarded = Converted && F.AddsNullTest;
     Run.Decisions[{F.ObjectSite, F.Rule}] = {Converted, Guarded, F.Message};
     // An edit of a macro's definition: the same decision for every
     // expansion.
