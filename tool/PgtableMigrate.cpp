@@ -73,6 +73,18 @@ static cl::opt<std::string> ScanTree(
 static cl::opt<unsigned> Jobs("j",
                               cl::desc("Worker threads (default: all cores)"),
                               cl::init(0), cl::Prefix, cl::cat(Category));
+static cl::opt<bool> PrefilterOption(
+    "prefilter",
+    cl::desc("Parse only the units that can yield a finding or a fact the "
+             "solve uses (experimental, same output; see tool/README.md)"),
+    cl::cat(Category));
+static cl::opt<bool> NoPrefilter("no-prefilter",
+                                 cl::desc("Parse every unit (the default)"),
+                                 cl::cat(Category));
+static cl::opt<bool> PrefilterTrace(
+    "prefilter-trace",
+    cl::desc("Say on stderr why the pre-filter takes each name and unit"),
+    cl::Hidden, cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress line and no summary"),
                            cl::cat(Category));
 static cl::opt<bool> InPlace("in-place",
@@ -249,6 +261,8 @@ std::optional<PipelineRequest> requestFromFlags(
                          : llvm::hardware_concurrency().compute_thread_count();
   Request.ShowProgress = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
   Request.KeepDecisions = !FactsOut.empty();
+  Request.Prefilter = PrefilterOption && !NoPrefilter;
+  Request.PrefilterTrace = PrefilterTrace;
   Request.InPlace = InPlace;
   Request.TestingModifyAfterParse = TestingModifyAfterParse;
   Request.ClangResourceDir = PGMIGRATE_CLANG_RESOURCE_DIR;
@@ -385,6 +399,17 @@ void printSummary(const PipelineResult &Result, unsigned Written,
   llvm::errs() << "; " << Result.Units << " translation units ("
                << Result.FailedUnits << " failed); " << Errors.Count
                << (Errors.Count == 1 ? " error\n" : " errors\n");
+  // Said only when it left units out: a run on a tree whose every unit
+  // matters reads as without it.
+  if (Result.Prefilter && Result.Prefilter->Parsed < Result.Prefilter->Units)
+    llvm::errs() << "pgtable-migrate: the pre-filter parsed "
+                 << Result.Prefilter->Parsed << " of "
+                 << Result.Prefilter->Units << " translation units ("
+                 << Result.Prefilter->ForHeaders << " for a header they "
+                 << "include) in " << Result.Prefilter->Rounds
+                 << (Result.Prefilter->Rounds == 1 ? " round" : " rounds")
+                 << "; the others cannot matter (--no-prefilter parses "
+                    "them)\n";
   if (Result.ConvertedGroups + Result.RefusedGroups)
     llvm::errs() << "pgtable-migrate: "
                  << Result.ConvertedGroups + Result.RefusedGroups

@@ -251,6 +251,10 @@ def main():
     parser.add_argument("--tool", required=True)
     parser.add_argument("--refimpl-include", required=True)
     parser.add_argument("--llvm-bin", default="/usr/lib/llvm-16/bin")
+    parser.add_argument("--tool-arg", action="append", default=[],
+                        help="an argument put before every other one of "
+                        "each run (compare only: --prefilter must give the "
+                        "recorded outputs too)")
     parser.add_argument("mode", choices=["record", "compare"])
     parser.add_argument("golden")
     args = parser.parse_args()
@@ -259,10 +263,20 @@ def main():
     lock = open(SCRATCH + ".lock", "w")
     fcntl.flock(lock, fcntl.LOCK_EX)
     os.environ["PATH"] = args.llvm_bin + os.pathsep + os.environ["PATH"]
+    tool = os.path.abspath(args.tool)
+    if args.tool_arg:
+        if args.mode == "record":
+            sys.exit("--tool-arg is for compare only")
+        tool = SCRATCH + ".tool"
+        with open(tool, "w") as f:
+            f.write("#!/bin/sh\nexec %s %s \"$@\"\n" % (
+                shlex.quote(os.path.abspath(args.tool)),
+                " ".join(shlex.quote(a) for a in args.tool_arg)))
+        os.chmod(tool, 0o755)
     cases = lit_cases(refimpl) + tree_cases(refimpl)
     failures = []
     for name, setup in cases:
-        text = run_case(os.path.abspath(args.tool), name, setup, args.llvm_bin)
+        text = run_case(tool, name, setup, args.llvm_bin)
         text = text.replace(refimpl, "@REFIMPL@")
         path = os.path.join(args.golden, name + ".out")
         if args.mode == "record":

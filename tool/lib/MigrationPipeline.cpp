@@ -9,6 +9,7 @@
 #include "TranslationUnitRunner.h"
 #include "pgmigrate/FindingMerger.h"
 #include "pgmigrate/MinimalEdits.h"
+#include "pgmigrate/Rules.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/xxhash.h"
 #include <set>
@@ -73,6 +74,8 @@ private:
   bool selectUnits();
   bool chooseRoot();
   void runUnits();
+  std::vector<TranslationUnitResult>
+  runPrefiltered(const TranslationUnitRunner &Runner, std::vector<bool> &Ran);
   void scanTree();
   void noteEdits(const std::vector<Finding> &Findings,
                  const std::map<std::string, uint64_t> &Hashes);
@@ -151,14 +154,25 @@ bool Pipeline::chooseRoot() {
 void Pipeline::runUnits() {
   if (!Databases)
     return;
-  ProgressLine Progress(Request.ShowProgress, Units.size());
   TranslationUnitRunner Runner(*Databases, Request.Options,
                                Request.ClangResourceDir);
-  std::vector<TranslationUnitResult> Results =
-      Runner.runAll(Units, Request.Threads, Progress);
+  std::vector<TranslationUnitResult> Results;
+  std::vector<bool> Ran;
+  if (Request.Prefilter) {
+    Results = runPrefiltered(Runner, Ran);
+  } else {
+    ProgressLine Progress(Request.ShowProgress, Units.size());
+    Results = Runner.runAll(Units, Request.Threads, Progress);
+    Ran.assign(Results.size(), true);
+  }
   Result.Units = Results.size();
   std::vector<std::string> FailedFiles;
-  for (TranslationUnitResult &Unit : Results) {
+  // In the units' order, whichever round parsed them: the merge is the
+  // same as without the pre-filter.
+  for (size_t I = 0; I < Results.size(); ++I) {
+    if (!Ran[I])
+      continue;
+    TranslationUnitResult &Unit = Results[I];
     std::string Database = Databases->name(Unit.Job.Database).str();
     if (!Unit.Parsed) {
       ++Result.FailedUnits;
@@ -192,6 +206,48 @@ void Pipeline::runUnits() {
                                " units failed (the first: '" +
                                FailedFiles.front() +
                                "'), and this object's group may reach them");
+}
+
+// The units the pre-filter selects, round after round; Ran[I] tells
+// whether unit I was parsed.
+std::vector<TranslationUnitResult>
+Pipeline::runPrefiltered(const TranslationUnitRunner &Runner,
+                         std::vector<bool> &Ran) {
+  std::vector<std::string> Triggers;
+  for (const std::string &Name : Request.Options.EnabledRules)
+    if (std::unique_ptr<Rule> R = createRule(Name, Request.Options))
+      R->addTriggerNames(Triggers);
+  UnitPrefilter Filter(std::move(Triggers), Request.ClangResourceDir,
+                       Request.Threads);
+  if (Request.PrefilterTrace)
+    Filter.setTrace(&llvm::errs());
+  std::vector<std::vector<clang::tooling::CompileCommand>> Commands;
+  for (const CompileJob &Unit : Units)
+    Commands.push_back(
+        Databases->database(Unit.Database).getCompileCommands(Unit.File));
+  std::vector<TranslationUnitResult> Results(Units.size());
+  Ran.assign(Units.size(), false);
+  for (std::vector<size_t> Round = Filter.start(Commands); !Round.empty();
+       Round = Filter.next()) {
+    std::vector<CompileJob> Jobs;
+    for (size_t I : Round)
+      Jobs.push_back(Units[I]);
+    ProgressLine Progress(Request.ShowProgress, Jobs.size());
+    std::vector<TranslationUnitResult> Out =
+        Runner.runAll(Jobs, Request.Threads, Progress);
+    for (size_t K = 0; K < Round.size(); ++K) {
+      size_t I = Round[K];
+      Results[I] = std::move(Out[K]);
+      Ran[I] = true;
+      Filter.parsed(I, Results[I].ReadFiles,
+                    Results[I].Facts ? &*Results[I].Facts : nullptr);
+    }
+  }
+  for (size_t I = 0; I < Units.size(); ++I)
+    if (!Ran[I])
+      Results[I].Job = Units[I];
+  Result.Prefilter = Filter.stats();
+  return Results;
 }
 
 // Remembers the files Findings edit, and the bytes they were computed on.

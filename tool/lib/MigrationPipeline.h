@@ -14,6 +14,7 @@
 
 #include "CompilationDatabases.h"
 #include "TreeScan.h"
+#include "UnitPrefilter.h"
 #include "pgmigrate/Finding.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/RunDecisions.h"
@@ -41,6 +42,10 @@ struct PipelineRequest {
   MigrationOptions Options;
   unsigned Threads = 1;
   bool ShowProgress = false;
+  /// Parse only the units that can matter (UnitPrefilter.h): --prefilter.
+  bool Prefilter = false;
+  /// --prefilter-trace: why each name and unit is taken, on stderr.
+  bool PrefilterTrace = false;
   /// Keep the units' facts and the decisions (--facts-out).
   bool KeepDecisions = false;
   /// The edits will be written in place (--in-place): every file to change
@@ -83,6 +88,8 @@ struct PipelineResult {
   /// Units run and units clang could not parse.
   unsigned Units = 0;
   unsigned FailedUnits = 0;
+  /// With the pre-filter: what it parsed and why.
+  std::optional<PrefilterStats> Prefilter;
   /// Object groups of the provenance solve, converted and refused whole.
   unsigned ConvertedGroups = 0;
   unsigned RefusedGroups = 0;

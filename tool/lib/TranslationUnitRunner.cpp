@@ -124,6 +124,21 @@ private:
   std::map<std::string, uint64_t> &Out;
 };
 
+// Every file the unit read, by real path, for the pre-filter.
+class ReadFilesConsumer : public ASTConsumer {
+public:
+  explicit ReadFilesConsumer(std::vector<std::string> &Out) : Out(Out) {}
+  void HandleTranslationUnit(ASTContext &Context) override {
+    SourceManager &SM = Context.getSourceManager();
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+      Out.push_back(SM.getFileManager().getCanonicalName(It->getFirst()).str());
+    llvm::sort(Out);
+  }
+
+private:
+  std::vector<std::string> &Out;
+};
+
 // One unit: the rules' preprocessor callbacks before it is parsed (as
 // clang-tidy registers its checks'), their matchers, then the facts.
 class MigrationAction : public ASTFrontendAction {
@@ -131,10 +146,8 @@ public:
   MigrationAction(ast_matchers::MatchFinder &Finder,
                   std::vector<std::unique_ptr<Rule>> &Rules,
                   std::optional<ProvenanceFacts> *Facts,
-                  const FindingCollector &Sink,
-                  std::map<std::string, uint64_t> &Hashes)
-      : Finder(Finder), Rules(Rules), Facts(Facts), Sink(Sink), Hashes(Hashes) {
-  }
+                  const FindingCollector &Sink, TranslationUnitResult &Out)
+      : Finder(Finder), Rules(Rules), Facts(Facts), Sink(Sink), Out(Out) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
@@ -144,7 +157,9 @@ public:
     Consumers.push_back(Finder.newASTConsumer());
     if (Facts)
       Consumers.push_back(std::make_unique<FactsConsumer>(*Facts));
-    Consumers.push_back(std::make_unique<ContentHashConsumer>(Sink, Hashes));
+    Consumers.push_back(
+        std::make_unique<ContentHashConsumer>(Sink, Out.ContentHashes));
+    Consumers.push_back(std::make_unique<ReadFilesConsumer>(Out.ReadFiles));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
@@ -153,7 +168,7 @@ private:
   std::vector<std::unique_ptr<Rule>> &Rules;
   std::optional<ProvenanceFacts> *Facts;
   const FindingCollector &Sink;
-  std::map<std::string, uint64_t> &Hashes;
+  TranslationUnitResult &Out;
 };
 
 class MigrationActionFactory : public tooling::FrontendActionFactory {
@@ -162,12 +177,10 @@ public:
                          std::vector<std::unique_ptr<Rule>> &Rules,
                          std::optional<ProvenanceFacts> *Facts,
                          const FindingCollector &Sink,
-                         std::map<std::string, uint64_t> &Hashes)
-      : Finder(Finder), Rules(Rules), Facts(Facts), Sink(Sink), Hashes(Hashes) {
-  }
+                         TranslationUnitResult &Out)
+      : Finder(Finder), Rules(Rules), Facts(Facts), Sink(Sink), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<MigrationAction>(Finder, Rules, Facts, Sink,
-                                             Hashes);
+    return std::make_unique<MigrationAction>(Finder, Rules, Facts, Sink, Out);
   }
 
 private:
@@ -175,7 +188,7 @@ private:
   std::vector<std::unique_ptr<Rule>> &Rules;
   std::optional<ProvenanceFacts> *Facts;
   const FindingCollector &Sink;
-  std::map<std::string, uint64_t> &Hashes;
+  TranslationUnitResult &Out;
 };
 
 // Why a compile command cannot run, or "": ClangTool aborts the process on
@@ -256,7 +269,7 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
     R->recordCoverage(Result.Coverage);
   std::optional<ProvenanceFacts> Facts;
   MigrationActionFactory Factory(Finder, Rules, WantsFacts ? &Facts : nullptr,
-                                 Sink, Result.ContentHashes);
+                                 Sink, Result);
   int Status = Tool.run(&Factory);
   Result.Parsed = Status == 0 && Errors.getNumErrors() == 0;
   Result.Errors = std::move(Errors.Text);
@@ -271,6 +284,7 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
   } else {
     Result.Coverage.clear();
     Result.ContentHashes.clear();
+    Result.ReadFiles.clear();
   }
   return Result;
 }

@@ -35,6 +35,8 @@ struct TranslationUnitResult {
   /// For every file the findings edit, a hash of the bytes the unit parsed
   /// (xxHash64): the edits' offsets are valid for those bytes only.
   std::map<std::string, uint64_t> ContentHashes;
+  /// Every file the unit read (real paths), for the pre-filter.
+  std::vector<std::string> ReadFiles;
   /// What the unit saw, recorded by the rules that ask for it
   /// (Rule::recordCoverage): for the lexical half of name-conflicts.
   UnitCoverage Coverage;

@@ -18,6 +18,8 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
 
 namespace pgmigrate {
 
@@ -35,6 +37,12 @@ public:
       clang::ast_matchers::MatchFinder &Finder,
       clang::ast_matchers::MatchFinder::MatchCallback *Callback) = 0;
 
+  /// The identifiers of which at least one is spelled, in a file the unit
+  /// reads or in the body of a macro it expands, wherever the rule reports
+  /// anything: the functions its matchers call for by name (the CLI's
+  /// pre-filter, UnitPrefilter.h, skips units that spell none of them,
+  /// nor anything the provenance solve connects to their sites).
+  virtual void addTriggerNames(std::vector<std::string> &Names) const = 0;
   /// Handles one match of the rule's matchers: reports one finding per
   /// candidate site, converted or refused, to Sink.
   virtual void

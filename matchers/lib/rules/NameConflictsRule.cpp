@@ -92,6 +92,11 @@ llvm::StringRef NameConflictsRule::name() const {
   return NameConflictsRule::Name;
 }
 
+void NameConflictsRule::addTriggerNames(std::vector<std::string> &Names) const {
+  for (const auto &Name : this->Names)
+    Names.push_back(Name.getKey().str());
+}
+
 void NameConflictsRule::registerMatchers(MatchFinder &Finder,
                                          MatchFinder::MatchCallback *Callback) {
   Finder.addMatcher(translationUnitDecl().bind("tu"), Callback);

@@ -44,6 +44,7 @@ public:
   explicit NameConflictsRule(const MigrationOptions &Options);
 
   llvm::StringRef name() const override;
+  void addTriggerNames(std::vector<std::string> &Names) const override;
   void registerMatchers(
       clang::ast_matchers::MatchFinder &Finder,
       clang::ast_matchers::MatchFinder::MatchCallback *Callback) override;

@@ -34,6 +34,11 @@ llvm::StringRef PtdescAddressRule::name() const {
   return PtdescAddressRule::Name;
 }
 
+void PtdescAddressRule::addTriggerNames(std::vector<std::string> &Names) const {
+  for (llvm::StringRef Name : pagetableAllocFunctions())
+    Names.push_back(Name.str());
+}
+
 void PtdescAddressRule::registerMatchers(MatchFinder &Finder,
                                          MatchFinder::MatchCallback *Callback) {
   Finder.addMatcher(

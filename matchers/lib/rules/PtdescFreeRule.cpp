@@ -21,6 +21,10 @@ PtdescFreeRule::PtdescFreeRule(const MigrationOptions &Options)
 
 llvm::StringRef PtdescFreeRule::name() const { return PtdescFreeRule::Name; }
 
+void PtdescFreeRule::addTriggerNames(std::vector<std::string> &Names) const {
+  Names.push_back("pagetable_free");
+}
+
 void PtdescFreeRule::registerMatchers(MatchFinder &Finder,
                                       MatchFinder::MatchCallback *Callback) {
   std::vector<llvm::StringRef> ApiNames(ApiImplementationNames.begin(),

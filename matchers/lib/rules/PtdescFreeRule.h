@@ -25,6 +25,7 @@ public:
   explicit PtdescFreeRule(const MigrationOptions &Options);
 
   llvm::StringRef name() const override;
+  void addTriggerNames(std::vector<std::string> &Names) const override;
   void registerMatchers(
       clang::ast_matchers::MatchFinder &Finder,
       clang::ast_matchers::MatchFinder::MatchCallback *Callback) override;

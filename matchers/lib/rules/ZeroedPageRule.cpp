@@ -106,6 +106,12 @@ ZeroedPageRule::~ZeroedPageRule() = default;
 
 llvm::StringRef ZeroedPageRule::name() const { return ZeroedPageRule::Name; }
 
+void ZeroedPageRule::addTriggerNames(std::vector<std::string> &Names) const {
+  for (llvm::StringRef Name : pageAllocatorFunctions())
+    Names.push_back(Name.str());
+  Names.push_back("free_pages");
+}
+
 void ZeroedPageRule::registerMatchers(MatchFinder &Finder,
                                       MatchFinder::MatchCallback *Callback) {
   // The declared allocator, whatever the tree wraps it in (see

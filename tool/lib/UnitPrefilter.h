@@ -1,0 +1,158 @@
+//===- UnitPrefilter.h - Parse only the units that can matter ---*- C++ -*-===//
+//
+// Most units of a kernel database cannot yield a finding or a fact the
+// solve uses. The pre-filter finds the others without parsing them, in
+// rounds that end at a fixpoint:
+//
+//  1. Tokens. T starts as the rules' trigger names (Rule::addTriggerNames)
+//     and grows with every name the provenance solve may connect to a site:
+//     after each round, the functions (parameters, results, addresses),
+//     fields and globals the sites parsed so far reach.
+//     T is closed over macros: a macro whose replacement list spells a name
+//     of T, or whose ## can make one (`name##_init`), is in T.
+//  2. Files. A file is relevant when it spells a name of T (SourceSummary:
+//     every #if branch, strings included), or holds a local node of a site
+//     component (a variable, an entry read).
+//  3. Units. A unit whose source is relevant is parsed. A relevant file the
+//     unit only includes is parsed in as few units as give the same result:
+//     one per class of units that read it, where a class is the compile
+//     command (less the source, the outputs and the KBUILD_* names) and
+//     the #define/#undef lines the source has before its last #include.
+//     Units of one class preprocess a header the same way, so one of them
+//     shows every finding and fact the header's code gives. A unit whose
+//     set of files cannot be told (a computed #include) is parsed.
+//
+// The solve's reach is followed as the solve follows it (forward from
+// allocations, backward from frees, through table-hook contracts and calls
+// through pointers); a field's name matters only in units that read a file
+// spelling its struct. A ## with a literal part is followed to each of its
+// invocations, whose arguments say what it makes.
+//
+// It runs with --prefilter (experimental); make check asserts the same
+// output with and without it. What is assumed (tool/README.md,
+// "Pre-filter"): a name the solve needs is spelled in some file the unit
+// reads, or made by a ## with a literal part; a paste of parameters alone
+// (`a##b`) is not followed.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PGMIGRATE_TOOL_UNITPREFILTER_H
+#define PGMIGRATE_TOOL_UNITPREFILTER_H
+
+#include "UnitFiles.h"
+#include "pgmigrate/ProvenanceFacts.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/raw_ostream.h"
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pgmigrate {
+
+struct PrefilterStats {
+  unsigned Units = 0, Parsed = 0, Rounds = 0;
+  /// Units parsed for a header (not for their own source).
+  unsigned ForHeaders = 0;
+  unsigned Files = 0, FromDependencyFiles = 0, Incomplete = 0;
+  unsigned Tokens = 0;
+};
+
+class UnitPrefilter {
+public:
+  UnitPrefilter(std::vector<std::string> TriggerNames,
+                std::string ClangResourceDir, unsigned Threads);
+
+  /// Learns what each unit reads (Commands[I]: the commands of unit I);
+  /// returns the units to parse first, in increasing order.
+  std::vector<size_t> start(
+      const std::vector<std::vector<clang::tooling::CompileCommand>> &Commands);
+
+  /// Tells what a parsed unit read (real paths) and its facts (null when
+  /// the unit gave none). Call for every unit of the last round.
+  void parsed(size_t Unit, const std::vector<std::string> &ReadFiles,
+              const ProvenanceFacts *Facts);
+
+  /// The units to parse in the next round; empty at the fixpoint.
+  std::vector<size_t> next();
+
+  const PrefilterStats &stats() const { return Stats; }
+
+  /// Says why each name and each unit is taken (--prefilter-trace).
+  void setTrace(llvm::raw_ostream *OS) { Trace = OS; }
+
+private:
+  struct NameSet;
+  struct Unit {
+    UnitFileSet Files;
+    std::string Class;
+    bool Parsed = false;
+    std::set<unsigned> Read;
+  };
+  std::string classOf(const std::vector<clang::tooling::CompileCommand> &C,
+                      unsigned Source);
+  void closeOverMacros(NameSet &Set);
+  /// Where a ## may make Name: marks the files whose code, and adds the
+  /// macros whose replacement lists, invoke a macro that can.
+  void findPastesOf(const std::string &Name, NameSet &Set);
+  struct PasteSite {
+    std::string InMacro; ///< "" for a file's code
+    unsigned File = 0;
+    std::vector<std::string> Patterns;
+  };
+  /// The invocations of a pasting macro, with what each can make.
+  const std::vector<PasteSite> &pasteSitesOf(const std::string &Macro);
+  std::vector<size_t> select();
+  void traceUnit(const Unit &U);
+
+  std::vector<std::string> Triggers;
+  unsigned Threads;
+  SourceFileTable Table;
+  UnitFilesFinder Finder;
+  std::vector<Unit> Units;
+  /// File id -> the units whose set holds it.
+  std::vector<std::vector<size_t>> ReadBy;
+  /// Identifier -> the files that spell it.
+  llvm::StringMap<std::vector<unsigned>> Spelled;
+  /// Identifier -> the macros whose replacement list spells it.
+  llvm::StringMap<std::vector<std::string>> UsedBy;
+  /// Macros with a ## that has a literal part: (pattern, name), indexed by
+  /// the pattern's leading literal, or its trailing one when it starts
+  /// with '*' (then in PastesByTail), or neither (PastesInside).
+  std::vector<std::pair<std::string, std::string>> Pastes;
+  llvm::StringMap<std::vector<unsigned>> PastesByHead, PastesByTail;
+  std::vector<unsigned> PastesInside;
+  /// Every macro definition by name.
+  llvm::StringMap<std::vector<const SourceSummary::Macro *>> MacroDefinitions;
+  llvm::StringMap<std::vector<PasteSite>> PasteSites;
+  /// Names that matter, closed over macros, each set with the condition a
+  /// unit must meet for them to matter in it: none (""), or, for a field's
+  /// name, that the unit reads a file that spells its record ("R:" tag),
+  /// or the file of an anonymous one ("F:" path): no unit can use a field
+  /// without its struct's definition. "D": names of functions whose
+  /// definition alone matters, found where they are written or made by a
+  /// ##, not through the macros that call them.
+  struct NameSet {
+    llvm::StringSet<> Names;
+    /// Names not yet closed over macros.
+    std::vector<std::string> New;
+    /// Files whose code invokes a macro whose ## may make one of Names.
+    std::set<unsigned> PasteFiles;
+  };
+  std::map<std::string, NameSet> NameSets;
+  void addName(const std::string &Condition, llvm::StringRef Name,
+               llvm::StringRef Why);
+  /// The units that meet Condition (cached).
+  const std::set<size_t> &unitsMeeting(const std::string &Condition);
+  std::map<std::string, std::set<size_t>> Meeting;
+  /// Files of local nodes (var, read, expr) in site components.
+  std::set<std::string> LocalFiles;
+  /// Every parsed unit's facts, for the components.
+  std::vector<const ProvenanceFacts *> AllFacts;
+  PrefilterStats Stats;
+  llvm::raw_ostream *Trace = nullptr;
+};
+
+} // namespace pgmigrate
+
+#endif // PGMIGRATE_TOOL_UNITPREFILTER_H
