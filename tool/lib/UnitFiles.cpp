@@ -133,6 +133,9 @@ UnitFilesFinder::searchPathOf(const clang::tooling::CompileCommand &Command) {
                           "/usr/include"})
       System.push_back(D);
   }
+  Paths.NoStdInc = NoStdInc;
+  Paths.System = System;
+  llvm::append_range(Paths.System, After);
   Paths.Angled = std::move(Angled);
   llvm::append_range(Paths.Angled, System);
   llvm::append_range(Paths.Angled, After);
@@ -236,12 +239,28 @@ void UnitFilesFinder::walkIncludes(
     unsigned Id = Table.idOf(File);
     Set.Files.push_back(Id);
     const SourceSummary &Summary = Table.summary(Id);
-    if (Summary.ComputedInclude)
+    auto Incomplete = [&](const std::string &Why) {
+      if (Set.Complete)
+        Set.Incomplete = Why + " in " + File;
       Set.Complete = false;
+    };
+    if (Summary.ComputedInclude)
+      Incomplete("an #include of a macro");
     std::string Dir = path::parent_path(File).str();
-    for (const SourceSummary::Include &Inc : Summary.Includes)
-      for (std::string &Found : resolve(Paths, Inc, Dir, File))
-        Work.push_back(std::move(Found));
+    for (const SourceSummary::Include &Inc : Summary.Includes) {
+      std::vector<std::string> Found = resolve(Paths, Inc, Dir, File);
+      bool InSystemHeader =
+          llvm::any_of(Paths.System, [&](const std::string &D) {
+            return llvm::StringRef(File).startswith(D + "/");
+          });
+      if (Found.empty() && !Inc.Next && !Paths.NoStdInc && !InSystemHeader)
+        Incomplete(
+            "#include " +
+            (Inc.Angled ? "<" + Inc.Name + ">" : "\"" + Inc.Name + "\"") +
+            ", found nowhere");
+      for (std::string &F : Found)
+        Work.push_back(std::move(F));
+    }
   }
 }
 

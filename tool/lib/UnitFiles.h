@@ -22,6 +22,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,11 @@ public:
   /// The number of Path (absolute, real), added when new.
   unsigned idOf(llvm::StringRef Path);
   const std::string &path(unsigned Id) const { return Paths[Id]; }
+  /// The number of Path when it is known.
+  std::optional<unsigned> find(llvm::StringRef Path) const {
+    auto It = Ids.find(Path);
+    return It == Ids.end() ? std::nullopt : std::optional(It->second);
+  }
   size_t size() const { return Paths.size(); }
   /// The summary of file Id, read on first use (an unreadable file has an
   /// empty one). Thread-safe once every id exists.
@@ -49,8 +55,14 @@ private:
 struct UnitFileSet {
   /// File ids; the unit's source first.
   std::vector<unsigned> Files;
-  /// False when the set may miss files (a computed #include on the walk).
+  /// False when the set may miss files: on the walk, an #include of a
+  /// macro, or one found in no directory of the search path outside a
+  /// system header of a command without -nostdinc (clang may know
+  /// directories the command does not name; a missing file elsewhere is in
+  /// an #if branch not compiled, or the unit does not build).
   bool Complete = true;
+  /// Why not, for --prefilter-trace: the first such #include and its file.
+  std::string Incomplete;
   /// Taken from the kernel's dependency record.
   bool FromDependencyFile = false;
 };
@@ -69,6 +81,9 @@ private:
   struct SearchPath {
     std::vector<std::string> Quote, Angled;
     std::vector<std::string> Forced;
+    /// -isystem, -idirafter and clang's own directories.
+    std::vector<std::string> System;
+    bool NoStdInc = false;
   };
   SearchPath searchPathOf(const clang::tooling::CompileCommand &Command);
   bool fromDependencyFile(const clang::tooling::CompileCommand &Command,

@@ -64,6 +64,8 @@ std::vector<size_t> UnitPrefilter::start(
         U.Files = Set;
       else
         llvm::append_range(U.Files.Files, Set.Files);
+      if (U.Files.Complete && !Set.Complete)
+        U.Files.Incomplete = Set.Incomplete;
       U.Files.Complete &= Set.Complete;
     }
     Stats.FromDependencyFiles += U.Files.FromDependencyFile;
@@ -179,9 +181,14 @@ const std::set<size_t> &
 UnitPrefilter::unitsMeeting(const std::string &Condition) {
   auto [It, New] = Meeting.try_emplace(Condition);
   if (New && llvm::StringRef(Condition).startswith("F:")) {
-    unsigned F = Table.idOf(llvm::StringRef(Condition).drop_front(2));
-    if (F < ReadBy.size())
-      It->second.insert(ReadBy[F].begin(), ReadBy[F].end());
+    // A file no unit was seen to read: every unit, to be safe.
+    std::optional<unsigned> F =
+        Table.find(llvm::StringRef(Condition).drop_front(2));
+    if (F && *F < ReadBy.size() && !ReadBy[*F].empty())
+      It->second.insert(ReadBy[*F].begin(), ReadBy[*F].end());
+    else
+      for (size_t I = 0; I < Units.size(); ++I)
+        It->second.insert(I);
   } else if (New && llvm::StringRef(Condition).startswith("R:")) {
     auto Files = Spelled.find(llvm::StringRef(Condition).drop_front(2));
     if (Files != Spelled.end())
@@ -476,7 +483,8 @@ void UnitPrefilter::traceUnit(const Unit &U) {
   *Trace << "pre-filter: unit ";
   if (U.Files.Files.empty() || !U.Files.Complete) {
     *Trace << (U.Files.Files.empty() ? "?" : Table.path(U.Files.Files.front()))
-           << ": its #include lines cannot be followed\n";
+           << ": its #include lines cannot be followed (" << U.Files.Incomplete
+           << ")\n";
     return;
   }
   unsigned Source = U.Files.Files.front();
