@@ -146,6 +146,7 @@ llvm::StringRef identifierOf(llvm::StringRef Name) {
 void UnitPrefilter::addName(const std::string &Condition, llvm::StringRef Name,
                             llvm::StringRef Why) {
   NameSet &Set = NameSets[Condition];
+  Set.DefinitionsOnly = Condition == "D";
   if (Name.empty() || !Set.Names.insert(Name).second)
     return;
   Set.New.push_back(Name.str());
@@ -159,7 +160,10 @@ void UnitPrefilter::closeOverMacros(NameSet &Set) {
   while (!Set.New.empty()) {
     std::string T = std::move(Set.New.back());
     Set.New.pop_back();
+    bool Maker = Set.Makers.count(T);
     auto Add = [&](const std::string &Name) {
+      if (Maker)
+        Set.Makers.insert(Name);
       if (Set.Names.insert(Name).second) {
         Set.New.push_back(Name);
         if (Trace)
@@ -170,7 +174,7 @@ void UnitPrefilter::closeOverMacros(NameSet &Set) {
     // A function is defined where its name is written, or made by a ##;
     // a macro that only mentions it is a caller's.
     auto It = UsedBy.find(T);
-    if (It != UsedBy.end() && &Set != &NameSets["D"])
+    if (It != UsedBy.end() && (!Set.DefinitionsOnly || Maker))
       for (const std::string &Macro : It->second)
         Add(Macro);
     findPastesOf(T, Set);
@@ -263,9 +267,12 @@ void UnitPrefilter::findPastesOf(const std::string &Name, NameSet &Set) {
                << (Site.InMacro.empty() ? Table.path(Site.File)
                                         : "macro " + Site.InMacro)
                << "\n";
-      if (Site.InMacro.empty())
+      if (Site.InMacro.empty()) {
         Set.PasteFiles.insert(Site.File);
-      else if (Set.Names.insert(Site.InMacro).second)
+        continue;
+      }
+      Set.Makers.insert(Site.InMacro);
+      if (Set.Names.insert(Site.InMacro).second)
         Set.New.push_back(Site.InMacro);
     }
 }

@@ -138,6 +138,10 @@ private:
     std::vector<std::string> New;
     /// Files whose code invokes a macro whose ## may make one of Names.
     std::set<unsigned> PasteFiles;
+    /// The "D" set: a macro that mentions a name is a caller, not followed;
+    /// macros that make one with ## (and the macros that use those) are.
+    bool DefinitionsOnly = false;
+    llvm::StringSet<> Makers;
   };
   std::map<std::string, NameSet> NameSets;
   void addName(const std::string &Condition, llvm::StringRef Name,
