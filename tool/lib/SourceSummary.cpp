@@ -72,6 +72,15 @@ size_t commentEnd(llvm::StringRef Text, size_t I) {
   return J;
 }
 
+// The end of the string or character literal that starts at I (at the end
+// of its line when it is not closed there).
+size_t literalEnd(llvm::StringRef Text, size_t I) {
+  size_t J = I + 1;
+  while (J < Text.size() && Text[J] != Text[I] && Text[J] != '\n')
+    J += Text[J] == '\\' ? 2 : 1;
+  return std::min(J + 1, Text.size());
+}
+
 // A ## run's pattern for one invocation (Args empty: for any).
 std::string instantiate(const std::vector<SourceSummary::PastePiece> &Run,
                         const MacroArguments &Args,
@@ -169,9 +178,7 @@ private:
                llvm::StringRef("eEpP").contains(Text[J - 1]))))
         ++J;
     } else if (C == '"' || C == '\'') {
-      while (J < Text.size() && Text[J] != C && Text[J] != '\n')
-        J += Text[J] == '\\' ? 2 : 1;
-      J = std::min(J + 1, Text.size());
+      J = literalEnd(Text, I);
       if (C == '"')
         forEachWord(Text.slice(I + 1, J),
                     [&](llvm::StringRef W) { Identifiers.insert(W); });
@@ -197,10 +204,7 @@ private:
         D += ' ';
       } else if (C == '"' || C == '\'') {
         // Copied whole: a "/*" inside is no comment.
-        size_t J = I + 1;
-        while (J < Text.size() && Text[J] != C && Text[J] != '\n')
-          J += Text[J] == '\\' ? 2 : 1;
-        J = std::min(J + 1, Text.size());
+        size_t J = literalEnd(Text, I);
         D.append(Text.data() + I, J - I);
         I = J;
       } else {
@@ -386,10 +390,7 @@ std::string codeOnly(llvm::StringRef Text) {
       }
       Out += ' ';
     } else if (C == '"' || C == '\'') {
-      size_t J = I + 1;
-      while (J < Text.size() && Text[J] != C && Text[J] != '\n')
-        J += Text[J] == '\\' ? 2 : 1;
-      J = std::min(J + 1, Text.size());
+      size_t J = literalEnd(Text, I);
       Out.append(Text.data() + I, J - I);
       I = J;
       LineStart = false;
