@@ -7,9 +7,10 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # (and as the compiler: clang++-16 with lld-16 builds LibTooling code about
 # 1.7x faster than g++), its sanitizer runtimes for the ASan build of the
 # reference model, git for the tests that `git apply` the tool's diffs,
-# python3-yaml for the test that compares the CLI's and clang-tidy's fixes.
+# python3-yaml for the test that compares the CLI's and clang-tidy's fixes,
+# GNU parallel for the test that runs shards (testdata/driver/shards.test).
 PACKAGES := cmake ninja-build g++ make python3 python3-yaml libgtest-dev git \
-	clang-16 libclang-16-dev llvm-16-dev clang-tidy-16 clang-tools-16 \
+	parallel clang-16 libclang-16-dev llvm-16-dev clang-tidy-16 clang-tools-16 \
 	lld-16 clang-format-16 libclang-rt-16-dev
 
 CC_FOR_BUILD ?= clang-16

@@ -95,9 +95,10 @@ def main():
     elif not args.tool:
         sys.exit("give --tool or --clang-tidy")
     elif args.no_database:
-        cmd = [args.tool] + scan + ["-i", "--quiet"] + tool_args
+        cmd = [args.tool, "--no-cache"] + scan + ["-i", "--quiet"] + tool_args
     else:
-        cmd = ([args.tool, temp_source] + scan + ["-i", "--quiet"] + tool_args +
+        cmd = ([args.tool, "--no-cache", temp_source] + scan +
+               ["-i", "--quiet"] + tool_args +
                ["--"] + flags)
     result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             universal_newlines=True)

@@ -11,6 +11,7 @@
 #include "DiagnosticsWriter.h"
 #include "DiffWriter.h"
 #include "EditTransaction.h"
+#include "FactsCache.h"
 #include "FixesExport.h"
 #include "MigrationPipeline.h"
 #include "OutputFile.h"
@@ -21,6 +22,7 @@
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rules.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
@@ -76,15 +78,37 @@ static cl::opt<unsigned> Jobs("j",
 static cl::opt<bool> PrefilterOption(
     "prefilter",
     cl::desc("Parse only the units that can yield a finding or a fact the "
-             "solve uses (experimental, same output; see tool/README.md)"),
+             "solve uses (the default; see tool/README.md)"),
     cl::cat(Category));
-static cl::opt<bool> NoPrefilter("no-prefilter",
-                                 cl::desc("Parse every unit (the default)"),
-                                 cl::cat(Category));
+static cl::opt<bool> NoPrefilter(
+    "no-prefilter",
+    cl::desc("Parse every unit of the databases (same output, slower)"),
+    cl::cat(Category));
 static cl::opt<bool> PrefilterTrace(
     "prefilter-trace",
     cl::desc("Say on stderr why the pre-filter takes each name and unit"),
     cl::Hidden, cl::cat(Category));
+static cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep each unit's results here between runs; a unit whose "
+             "files are unchanged is not parsed again (default: "
+             "$XDG_CACHE_HOME/pgtable-migrate)"),
+    cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<bool> NoCache("no-cache",
+                             cl::desc("Neither read nor write the facts cache "
+                                      "(the later of --cache-dir and "
+                                      "--no-cache counts)"),
+                             cl::cat(Category));
+static cl::opt<std::string> ShardOption(
+    "shard",
+    cl::desc("Run the K-th of N slices of the units and write their results "
+             "to --facts-out; a run with --facts=FILE... merges them"),
+    cl::value_desc("K/N"), cl::cat(Category));
+static cl::list<std::string>
+    ShardFacts("facts",
+               cl::desc("A shard's --facts-out file: its units need no parse "
+                        "(repeatable, or comma-separated)"),
+               cl::value_desc("file"), cl::CommaSeparated, cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress line and no summary"),
                            cl::cat(Category));
 static cl::opt<bool> InPlace("in-place",
@@ -101,7 +125,8 @@ static cl::opt<std::string>
 static cl::opt<std::string> FactsOut(
     "facts-out",
     cl::desc("Write every unit's provenance facts and the run's decisions "
-             "as JSON (the clang-tidy checks' FactsFile option reads it)"),
+             "as JSON (the clang-tidy checks' FactsFile option reads it); "
+             "with --shard, the shard's results for the merge run"),
     cl::value_desc("file"), cl::cat(Category));
 static cl::opt<bool>
     Check("check",
@@ -260,8 +285,38 @@ std::optional<PipelineRequest> requestFromFlags(
   Request.Threads = Jobs ? unsigned(Jobs)
                          : llvm::hardware_concurrency().compute_thread_count();
   Request.ShowProgress = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
-  Request.KeepDecisions = !FactsOut.empty();
-  Request.Prefilter = PrefilterOption && !NoPrefilter;
+  if (!ShardOption.empty()) {
+    llvm::Expected<ShardSpec> Shard = ShardSpec::parse(ShardOption);
+    if (!Shard) {
+      Errors.report(llvm::toString(Shard.takeError()));
+      return std::nullopt;
+    }
+    if (FactsOut.empty()) {
+      Errors.report("--shard needs --facts-out=FILE: the shard's results go "
+                    "there for the merge run (--facts=FILE...)");
+      return std::nullopt;
+    }
+    if (!ShardFacts.empty() || InPlace || !ExportFixes.empty() ||
+        !Request.ScanRoot.empty()) {
+      Errors.report("--shard runs units only: give --facts, --in-place, "
+                    "--export-fixes and --scan-tree to the merge run");
+      return std::nullopt;
+    }
+    Request.Shard = *Shard;
+    Request.ShardOut = FactsOut;
+  } else {
+    Request.KeepDecisions = !FactsOut.empty();
+  }
+  Request.ShardFiles = ShardFacts;
+  // The later of --cache-dir and --no-cache counts, so a wrapper's
+  // --no-cache can be overridden after it.
+  if (NoCache && NoCache.getPosition() > CacheDir.getPosition())
+    Request.CacheDir.clear();
+  else if (!CacheDir.empty())
+    Request.CacheDir = CacheDir;
+  else if (!NoCache)
+    Request.CacheDir = defaultCacheDir();
+  Request.Prefilter = !NoPrefilter;
   Request.PrefilterTrace = PrefilterTrace;
   Request.InPlace = InPlace;
   Request.TestingModifyAfterParse = TestingModifyAfterParse;
@@ -410,6 +465,18 @@ void printSummary(const PipelineResult &Result, unsigned Written,
                  << (Result.Prefilter->Rounds == 1 ? " round" : " rounds")
                  << "; the others cannot matter (--no-prefilter parses "
                     "them)\n";
+  if (Result.CachedUnits || Result.ShardUnits) {
+    std::vector<std::string> From;
+    if (Result.ShardUnits)
+      From.push_back(std::to_string(Result.ShardUnits) + " from shard files");
+    if (Result.CachedUnits)
+      From.push_back(std::to_string(Result.CachedUnits) +
+                     " from the facts cache");
+    llvm::errs() << "pgtable-migrate: "
+                 << Result.ShardUnits + Result.CachedUnits
+                 << " translation units were read back, not parsed: "
+                 << llvm::join(From, ", ") << "\n";
+  }
   if (Result.ConvertedGroups + Result.RefusedGroups)
     llvm::errs() << "pgtable-migrate: "
                  << Result.ConvertedGroups + Result.RefusedGroups
@@ -472,6 +539,16 @@ int main(int argc, const char **argv) {
   if (Result.Aborted)
     return finish(2);
 
+  if (Result.ShardRan) {
+    if (!Quiet)
+      llvm::errs() << "pgtable-migrate: shard " << ShardOption << ": "
+                   << *Result.ShardRan << " of " << Result.Units
+                   << " translation units (" << Result.FailedUnits
+                   << " failed, " << Result.CachedUnits
+                   << " from the facts cache); results in '" << FactsOut
+                   << "' for the merge run (--facts)\n";
+    return finish(Errors.Count ? 2 : 0);
+  }
   unsigned Written = writeOutputs(Result, Errors);
   if (!Quiet)
     printSummary(Result, Written, Errors);

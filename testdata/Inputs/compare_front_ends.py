@@ -227,7 +227,7 @@ def lit_runs(testdata, refimpl_include, work):
                 run = Run("lit " + label, root)
                 copy = os.path.join(root, run_line["temp"])
                 run.copy = (source, copy)
-                run.cli = ([TOOL, copy] + run_line["args"] + ["--"] +
+                run.cli = ([TOOL, "--no-cache", copy] + run_line["args"] + ["--"] +
                            run_line["flags"])
                 if run_line["cli_only"]:
                     run.not_for_tidy = (
@@ -372,7 +372,7 @@ def tree_runs(testdata, refimpl_include, work):
     copy = os.path.join(run.root, "long_call.c")
     run.copy = (source, copy)
     flags = ["-I" + refimpl_include]
-    run.cli = [TOOL, copy, "--"] + flags
+    run.cli = [TOOL, "--no-cache", copy, "--"] + flags
     run.tidy = [TidyRun(os.path.join(run.root, "tidy-build"),
                         unit=(copy, flags))]
     runs.append(run)
@@ -404,7 +404,7 @@ def prepare(run):
                             "arguments": ["clang"] + flags + [source]}], f)
     if hasattr(run, "setup"):
         dbs = run.setup()
-        run.cli = [TOOL] + sum((["-p", os.path.dirname(db)] for db in dbs),
+        run.cli = [TOOL, "--no-cache"] + sum((["-p", os.path.dirname(db)] for db in dbs),
                                []) + getattr(run, "cli_extra", [])
         run.dbs = dbs
         run.scopes = ["run", "unit"] if getattr(run, "both_scopes",

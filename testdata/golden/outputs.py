@@ -239,6 +239,11 @@ def run_case(tool, name, setup, llvm_bin):
         shutil.rmtree(tmp)
 
 
+# The summary line of a run that took units from the facts cache.
+CACHE_LINE = re.compile(r"^pgtable-migrate: .* from the facts cache.*\n",
+                        re.MULTILINE)
+
+
 def read(path):
     if not os.path.exists(path):
         return "(not written)\n"
@@ -255,6 +260,11 @@ def main():
                         help="an argument put before every other one of "
                         "each run (compare only: --prefilter must give the "
                         "recorded outputs too)")
+    parser.add_argument("--warm-cache", metavar="DIR",
+                        help="compare each case twice with --cache-dir=DIR "
+                        "(emptied first): cold, then from the cache; the "
+                        "cache's own summary line is left out of the "
+                        "comparison, and must appear in the warm runs")
     parser.add_argument("mode", choices=["record", "compare"])
     parser.add_argument("golden")
     args = parser.parse_args()
@@ -264,20 +274,38 @@ def main():
     fcntl.flock(lock, fcntl.LOCK_EX)
     os.environ["PATH"] = args.llvm_bin + os.pathsep + os.environ["PATH"]
     tool = os.path.abspath(args.tool)
-    if args.tool_arg:
-        if args.mode == "record":
-            sys.exit("--tool-arg is for compare only")
-        tool = SCRATCH + ".tool"
-        with open(tool, "w") as f:
-            f.write("#!/bin/sh\nexec %s %s \"$@\"\n" % (
-                shlex.quote(os.path.abspath(args.tool)),
-                " ".join(shlex.quote(a) for a in args.tool_arg)))
-        os.chmod(tool, 0o755)
+    if (args.tool_arg or args.warm_cache) and args.mode == "record":
+        sys.exit("--tool-arg and --warm-cache are for compare only")
+    # No run reads or fills the user's facts cache unless asked to.
+    tool_args = ["--no-cache"] + args.tool_arg
+    if args.warm_cache:
+        shutil.rmtree(args.warm_cache, ignore_errors=True)
+        tool_args.append("--cache-dir=" + os.path.abspath(args.warm_cache))
+    tool = SCRATCH + ".tool"
+    with open(tool, "w") as f:
+        f.write("#!/bin/sh\nexec %s %s \"$@\"\n" % (
+            shlex.quote(os.path.abspath(args.tool)),
+            " ".join(shlex.quote(a) for a in tool_args)))
+    os.chmod(tool, 0o755)
     cases = lit_cases(refimpl) + tree_cases(refimpl)
     failures = []
+    warm_hits = 0
     for name, setup in cases:
         text = run_case(tool, name, setup, args.llvm_bin)
         text = text.replace(refimpl, "@REFIMPL@")
+        if args.warm_cache:
+            # A case runs its command once per format: only the first run
+            # of the first pass is cold.
+            text = CACHE_LINE.sub("", text)
+            warm = run_case(tool, name, setup, args.llvm_bin)
+            warm = warm.replace(refimpl, "@REFIMPL@")
+            warm_hits += CACHE_LINE.search(warm) is not None
+            warm = CACHE_LINE.sub("", warm)
+            if warm != text:
+                failures.append(name + " (warm cache)")
+                sys.stdout.writelines(difflib.unified_diff(
+                    text.splitlines(True), warm.splitlines(True),
+                    "cold/" + name, "warm/" + name))
         path = os.path.join(args.golden, name + ".out")
         if args.mode == "record":
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -290,6 +318,8 @@ def main():
             sys.stdout.writelines(difflib.unified_diff(
                 expected.splitlines(True), text.splitlines(True),
                 "recorded/" + name, "now/" + name))
+    if args.warm_cache and not warm_hits:
+        failures.append("(no warm run took a unit from the cache)")
     if failures:
         sys.exit("%d of %d cases differ from the recorded outputs: %s" %
                  (len(failures), len(cases), ", ".join(failures)))

@@ -3,6 +3,7 @@
 #include "MigrationPipeline.h"
 #include "EditFormatter.h"
 #include "EditTransaction.h"
+#include "FactsCache.h"
 #include "FormattedEdits.h"
 #include "ProgressLine.h"
 #include "SourceRoot.h"
@@ -37,6 +38,10 @@ public:
     // The lexical half of name-conflicts learns from every unit, so it
     // exists before they run (with the tree root the rules judge arch by).
     Lexical.emplace(Request.Options, Request.ScanRoot);
+    if (!openStores())
+      return;
+    if (Request.Shard)
+      return runShard();
     runUnits();
     if (!Request.ScanRoot.empty())
       scanTree();
@@ -73,7 +78,14 @@ private:
 
   bool selectUnits();
   bool chooseRoot();
+  bool openStores();
+  void runShard();
   void runUnits();
+  std::unique_ptr<UnitPrefilter> makePrefilter() const;
+  std::vector<std::vector<clang::tooling::CompileCommand>> unitCommands() const;
+  std::vector<TranslationUnitResult>
+  runJobs(const TranslationUnitRunner &Runner,
+          const std::vector<CompileJob> &Jobs);
   std::vector<TranslationUnitResult>
   runPrefiltered(const TranslationUnitRunner &Runner, std::vector<bool> &Ran);
   void scanTree();
@@ -97,6 +109,13 @@ private:
   /// Every file some finding edits, with the hashes of the bytes each
   /// producer (unit or tree scan) computed its edits on.
   std::map<std::string, std::set<uint64_t>> EditedFiles;
+  /// Where units' results come from besides a parse (shard files, the
+  /// facts cache), and what those stores check files against.
+  FileHashes Hashes;
+  std::string RunKey;
+  std::unique_ptr<ShardRecords> Shards;
+  std::optional<FactsCache> Cache;
+  StoreChain Stores;
 };
 
 // The databases and the units the PATH arguments select. With only
@@ -149,6 +168,94 @@ bool Pipeline::chooseRoot() {
   return true;
 }
 
+// The shard files of a merge run and the facts cache, when asked for.
+bool Pipeline::openStores() {
+  if (!Databases || (Request.CacheDir.empty() && !Request.Shard &&
+                     Request.ShardFiles.empty()))
+    return true;
+  RunKey = runKey(Request.Options, Request.ClangResourceDir);
+  if (RunKey.empty()) {
+    // Without a key nothing stored can be told apart from another build's.
+    if (Request.Shard || !Request.ShardFiles.empty()) {
+      error("cannot read the tool's own executable to name its shard files");
+      Result.Aborted = true;
+      return false;
+    }
+    warning("cannot read the tool's own executable to key the facts cache; "
+            "running without it");
+    return true;
+  }
+  if (!Request.ShardFiles.empty()) {
+    llvm::Expected<std::unique_ptr<ShardRecords>> Loaded =
+        ShardRecords::load(Request.ShardFiles, RunKey, *Databases, Hashes);
+    if (!Loaded) {
+      error(llvm::toString(Loaded.takeError()));
+      Result.Aborted = true;
+      return false;
+    }
+    Shards = std::move(*Loaded);
+    Stores.add(*Shards);
+  }
+  if (!Request.CacheDir.empty()) {
+    Cache.emplace(Request.CacheDir, RunKey, Hashes, *Databases);
+    Stores.add(*Cache);
+  }
+  return true;
+}
+
+// The units in the order shards slice them: the pre-filter's first round
+// (a lexical choice every shard makes alike) or every unit.
+void Pipeline::runShard() {
+  std::vector<size_t> Order;
+  if (Request.Prefilter) {
+    Order = makePrefilter()->start(unitCommands());
+  } else {
+    for (size_t I = 0; I < Units.size(); ++I)
+      Order.push_back(I);
+  }
+  std::vector<CompileJob> Jobs;
+  for (size_t K = 0; K < Order.size(); ++K)
+    if (Request.Shard->takes(K))
+      Jobs.push_back(Units[Order[K]]);
+  TranslationUnitRunner Runner(*Databases, Request.Options,
+                               Request.ClangResourceDir);
+  std::vector<TranslationUnitResult> Results = runJobs(Runner, Jobs);
+  Result.Units = Units.size();
+  Result.ShardRan = Jobs.size();
+  for (const TranslationUnitResult &Unit : Results)
+    Result.FailedUnits += !Unit.Parsed;
+  if (llvm::Error Err = writeShardFile(Request.ShardOut, RunKey, *Request.Shard,
+                                       Units.size(), Results, *Databases))
+    error(llvm::toString(std::move(Err)));
+}
+
+std::vector<std::vector<clang::tooling::CompileCommand>>
+Pipeline::unitCommands() const {
+  std::vector<std::vector<clang::tooling::CompileCommand>> Commands;
+  for (const CompileJob &Unit : Units)
+    Commands.push_back(
+        Databases->database(Unit.Database).getCompileCommands(Unit.File));
+  return Commands;
+}
+
+// Jobs through the stores (or parsed), with the stores' notes as warnings.
+std::vector<TranslationUnitResult>
+Pipeline::runJobs(const TranslationUnitRunner &Runner,
+                  const std::vector<CompileJob> &Jobs) {
+  ProgressLine Progress(Request.ShowProgress, Jobs.size());
+  std::vector<TranslationUnitResult> Results = Runner.runAll(
+      Jobs, Request.Threads, Progress, Stores.empty() ? nullptr : &Stores);
+  for (const TranslationUnitResult &Unit : Results) {
+    if (!Unit.StoreNote.empty())
+      warning(Unit.StoreNote, Unit.Job.Path);
+    Result.CachedUnits +=
+        Unit.Origin == TranslationUnitResult::OriginKind::Cache;
+    Result.ShardUnits +=
+        Unit.Origin == TranslationUnitResult::OriginKind::Shard;
+  }
+  return Results;
+}
+
 // The rules over every unit; a unit that does not parse is skipped, and
 // what the others saw goes to the merge and to the tree scan.
 void Pipeline::runUnits() {
@@ -161,8 +268,7 @@ void Pipeline::runUnits() {
   if (Request.Prefilter) {
     Results = runPrefiltered(Runner, Ran);
   } else {
-    ProgressLine Progress(Request.ShowProgress, Units.size());
-    Results = Runner.runAll(Units, Request.Threads, Progress);
+    Results = runJobs(Runner, Units);
     Ran.assign(Results.size(), true);
   }
   Result.Units = Results.size();
@@ -213,41 +319,40 @@ void Pipeline::runUnits() {
 std::vector<TranslationUnitResult>
 Pipeline::runPrefiltered(const TranslationUnitRunner &Runner,
                          std::vector<bool> &Ran) {
-  std::vector<std::string> Triggers;
-  for (const std::string &Name : Request.Options.EnabledRules)
-    if (std::unique_ptr<Rule> R = createRule(Name, Request.Options))
-      R->addTriggerNames(Triggers);
-  UnitPrefilter Filter(std::move(Triggers), Request.ClangResourceDir,
-                       Request.Threads);
-  if (Request.PrefilterTrace)
-    Filter.setTrace(&llvm::errs());
-  std::vector<std::vector<clang::tooling::CompileCommand>> Commands;
-  for (const CompileJob &Unit : Units)
-    Commands.push_back(
-        Databases->database(Unit.Database).getCompileCommands(Unit.File));
+  std::unique_ptr<UnitPrefilter> Filter = makePrefilter();
   std::vector<TranslationUnitResult> Results(Units.size());
   Ran.assign(Units.size(), false);
-  for (std::vector<size_t> Round = Filter.start(Commands); !Round.empty();
-       Round = Filter.next()) {
+  for (std::vector<size_t> Round = Filter->start(unitCommands());
+       !Round.empty(); Round = Filter->next()) {
     std::vector<CompileJob> Jobs;
     for (size_t I : Round)
       Jobs.push_back(Units[I]);
-    ProgressLine Progress(Request.ShowProgress, Jobs.size());
-    std::vector<TranslationUnitResult> Out =
-        Runner.runAll(Jobs, Request.Threads, Progress);
+    std::vector<TranslationUnitResult> Out = runJobs(Runner, Jobs);
     for (size_t K = 0; K < Round.size(); ++K) {
       size_t I = Round[K];
       Results[I] = std::move(Out[K]);
       Ran[I] = true;
-      Filter.parsed(I, Results[I].ReadFiles,
-                    Results[I].Facts ? &*Results[I].Facts : nullptr);
+      Filter->parsed(I, Results[I].ReadFiles,
+                     Results[I].Facts ? &*Results[I].Facts : nullptr);
     }
   }
   for (size_t I = 0; I < Units.size(); ++I)
     if (!Ran[I])
       Results[I].Job = Units[I];
-  Result.Prefilter = Filter.stats();
+  Result.Prefilter = Filter->stats();
   return Results;
+}
+
+std::unique_ptr<UnitPrefilter> Pipeline::makePrefilter() const {
+  std::vector<std::string> Triggers;
+  for (const std::string &Name : Request.Options.EnabledRules)
+    if (std::unique_ptr<Rule> R = createRule(Name, Request.Options))
+      R->addTriggerNames(Triggers);
+  auto Filter = std::make_unique<UnitPrefilter>(
+      std::move(Triggers), Request.ClangResourceDir, Request.Threads);
+  if (Request.PrefilterTrace)
+    Filter->setTrace(&llvm::errs());
+  return Filter;
 }
 
 // Remembers the files Findings edit, and the bytes they were computed on.

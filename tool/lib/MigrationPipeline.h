@@ -13,6 +13,7 @@
 #define PGMIGRATE_TOOL_MIGRATIONPIPELINE_H
 
 #include "CompilationDatabases.h"
+#include "ShardFiles.h"
 #include "TreeScan.h"
 #include "UnitPrefilter.h"
 #include "pgmigrate/Finding.h"
@@ -46,6 +47,14 @@ struct PipelineRequest {
   bool Prefilter = false;
   /// --prefilter-trace: why each name and unit is taken, on stderr.
   bool PrefilterTrace = false;
+  /// --cache-dir: where units' results are kept between runs ("": none).
+  std::string CacheDir;
+  /// --shard=K/N: run only that slice of the units and write their results
+  /// to ShardOut; nothing is merged or written else.
+  std::optional<ShardSpec> Shard;
+  std::string ShardOut;
+  /// --facts=F...: shard files whose units need no parse (a merge run).
+  std::vector<std::string> ShardFiles;
   /// Keep the units' facts and the decisions (--facts-out).
   bool KeepDecisions = false;
   /// The edits will be written in place (--in-place): every file to change
@@ -88,6 +97,11 @@ struct PipelineResult {
   /// Units run and units clang could not parse.
   unsigned Units = 0;
   unsigned FailedUnits = 0;
+  /// Units taken from the facts cache and from shard files, not parsed.
+  unsigned CachedUnits = 0;
+  unsigned ShardUnits = 0;
+  /// With --shard: the units this shard ran (the run stops after them).
+  std::optional<unsigned> ShardRan;
   /// With the pre-filter: what it parsed and why.
   std::optional<PrefilterStats> Prefilter;
   /// Object groups of the provenance solve, converted and refused whole.

@@ -124,19 +124,30 @@ private:
   std::map<std::string, uint64_t> &Out;
 };
 
-// Every file the unit read, by real path, for the pre-filter.
+// Every file the unit read, by real path, and a hash of the bytes it read:
+// for the pre-filter, and to tell whether a stored result still holds.
 class ReadFilesConsumer : public ASTConsumer {
 public:
-  explicit ReadFilesConsumer(std::vector<std::string> &Out) : Out(Out) {}
+  explicit ReadFilesConsumer(TranslationUnitResult &Out) : Out(Out) {}
   void HandleTranslationUnit(ASTContext &Context) override {
     SourceManager &SM = Context.getSourceManager();
-    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
-      Out.push_back(SM.getFileManager().getCanonicalName(It->getFirst()).str());
-    llvm::sort(Out);
+    std::map<std::string, uint64_t> Files;
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      std::optional<llvm::MemoryBufferRef> Buffer =
+          It->getSecond()->getBufferIfLoaded();
+      // A file looked up but never entered was not read: its bytes did
+      // not matter (0 is no hash a stored result can match).
+      Files[SM.getFileManager().getCanonicalName(It->getFirst()).str()] =
+          Buffer ? llvm::xxHash64(Buffer->getBuffer()) : 0;
+    }
+    for (auto &[Path, Hash] : Files) {
+      Out.ReadFiles.push_back(Path);
+      Out.ReadHashes.push_back(Hash);
+    }
   }
 
 private:
-  std::vector<std::string> &Out;
+  TranslationUnitResult &Out;
 };
 
 // One unit: the rules' preprocessor callbacks before it is parsed (as
@@ -159,7 +170,7 @@ public:
       Consumers.push_back(std::make_unique<FactsConsumer>(*Facts));
     Consumers.push_back(
         std::make_unique<ContentHashConsumer>(Sink, Out.ContentHashes));
-    Consumers.push_back(std::make_unique<ReadFilesConsumer>(Out.ReadFiles));
+    Consumers.push_back(std::make_unique<ReadFilesConsumer>(Out));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
@@ -191,9 +202,10 @@ private:
   TranslationUnitResult &Out;
 };
 
-// Why a compile command cannot run, or "": ClangTool aborts the process on
-// a directory it cannot enter, and a FIFO or a directory as the source
-// would block or fail inside clang.
+} // namespace
+
+// ClangTool aborts the process on a directory it cannot enter, and a FIFO
+// or a directory as the source would block or fail inside clang.
 std::string whyNotRunnable(const tooling::CompileCommand &Command) {
   namespace fs = llvm::sys::fs;
   if (!fs::is_directory(Command.Directory))
@@ -213,8 +225,6 @@ std::string whyNotRunnable(const tooling::CompileCommand &Command) {
   fs::closeFile(*Opened);
   return "";
 }
-
-} // namespace
 
 TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
   TranslationUnitResult Result;
@@ -285,13 +295,17 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
     Result.Coverage.clear();
     Result.ContentHashes.clear();
     Result.ReadFiles.clear();
+    Result.ReadHashes.clear();
   }
   return Result;
 }
 
+UnitResultStore::~UnitResultStore() = default;
+
 std::vector<TranslationUnitResult>
 TranslationUnitRunner::runAll(const std::vector<CompileJob> &Jobs,
-                              unsigned Threads, ProgressLine &Progress) const {
+                              unsigned Threads, ProgressLine &Progress,
+                              UnitResultStore *Store) const {
   std::vector<TranslationUnitResult> Results(Jobs.size());
   std::atomic<size_t> Done{0};
   Threads = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
@@ -301,7 +315,18 @@ TranslationUnitRunner::runAll(const std::vector<CompileJob> &Jobs,
     for (size_t I = 0; I < Jobs.size(); ++I)
       Pool.async([&, I] {
         Progress.update(Done, Jobs[I].Path);
-        Results[I] = run(Jobs[I]);
+        std::string Note;
+        if (std::optional<TranslationUnitResult> Found =
+                Store ? Store->find(Jobs[I], Note) : std::nullopt) {
+          Results[I] = std::move(*Found);
+        } else {
+          Results[I] = run(Jobs[I]);
+          std::string KeepNote;
+          if (Store)
+            Store->keep(Results[I], KeepNote);
+          Note += (Note.empty() || KeepNote.empty() ? "" : "\n") + KeepNote;
+        }
+        Results[I].StoreNote = std::move(Note);
         ++Done;
       });
     Pool.wait();

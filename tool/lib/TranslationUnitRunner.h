@@ -35,12 +35,35 @@ struct TranslationUnitResult {
   /// For every file the findings edit, a hash of the bytes the unit parsed
   /// (xxHash64): the edits' offsets are valid for those bytes only.
   std::map<std::string, uint64_t> ContentHashes;
-  /// Every file the unit read (real paths), for the pre-filter.
+  /// Every file the unit read (real paths, sorted), for the pre-filter,
+  /// and the xxHash64 of the bytes it read of each (0: not read, only
+  /// looked up), to tell whether a stored result still holds.
   std::vector<std::string> ReadFiles;
+  std::vector<uint64_t> ReadHashes;
   /// What the unit saw, recorded by the rules that ask for it
   /// (Rule::recordCoverage): for the lexical half of name-conflicts.
   UnitCoverage Coverage;
+  /// Where the result comes from: a parse, or a UnitResultStore.
+  enum class OriginKind { Parse, Cache, Shard } Origin = OriginKind::Parse;
+  /// What the store had to say about the unit (an entry it ignored, a
+  /// cache it cannot write), or "".
+  std::string StoreNote;
 };
+
+/// Where a unit's result may come from instead of a parse, and where a
+/// parsed result goes: the facts cache (FactsCache.h), the shard files of
+/// a merge run (ShardFiles.h). Called from worker threads.
+class UnitResultStore {
+public:
+  virtual ~UnitResultStore();
+  virtual std::optional<TranslationUnitResult> find(const CompileJob &Job,
+                                                    std::string &Note) = 0;
+  virtual void keep(const TranslationUnitResult &Result, std::string &Note) = 0;
+};
+
+/// Why a compile command cannot run (its directory is missing, its source
+/// is not a readable regular file), or "".
+std::string whyNotRunnable(const clang::tooling::CompileCommand &Command);
 
 /// Runs the enabled rules over one unit at a time. Each call builds its own
 /// ClangTool on a private file system view (no process-wide chdir), so calls
@@ -57,9 +80,11 @@ public:
 
   /// Runs every job on Threads workers; results in the order of Jobs
   /// whatever the scheduling.
-  std::vector<TranslationUnitResult> runAll(const std::vector<CompileJob> &Jobs,
-                                            unsigned Threads,
-                                            ProgressLine &Progress) const;
+  /// With a Store, a unit it holds is not parsed, and every unit parsed
+  /// is given to it.
+  std::vector<TranslationUnitResult>
+  runAll(const std::vector<CompileJob> &Jobs, unsigned Threads,
+         ProgressLine &Progress, UnitResultStore *Store = nullptr) const;
 
 private:
   const CompilationDatabases &Databases;

@@ -35,6 +35,9 @@ unsigned SourceFileTable::idOf(llvm::StringRef Path) {
 }
 
 static std::unique_ptr<SourceSummary> readSummary(const std::string &Path) {
+  // Only regular files: opening a FIFO would wait for a writer.
+  if (!llvm::sys::fs::is_regular_file(Path))
+    return std::make_unique<SourceSummary>();
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
       llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                   /*RequiresNullTerminator=*/false);

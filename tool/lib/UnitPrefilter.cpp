@@ -1,6 +1,7 @@
 //===- UnitPrefilter.cpp --------------------------------------------------===//
 
 #include "UnitPrefilter.h"
+#include "TranslationUnitRunner.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -59,6 +60,13 @@ std::vector<size_t> UnitPrefilter::start(
   for (size_t I = 0; I < Commands.size(); ++I) {
     Unit &U = Units[I];
     for (const clang::tooling::CompileCommand &C : Commands[I]) {
+      // A command that cannot run is taken, so that it fails as it would
+      // without the pre-filter (and its source, maybe a FIFO, is not read).
+      if (std::string Why = whyNotRunnable(C); !Why.empty()) {
+        U.Files.Complete = false;
+        U.Files.Incomplete = "its command cannot run: " + Why;
+        break;
+      }
       UnitFileSet Set = Finder.filesOf(C);
       if (U.Files.Files.empty())
         U.Files = Set;

@@ -219,6 +219,9 @@ mergeFactsByConfig(std::vector<ProvenanceFacts> Units);
 
 /// The same as a JSON value, to embed in a larger document.
 llvm::json::Value factsToJsonValue(const ProvenanceFacts &Facts);
+/// The same; Exact tells whether reading it back gives Facts (false when a
+/// string was not UTF-8 and was written fixed).
+llvm::json::Value factsToJsonValue(const ProvenanceFacts &Facts, bool &Exact);
 llvm::Expected<ProvenanceFacts>
 factsFromJsonValue(const llvm::json::Value &Value);
 
