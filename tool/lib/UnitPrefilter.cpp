@@ -3,6 +3,7 @@
 #include "UnitPrefilter.h"
 #include "TranslationUnitRunner.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -30,7 +31,7 @@ bool namesTheUnitAlone(llvm::StringRef Arg) {
 
 std::string UnitPrefilter::classOf(
     const std::vector<clang::tooling::CompileCommand> &Commands,
-    unsigned Source) {
+    const std::vector<unsigned> &Files) {
   std::string Key;
   for (const clang::tooling::CompileCommand &C : Commands) {
     Key += C.Directory + '\0';
@@ -44,14 +45,63 @@ std::string UnitPrefilter::classOf(
       if (namesTheUnitAlone(A) || A == C.Filename ||
           llvm::sys::path::filename(A) == llvm::sys::path::filename(C.Filename))
         continue;
+      // Kbuild gives each directory's units -I of that directory: a search
+      // directory no #include of the unit can find a file in changes
+      // nothing, and leaving it out puts units of many directories in one
+      // class.
+      if (A.startswith("-I")) {
+        llvm::StringRef Dir = A.drop_front(2);
+        bool Separate = Dir.empty() && I + 1 < Args.size();
+        if (Separate)
+          Dir = Args[I + 1];
+        llvm::SmallString<256> Abs(Dir);
+        llvm::sys::fs::make_absolute(C.Directory, Abs);
+        llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+        if (!Dir.empty() && searchDirIsInert(std::string(Abs), Files)) {
+          I += Separate;
+          continue;
+        }
+      }
       Key += A.str() + '\0';
     }
     Key += '\1';
   }
-  for (const auto &[Name, Text] :
-       Table.summary(Source).DefinesBeforeLastInclude)
-    Key += Text + '\n';
+  if (!Files.empty())
+    for (const auto &[Name, Text] :
+         Table.summary(Files.front()).DefinesBeforeLastInclude)
+      Key += Text + '\n';
   return Key;
+}
+
+// Whether no #include of the files (the unit's source first) would find a
+// file in Dir through the search path. A quoted #include of a file beside
+// the including file finds that one first, whatever the search path.
+bool UnitPrefilter::searchDirIsInert(const std::string &Dir,
+                                     const std::vector<unsigned> &Files) {
+  for (unsigned F : Files) {
+    auto [It, New] = IncludesInto.try_emplace({Dir, F}, false);
+    if (New) {
+      llvm::StringRef Beside = llvm::sys::path::parent_path(Table.path(F));
+      for (const SourceSummary::Include &Inc : Table.summary(F).Includes) {
+        if (!Inc.Angled && existsIn(Beside.str(), Inc.Name))
+          continue;
+        if (existsIn(Dir, Inc.Name)) {
+          It->second = true;
+          break;
+        }
+      }
+    }
+    if (It->second)
+      return false;
+  }
+  return true;
+}
+
+bool UnitPrefilter::existsIn(const std::string &Dir, const std::string &Name) {
+  auto [It, New] = Exists.try_emplace(Dir + '/' + Name, false);
+  if (New)
+    It->second = llvm::sys::fs::exists(It->first());
+  return It->second;
 }
 
 std::vector<size_t> UnitPrefilter::start(
@@ -89,7 +139,7 @@ std::vector<size_t> UnitPrefilter::start(
     U.Files.Files.erase(std::unique(U.Files.Files.begin(), U.Files.Files.end()),
                         U.Files.Files.end());
     if (!U.Files.Files.empty())
-      U.Class = classOf(Commands[I], U.Files.Files.front());
+      U.Class = classOf(Commands[I], U.Files.Files);
     for (unsigned F : U.Files.Files)
       ReadBy[F].push_back(I);
   }

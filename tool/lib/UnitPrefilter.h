@@ -89,8 +89,13 @@ private:
     bool Parsed = false;
     std::set<unsigned> Read;
   };
+  /// Units of one class preprocess a header alike. Files: what the unit
+  /// reads, its source first.
   std::string classOf(const std::vector<clang::tooling::CompileCommand> &C,
-                      unsigned Source);
+                      const std::vector<unsigned> &Files);
+  bool searchDirIsInert(const std::string &Dir,
+                        const std::vector<unsigned> &Files);
+  bool existsIn(const std::string &Dir, const std::string &Name);
   void closeOverMacros(NameSet &Set);
   /// Where a ## may make Name: marks the files whose code, and adds the
   /// macros whose replacement lists, invoke a macro that can.
@@ -110,6 +115,10 @@ private:
   SourceFileTable Table;
   UnitFilesFinder Finder;
   std::vector<Unit> Units;
+  /// Whether a file has an #include that finds a file in a directory
+  /// (searchDirIsInert), and whether DIR/NAME exists.
+  std::map<std::pair<std::string, unsigned>, bool> IncludesInto;
+  llvm::StringMap<bool> Exists;
   /// File id -> the units whose set holds it.
   std::vector<std::vector<size_t>> ReadBy;
   /// Identifier -> the files that spell it.
