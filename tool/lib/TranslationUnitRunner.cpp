@@ -84,7 +84,34 @@ class FactsConsumer : public ASTConsumer {
 public:
   explicit FactsConsumer(std::optional<ProvenanceFacts> &Out) : Out(Out) {}
   void HandleTranslationUnit(ASTContext &Context) override {
-    Out = collectProvenanceFacts(Context);
+    ProvenanceFacts Facts = collectProvenanceFacts(Context);
+    if (!Out) {
+      Out = std::move(Facts);
+      return;
+    }
+    // A file the database compiles with two commands (arm64's KVM hyp code
+    // for VHE and nVHE): the unit's facts are both ASTs'.
+    auto Append = [](auto &Into, auto &From) {
+      Into.insert(Into.end(), std::make_move_iterator(From.begin()),
+                  std::make_move_iterator(From.end()));
+    };
+    Append(Out->Sites, Facts.Sites);
+    Append(Out->UnreachableSites, Facts.UnreachableSites);
+    Append(Out->Flows, Facts.Flows);
+    Append(Out->Installs, Facts.Installs);
+    Append(Out->EntryReads, Facts.EntryReads);
+    Append(Out->Escapes, Facts.Escapes);
+    Append(Out->UnknownOrigins, Facts.UnknownOrigins);
+    Append(Out->NullOrigins, Facts.NullOrigins);
+    Append(Out->Calls, Facts.Calls);
+    Append(Out->IndirectCalls, Facts.IndirectCalls);
+    Append(Out->AddressTakenFunctions, Facts.AddressTakenFunctions);
+    Append(Out->Defined, Facts.Defined);
+    for (auto &[Node, Name] : Facts.Names) {
+      auto [It, New] = Out->Names.try_emplace(Node, Name);
+      if (!New && Name < It->second)
+        It->second = Name;
+    }
   }
 
 private:

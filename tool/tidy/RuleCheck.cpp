@@ -106,6 +106,8 @@ void RuleCheck::check(const ast_matchers::MatchFinder::MatchResult &Result) {
 void RuleCheck::onStartOfTranslationUnit() {
   Findings.clear();
   Context = nullptr;
+  if (TheRule)
+    TheRule->startTranslationUnit();
 }
 
 void RuleCheck::report(Finding F) { Findings.push_back(std::move(F)); }

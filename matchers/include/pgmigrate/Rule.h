@@ -55,6 +55,11 @@ public:
   /// before check() runs at the end of the unit.
   virtual void registerPPCallbacks(clang::Preprocessor &PP) {}
 
+  /// Called when the matchers start on a translation unit's AST: a rule
+  /// drops what it kept about the previous one (a new ASTContext may reuse
+  /// the old one's address, so a pointer cannot tell them apart).
+  virtual void startTranslationUnit() {}
+
   /// For a rule with a lexical half that decides what no unit saw
   /// (name-conflicts): its preprocessor callbacks also record which files
   /// each later unit reads and what its preprocessor skips, into Coverage
@@ -77,6 +82,7 @@ public:
   run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override {
     R.check(Result, Sink);
   }
+  void onStartOfTranslationUnit() override { R.startTranslationUnit(); }
   llvm::StringRef getID() const override { return R.name(); }
 
 private:

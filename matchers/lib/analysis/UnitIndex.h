@@ -46,9 +46,15 @@ private:
 };
 
 /// Keeps one UnitIndex per ASTContext for a rule that may see several.
+/// The owner calls clear() at the start of each unit: a new ASTContext may
+/// have the address of the one before (one file compiled by two commands).
 class UnitIndexCache {
 public:
   const UnitIndex &get(clang::ASTContext &Context);
+  void clear() {
+    For = nullptr;
+    Index.reset();
+  }
 
 private:
   clang::ASTContext *For = nullptr;

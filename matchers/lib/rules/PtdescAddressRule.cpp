@@ -389,6 +389,11 @@ std::string classifyUses(PtdescSite &S, const UnitIndex &Idx,
       !isNull(S.Var->getInit(), Context))
     return "the ptdesc '" + S.VarName +
            "' has another value at its declaration";
+  // The assignment must be among the uses (the conversion renames its
+  // left-hand side); when the AST shows it otherwise, refuse.
+  if (S.Assignment && !S.AssignedRef)
+    return "the ptdesc '" + S.VarName +
+           "' is assigned in a form the rule does not follow";
   return "";
 }
 

@@ -45,6 +45,7 @@ public:
       clang::ast_matchers::MatchFinder::MatchCallback *Callback) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result,
              FindingSink &Sink) override;
+  void startTranslationUnit() override { Index.clear(); }
 
 private:
   /// Reports a conversion with its edits (sorted by offset; the site spans
