@@ -42,9 +42,8 @@ the database without -Wp,-MMD,FILE (no tool writes dependency files; the
 tool drops those flags itself and reads the original database).
 
 The units the pre-filter keeps come from the untimed run that fills the
-warm cache: from --list-parsed-units=FILE when the tool has it, else from
-the "pre-filter: unit PATH: why" lines of --prefilter-trace. Options the
-tool does not have yet (--cache-dir, --no-prefilter, ...) drop the variants
+warm cache: the "pre-filter: unit PATH: why" lines of --prefilter-trace.
+An older tool without --cache-dir or --no-prefilter drops the variants
 that need them, with a message; a missing plugin or spatch drops its
 variant the same way.
 
@@ -456,10 +455,7 @@ def main():
         first = list(tool_base)
         if has_cache:
             first.append("--cache-dir=" + warm_dir)
-        list_file = os.path.join(logs, "parsed-units.txt")
-        if "--list-parsed-units" in options:
-            first.append("--list-parsed-units=" + list_file)
-        elif "--prefilter-trace" in options:
+        if "--prefilter-trace" in options:
             first.append("--prefilter-trace")
         note("untimed run (warm cache, pre-filtered units): " +
              " ".join(shlex.quote(a) for a in first + paths))
@@ -468,15 +464,10 @@ def main():
         if code not in (0, 1):
             note("the untimed run exited with %d; see %s.err" %
                  (code, os.path.join(logs, "untimed")))
-        if "--list-parsed-units" in options and os.path.exists(list_file):
-            with open(list_file, encoding="utf-8") as f:
-                kept = [l.strip() for l in f if l.strip()]
-        elif "--prefilter-trace" in options:
+        if "--prefilter-trace" in options:
             kept = parse_trace(os.path.join(logs, "untimed.err"))
         else:
-            skipped["syntax-kept"] = ("the tool has neither "
-                                      "--list-parsed-units nor "
-                                      "--prefilter-trace")
+            skipped["syntax-kept"] = "the tool has no --prefilter-trace"
         if kept is not None:
             by_path = {os.path.realpath(u[1]): u for u in units}
             kept_units = [by_path[p] for p in
