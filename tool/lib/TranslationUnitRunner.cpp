@@ -85,33 +85,19 @@ public:
   explicit FactsConsumer(std::optional<ProvenanceFacts> &Out) : Out(Out) {}
   void HandleTranslationUnit(ASTContext &Context) override {
     ProvenanceFacts Facts = collectProvenanceFacts(Context);
-    if (!Out) {
-      Out = std::move(Facts);
+    // Both commands of one database target one configuration; facts of
+    // another could not be one unit's.
+    if (!Out || Out->Config != Facts.Config) {
+      if (!Out)
+        Out = std::move(Facts);
       return;
     }
     // A file the database compiles with two commands (arm64's KVM hyp code
-    // for VHE and nVHE): the unit's facts are both ASTs'.
-    auto Append = [](auto &Into, auto &From) {
-      Into.insert(Into.end(), std::make_move_iterator(From.begin()),
-                  std::make_move_iterator(From.end()));
-    };
-    Append(Out->Sites, Facts.Sites);
-    Append(Out->UnreachableSites, Facts.UnreachableSites);
-    Append(Out->Flows, Facts.Flows);
-    Append(Out->Installs, Facts.Installs);
-    Append(Out->EntryReads, Facts.EntryReads);
-    Append(Out->Escapes, Facts.Escapes);
-    Append(Out->UnknownOrigins, Facts.UnknownOrigins);
-    Append(Out->NullOrigins, Facts.NullOrigins);
-    Append(Out->Calls, Facts.Calls);
-    Append(Out->IndirectCalls, Facts.IndirectCalls);
-    Append(Out->AddressTakenFunctions, Facts.AddressTakenFunctions);
-    Append(Out->Defined, Facts.Defined);
-    for (auto &[Node, Name] : Facts.Names) {
-      auto [It, New] = Out->Names.try_emplace(Node, Name);
-      if (!New && Name < It->second)
-        It->second = Name;
-    }
+    // for VHE and nVHE): the unit's facts are both ASTs', each fact once.
+    std::vector<ProvenanceFacts> Both;
+    Both.push_back(std::move(*Out));
+    Both.push_back(std::move(Facts));
+    Out = std::move(mergeFactsByConfig(std::move(Both)).front());
   }
 
 private:
