@@ -13,6 +13,7 @@
 #include "pgmigrate/Rules.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/xxhash.h"
+#include <numeric>
 #include <set>
 
 namespace pgmigrate {
@@ -85,7 +86,8 @@ private:
   std::vector<std::vector<clang::tooling::CompileCommand>> unitCommands() const;
   std::vector<TranslationUnitResult>
   runJobs(const TranslationUnitRunner &Runner,
-          const std::vector<CompileJob> &Jobs);
+          const std::vector<CompileJob> &Jobs,
+          const std::vector<size_t> *UnitIndexes = nullptr);
   std::vector<TranslationUnitResult>
   runPrefiltered(const TranslationUnitRunner &Runner, std::vector<bool> &Ran);
   void scanTree();
@@ -239,12 +241,22 @@ Pipeline::unitCommands() const {
 }
 
 // Jobs through the stores (or parsed), with the stores' notes as warnings.
+// With UnitIndexes (the index of each job's unit), each unit's facts go to
+// the merger as soon as it is done: a run holds the facts of the program
+// (each fact once), not those of every unit.
 std::vector<TranslationUnitResult>
 Pipeline::runJobs(const TranslationUnitRunner &Runner,
-                  const std::vector<CompileJob> &Jobs) {
+                  const std::vector<CompileJob> &Jobs,
+                  const std::vector<size_t> *UnitIndexes) {
   ProgressLine Progress(Request.ShowProgress, Jobs.size());
+  auto TakeFacts = [&](size_t K, TranslationUnitResult &Unit) {
+    if (Unit.Parsed && Unit.Facts)
+      Merger.addFacts(std::move(*Unit.Facts), (*UnitIndexes)[K]);
+    Unit.Facts.reset();
+  };
   std::vector<TranslationUnitResult> Results = Runner.runAll(
-      Jobs, Request.Threads, Progress, Stores.empty() ? nullptr : &Stores);
+      Jobs, Request.Threads, Progress, Stores.empty() ? nullptr : &Stores,
+      UnitIndexes ? TranslationUnitRunner::ResultConsumer(TakeFacts) : nullptr);
   for (const TranslationUnitResult &Unit : Results) {
     if (!Unit.StoreNote.empty())
       warning(Unit.StoreNote, Unit.Job.Path);
@@ -268,7 +280,9 @@ void Pipeline::runUnits() {
   if (Request.Prefilter) {
     Results = runPrefiltered(Runner, Ran);
   } else {
-    Results = runJobs(Runner, Units);
+    std::vector<size_t> All(Units.size());
+    std::iota(All.begin(), All.end(), size_t(0));
+    Results = runJobs(Runner, Units, &All);
     Ran.assign(Results.size(), true);
   }
   Result.Units = Results.size();
@@ -298,8 +312,6 @@ void Pipeline::runUnits() {
     Lexical->addUnit(std::move(Unit.Coverage), Unit.Findings);
     noteEdits(Unit.Findings, Unit.ContentHashes);
     Merger.add(std::move(Unit.Findings));
-    if (Unit.Facts)
-      Merger.addFacts(std::move(*Unit.Facts));
   }
   // What a failed unit does with a table is unknown: only groups private
   // to units that parsed may convert.
@@ -323,17 +335,16 @@ Pipeline::runPrefiltered(const TranslationUnitRunner &Runner,
   std::vector<TranslationUnitResult> Results(Units.size());
   Ran.assign(Units.size(), false);
   for (std::vector<size_t> Round = Filter->start(unitCommands());
-       !Round.empty(); Round = Filter->next()) {
+       !Round.empty(); Round = Filter->next(Merger.factsSoFar())) {
     std::vector<CompileJob> Jobs;
     for (size_t I : Round)
       Jobs.push_back(Units[I]);
-    std::vector<TranslationUnitResult> Out = runJobs(Runner, Jobs);
+    std::vector<TranslationUnitResult> Out = runJobs(Runner, Jobs, &Round);
     for (size_t K = 0; K < Round.size(); ++K) {
       size_t I = Round[K];
       Results[I] = std::move(Out[K]);
       Ran[I] = true;
-      Filter->parsed(I, Results[I].ReadFiles,
-                     Results[I].Facts ? &*Results[I].Facts : nullptr);
+      Filter->parsed(I, Results[I].ReadFiles);
     }
   }
   for (size_t I = 0; I < Units.size(); ++I)

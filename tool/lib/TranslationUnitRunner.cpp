@@ -1,6 +1,7 @@
 //===- TranslationUnitRunner.cpp ------------------------------------------===//
 
 #include "TranslationUnitRunner.h"
+#include "MemoryRelease.h"
 #include "pgmigrate/ProvenanceCollector.h"
 #include "pgmigrate/Rules.h"
 #include "clang/AST/ASTConsumer.h"
@@ -20,6 +21,8 @@
 #include "llvm/Support/xxhash.h"
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 
 using namespace clang;
 
@@ -318,9 +321,14 @@ UnitResultStore::~UnitResultStore() = default;
 std::vector<TranslationUnitResult>
 TranslationUnitRunner::runAll(const std::vector<CompileJob> &Jobs,
                               unsigned Threads, ProgressLine &Progress,
-                              UnitResultStore *Store) const {
+                              UnitResultStore *Store,
+                              ResultConsumer Consume) const {
   std::vector<TranslationUnitResult> Results(Jobs.size());
   std::atomic<size_t> Done{0};
+  // Which results are done, for Consume on this thread.
+  std::mutex Delivery;
+  std::condition_variable Delivered;
+  std::vector<bool> Finished(Jobs.size());
   Threads = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
   {
     llvm::ThreadPool Pool(llvm::hardware_concurrency(Threads));
@@ -337,11 +345,28 @@ TranslationUnitRunner::runAll(const std::vector<CompileJob> &Jobs,
           std::string KeepNote;
           if (Store)
             Store->keep(Results[I], KeepNote);
+          returnFreedMemory();
           Note += (Note.empty() || KeepNote.empty() ? "" : "\n") + KeepNote;
         }
         Results[I].StoreNote = std::move(Note);
         ++Done;
+        {
+          std::lock_guard<std::mutex> Lock(Delivery);
+          Finished[I] = true;
+        }
+        Delivered.notify_one();
       });
+    for (size_t I = 0; Consume && I < Jobs.size(); ++I) {
+      {
+        std::unique_lock<std::mutex> Lock(Delivery);
+        Delivered.wait(Lock, [&] { return bool(Finished[I]); });
+      }
+      // What Consume keeps is allocated here, not among the freed pages
+      // of a worker's AST (which it would keep from going back).
+      Results[I] = TranslationUnitResult(Results[I]);
+      Consume(I, Results[I]);
+      returnFreedMemory();
+    }
     Pool.wait();
   }
   Progress.update(Done, "");

@@ -9,6 +9,7 @@
 #include "pgmigrate/Options.h"
 #include "pgmigrate/ProvenanceFacts.h"
 #include "pgmigrate/UnitCoverage.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -78,13 +79,21 @@ public:
 
   TranslationUnitResult run(const CompileJob &Job) const;
 
+  /// Called with each result in the order of Jobs, as soon as it and the
+  /// results before it are done, on the thread of runAll(); it may move
+  /// out what it keeps (the facts), so that a run holds one unit's whole
+  /// result per worker, not every unit's.
+  using ResultConsumer =
+      llvm::function_ref<void(size_t, TranslationUnitResult &)>;
+
   /// Runs every job on Threads workers; results in the order of Jobs
-  /// whatever the scheduling.
+  /// whatever the scheduling, after Consume (when given) saw each.
   /// With a Store, a unit it holds is not parsed, and every unit parsed
   /// is given to it.
   std::vector<TranslationUnitResult>
   runAll(const std::vector<CompileJob> &Jobs, unsigned Threads,
-         ProgressLine &Progress, UnitResultStore *Store = nullptr) const;
+         ProgressLine &Progress, UnitResultStore *Store = nullptr,
+         ResultConsumer Consume = nullptr) const;
 
 private:
   const CompilationDatabases &Databases;

@@ -3,6 +3,7 @@
 #include "UnitPrefilter.h"
 #include "TranslationUnitRunner.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -28,6 +29,55 @@ bool namesTheUnitAlone(llvm::StringRef Arg) {
 }
 
 } // namespace
+
+// "#define NAME(P...) BODY" where BODY is only string literals, the
+// parameters and KBUILD_* names (Kbuild defines them as strings): the
+// directive as "#define NAME/<parameter count> <a string>", else nullopt.
+static std::optional<std::string> stringMacroShape(llvm::StringRef Text) {
+  auto Identifier = [](llvm::StringRef &Rest) {
+    size_t End = 0;
+    while (End < Rest.size() && (llvm::isAlnum(Rest[End]) || Rest[End] == '_'))
+      ++End;
+    llvm::StringRef Id = Rest.take_front(End);
+    Rest = Rest.drop_front(End);
+    return Id;
+  };
+  llvm::StringRef Rest = Text;
+  if (!Rest.consume_front("#define "))
+    return std::nullopt;
+  llvm::StringRef Name = Identifier(Rest);
+  if (Name.empty() || !Rest.consume_front("("))
+    return std::nullopt;
+  auto [List, Body] = Rest.split(')');
+  if (Body.size() == Rest.size())
+    return std::nullopt;
+  llvm::SmallVector<llvm::StringRef, 4> Parameters;
+  List.split(Parameters, ',');
+  for (llvm::StringRef &P : Parameters) {
+    P = P.trim();
+    llvm::StringRef Copy = P;
+    if (Identifier(Copy).empty() || !Copy.empty())
+      return std::nullopt;
+  }
+  for (Body = Body.ltrim(); !Body.empty(); Body = Body.ltrim()) {
+    if (Body.consume_front("\"")) {
+      size_t I = 0;
+      while (I < Body.size() && Body[I] != '"')
+        I += Body[I] == '\\' ? 2 : 1;
+      if (I >= Body.size())
+        return std::nullopt;
+      Body = Body.drop_front(I + 1);
+      continue;
+    }
+    llvm::StringRef Id = Identifier(Body);
+    if (Id.empty() ||
+        !(llvm::is_contained(Parameters, Id) || Id.startswith("KBUILD_")))
+      return std::nullopt;
+  }
+  return ("#define " + Name + "/" + llvm::Twine(Parameters.size()) +
+          " <a string>")
+      .str();
+}
 
 std::string UnitPrefilter::classOf(
     const std::vector<clang::tooling::CompileCommand> &Commands,
@@ -66,11 +116,36 @@ std::string UnitPrefilter::classOf(
     }
     Key += '\1';
   }
+  // A #define or #undef of a name no other file of the unit spells (nor
+  // a ## can make) changes no header: the source's own helper macros. A
+  // macro that only builds a string (pr_fmt) changes the text of strings,
+  // never code: one class for every such definition.
   if (!Files.empty())
     for (const auto &[Name, Text] :
          Table.summary(Files.front()).DefinesBeforeLastInclude)
-      Key += Text + '\n';
+      if (spelledInHeaders(Name, Files) || mayBePasted(Name))
+        Key += stringMacroShape(Text).value_or(Text) + '\n';
   return Key;
+}
+
+bool UnitPrefilter::spelledInHeaders(const std::string &Name,
+                                     const std::vector<unsigned> &Files) {
+  auto It = Spelled.find(Name);
+  if (It == Spelled.end())
+    return false;
+  auto Headers = llvm::ArrayRef(Files).drop_front();
+  return llvm::any_of(It->second, [&](unsigned F) {
+    return F != Files.front() &&
+           std::binary_search(Headers.begin(), Headers.end(), F);
+  });
+}
+
+bool UnitPrefilter::mayBePasted(const std::string &Name) {
+  auto [It, New] = Pasteable.try_emplace(Name, false);
+  if (New)
+    It->second = llvm::any_of(
+        Pastes, [&](const auto &P) { return pasteMatches(P.first, Name); });
+  return It->second;
 }
 
 // Whether no #include of the files (the unit's source first) would find a
@@ -131,18 +206,6 @@ std::vector<size_t> UnitPrefilter::start(
   }
   Table.summarizeAll(Threads);
   ReadBy.resize(Table.size());
-  for (size_t I = 0; I < Units.size(); ++I) {
-    Unit &U = Units[I];
-    llvm::sort(U.Files.Files.begin() +
-                   std::min<size_t>(1, U.Files.Files.size()),
-               U.Files.Files.end());
-    U.Files.Files.erase(std::unique(U.Files.Files.begin(), U.Files.Files.end()),
-                        U.Files.Files.end());
-    if (!U.Files.Files.empty())
-      U.Class = classOf(Commands[I], U.Files.Files);
-    for (unsigned F : U.Files.Files)
-      ReadBy[F].push_back(I);
-  }
   // The indexes: who spells what, which macros use what.
   for (unsigned F = 0; F < Table.size(); ++F) {
     const SourceSummary &S = Table.summary(F);
@@ -166,23 +229,32 @@ std::vector<size_t> UnitPrefilter::start(
     else
       PastesInside.push_back(I);
   }
+  for (size_t I = 0; I < Units.size(); ++I) {
+    Unit &U = Units[I];
+    llvm::sort(U.Files.Files.begin() +
+                   std::min<size_t>(1, U.Files.Files.size()),
+               U.Files.Files.end());
+    U.Files.Files.erase(std::unique(U.Files.Files.begin(), U.Files.Files.end()),
+                        U.Files.Files.end());
+    if (!U.Files.Files.empty())
+      U.Class = classOf(Commands[I], U.Files.Files);
+    for (unsigned F : U.Files.Files)
+      ReadBy[F].push_back(I);
+  }
   Stats.Units = Units.size();
   Stats.Files = Table.size();
   for (const std::string &T : Triggers)
     addName("", T, "a rule's trigger");
-  return next();
+  return next({});
 }
 
-void UnitPrefilter::parsed(size_t Index, const std::vector<std::string> &Read,
-                           const ProvenanceFacts *Facts) {
+void UnitPrefilter::parsed(size_t Index, const std::vector<std::string> &Read) {
   Unit &U = Units[Index];
   U.Parsed = true;
   for (const std::string &Path : Read)
     U.Read.insert(Table.idOf(Path));
   if (ReadBy.size() < Table.size())
     ReadBy.resize(Table.size());
-  if (Facts)
-    AllFacts.push_back(Facts);
 }
 
 namespace {
@@ -409,7 +481,9 @@ bool isNode(const std::string &N) { return !N.empty() && N != "null"; }
 
 } // namespace
 
-std::vector<size_t> UnitPrefilter::next() {
+std::vector<size_t>
+UnitPrefilter::next(std::vector<const ProvenanceFacts *> Facts) {
+  AllFacts = std::move(Facts);
   FlowGraph Graph;
   std::vector<unsigned> Allocations, Frees;
   std::set<std::string> Configs;

@@ -17,7 +17,9 @@
 //     unit only includes is parsed in as few units as give the same result:
 //     one per class of units that read it, where a class is the compile
 //     command (less the source, the outputs and the KBUILD_* names) and
-//     the #define/#undef lines the source has before its last #include.
+//     the #define/#undef lines the source has before its last #include
+//     (less those of names no other file of the unit spells; a macro that
+//     only builds a string, like pr_fmt, counts as "a string").
 //     Units of one class preprocess a header the same way, so one of them
 //     shows every finding and fact the header's code gives. A unit whose
 //     set of files cannot be told (a computed #include) is parsed.
@@ -28,7 +30,7 @@
 // spelling its struct. A ## with a literal part is followed to each of its
 // invocations, whose arguments say what it makes.
 //
-// It runs with --prefilter (experimental); make check asserts the same
+// It is on by default (--no-prefilter); make check asserts the same
 // output with and without it. What is assumed (tool/README.md,
 // "Pre-filter"): a name the solve needs is spelled in some file the unit
 // reads, or made by a ## with a literal part; a paste of parameters alone
@@ -68,13 +70,14 @@ public:
   std::vector<size_t> start(
       const std::vector<std::vector<clang::tooling::CompileCommand>> &Commands);
 
-  /// Tells what a parsed unit read (real paths) and its facts (null when
-  /// the unit gave none). Call for every unit of the last round.
-  void parsed(size_t Unit, const std::vector<std::string> &ReadFiles,
-              const ProvenanceFacts *Facts);
+  /// Tells what a parsed unit read (real paths). Call for every unit of
+  /// the last round.
+  void parsed(size_t Unit, const std::vector<std::string> &ReadFiles);
 
-  /// The units to parse in the next round; empty at the fixpoint.
-  std::vector<size_t> next();
+  /// The units to parse in the next round, given the facts of every unit
+  /// parsed so far (each fact once: FactsAccumulator::sofar()); empty at
+  /// the fixpoint.
+  std::vector<size_t> next(std::vector<const ProvenanceFacts *> Facts);
 
   const PrefilterStats &stats() const { return Stats; }
 
@@ -96,6 +99,12 @@ private:
   bool searchDirIsInert(const std::string &Dir,
                         const std::vector<unsigned> &Files);
   bool existsIn(const std::string &Dir, const std::string &Name);
+  /// Whether a file of the unit other than its source (Files.front())
+  /// spells Name.
+  bool spelledInHeaders(const std::string &Name,
+                        const std::vector<unsigned> &Files);
+  /// Whether some macro's ## (with a literal part) can make Name.
+  bool mayBePasted(const std::string &Name);
   void closeOverMacros(NameSet &Set);
   /// Where a ## may make Name: marks the files whose code, and adds the
   /// macros whose replacement lists, invoke a macro that can.
@@ -119,6 +128,7 @@ private:
   /// (searchDirIsInert), and whether DIR/NAME exists.
   std::map<std::pair<std::string, unsigned>, bool> IncludesInto;
   llvm::StringMap<bool> Exists;
+  llvm::StringMap<bool> Pasteable;
   /// File id -> the units whose set holds it.
   std::vector<std::vector<size_t>> ReadBy;
   /// Identifier -> the files that spell it.
@@ -160,7 +170,7 @@ private:
   std::map<std::string, std::set<size_t>> Meeting;
   /// Files of local nodes (var, read, expr) in site components.
   std::set<std::string> LocalFiles;
-  /// Every parsed unit's facts, for the components.
+  /// The facts of the units parsed so far, for the components (next()).
   std::vector<const ProvenanceFacts *> AllFacts;
   PrefilterStats Stats;
   llvm::raw_ostream *Trace = nullptr;

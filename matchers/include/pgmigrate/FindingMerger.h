@@ -16,6 +16,7 @@
 #ifndef PGMIGRATE_FINDINGMERGER_H
 #define PGMIGRATE_FINDINGMERGER_H
 
+#include "pgmigrate/FactsAccumulator.h"
 #include "pgmigrate/Finding.h"
 #include "pgmigrate/Provenance.h"
 #include "pgmigrate/ProvenanceFacts.h"
@@ -33,9 +34,10 @@ public:
 
   /// Adds the findings of one translation unit.
   void add(std::vector<Finding> Findings);
-  /// Adds the provenance facts of one translation unit.
-  void addFacts(ProvenanceFacts Facts) {
-    UnitFacts.push_back(std::move(Facts));
+  /// Adds the provenance facts of one translation unit, the Order-th of
+  /// the run (units may come in any order; each fact is kept once).
+  void addFacts(ProvenanceFacts Facts, uint32_t Order = 0) {
+    UnitFacts.add(std::move(Facts), Order);
   }
   /// Withdraws every conversion that edits File, with its object group:
   /// the file cannot take the edits (it changed after it was parsed, it
@@ -54,8 +56,12 @@ public:
     this->FailedFiles = std::move(FailedFiles);
     FailedUnitsReason = std::move(Reason);
   }
-  /// The facts added, moved out (after merge()).
-  std::vector<ProvenanceFacts> takeFacts() { return std::move(UnitFacts); }
+  /// The facts added so far (FactsAccumulator::sofar()).
+  std::vector<const ProvenanceFacts *> factsSoFar() const {
+    return UnitFacts.sofar();
+  }
+  /// The facts added, one per configuration, moved out (after merge()).
+  std::vector<ProvenanceFacts> takeFacts() { return UnitFacts.take(); }
 
   struct Result {
     /// Every finding once, sorted; sites in conflict have Kind Conflict and
@@ -83,7 +89,7 @@ private:
   std::vector<std::string> FailedFiles;
   std::string FailedUnitsReason;
   std::vector<Finding> All;
-  std::vector<ProvenanceFacts> UnitFacts;
+  FactsAccumulator UnitFacts;
 };
 
 /// Adds the pairing keys and object sites of From that Into lacks (a repeat

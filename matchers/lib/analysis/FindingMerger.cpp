@@ -353,7 +353,7 @@ FindingMerger::Result FindingMerger::merge() const {
   Merged.Findings = withOverlapsInConflict(Sites);
   // 3. Which sites hold page tables, and which convert together.
   ProvenanceResult Solved =
-      solveProvenance(UnitFacts, KernelContracts::kernel(), Options);
+      solveProvenance(UnitFacts.facts(), KernelContracts::kernel(), Options);
   applyProvenance(Merged.Findings, Solved);
   // Files that cannot take their edits, units the facts lack.
   applyWithdrawals(Merged.Findings);

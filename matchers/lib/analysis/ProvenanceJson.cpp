@@ -21,6 +21,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "pgmigrate/FactsAccumulator.h"
 #include "pgmigrate/ProvenanceFacts.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -137,54 +138,12 @@ template <typename T> static json::Array arrayOf(const std::vector<T> &Items) {
   return A;
 }
 
-// Each item once, in the order first seen; items are the same when their
-// JSON is.
-template <typename T>
-static void appendUnique(std::vector<T> &Into, std::vector<T> &From,
-                         std::set<std::string> &Seen) {
-  for (T &Item : From)
-    if (Seen.insert(llvm::formatv("{0}", toJson(Item)).str()).second)
-      Into.push_back(std::move(Item));
-  From.clear();
-}
-
 std::vector<ProvenanceFacts>
 mergeFactsByConfig(std::vector<ProvenanceFacts> Units) {
-  struct Merged {
-    ProvenanceFacts Facts;
-    std::set<std::string> Sites, Unreachable, Flows, Installs, Reads, Escapes,
-        Unknowns, Nulls, Calls, IndirectCalls, AddressTaken, Defined;
-  };
-  std::map<std::string, Merged> ByConfig;
-  for (ProvenanceFacts &Unit : Units) {
-    Merged &M = ByConfig[Unit.Config];
-    ProvenanceFacts &F = M.Facts;
-    F.Config = Unit.Config;
-    appendUnique(F.Sites, Unit.Sites, M.Sites);
-    appendUnique(F.UnreachableSites, Unit.UnreachableSites, M.Unreachable);
-    appendUnique(F.Flows, Unit.Flows, M.Flows);
-    appendUnique(F.Installs, Unit.Installs, M.Installs);
-    appendUnique(F.EntryReads, Unit.EntryReads, M.Reads);
-    appendUnique(F.Escapes, Unit.Escapes, M.Escapes);
-    appendUnique(F.UnknownOrigins, Unit.UnknownOrigins, M.Unknowns);
-    appendUnique(F.NullOrigins, Unit.NullOrigins, M.Nulls);
-    appendUnique(F.Calls, Unit.Calls, M.Calls);
-    appendUnique(F.IndirectCalls, Unit.IndirectCalls, M.IndirectCalls);
-    appendUnique(F.AddressTakenFunctions, Unit.AddressTakenFunctions,
-                 M.AddressTaken);
-    appendUnique(F.Defined, Unit.Defined, M.Defined);
-    // The solve names a node by the least name any unit gives it.
-    for (auto &[Node, Name] : Unit.Names) {
-      auto [It, New] = F.Names.try_emplace(Node, Name);
-      if (!New && Name < It->second)
-        It->second = Name;
-    }
-    Unit.Names.clear();
-  }
-  std::vector<ProvenanceFacts> Result;
-  for (auto &[Config, M] : ByConfig)
-    Result.push_back(std::move(M.Facts));
-  return Result;
+  FactsAccumulator Merged;
+  for (size_t I = 0; I < Units.size(); ++I)
+    Merged.add(std::move(Units[I]), I);
+  return Merged.take();
 }
 
 std::string factsToJson(const ProvenanceFacts &Facts) {
