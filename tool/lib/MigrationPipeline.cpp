@@ -6,6 +6,7 @@
 #include "FactsCache.h"
 #include "FormattedEdits.h"
 #include "ProgressLine.h"
+#include "ShardFiles.h"
 #include "SourceRoot.h"
 #include "TranslationUnitRunner.h"
 #include "pgmigrate/FindingMerger.h"
@@ -13,7 +14,6 @@
 #include "pgmigrate/Rules.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/xxhash.h"
-#include <numeric>
 #include <set>
 
 namespace pgmigrate {
@@ -87,7 +87,15 @@ private:
   std::vector<TranslationUnitResult>
   runJobs(const TranslationUnitRunner &Runner,
           const std::vector<CompileJob> &Jobs,
-          const std::vector<size_t> *UnitIndexes = nullptr);
+          TranslationUnitRunner::ResultConsumer Consume = nullptr);
+  /// Moves a parsed unit's facts to the merger as soon as it is done: a
+  /// run holds the facts of the program (each fact once), not those of
+  /// every unit. Unit: the unit's index.
+  void takeFacts(size_t Unit, TranslationUnitResult &Result) {
+    if (Result.Parsed && Result.Facts)
+      Merger.addFacts(std::move(*Result.Facts), Unit);
+    Result.Facts.reset();
+  }
   std::vector<TranslationUnitResult>
   runPrefiltered(const TranslationUnitRunner &Runner, std::vector<bool> &Ran);
   void scanTree();
@@ -219,15 +227,26 @@ void Pipeline::runShard() {
   for (size_t K = 0; K < Order.size(); ++K)
     if (Request.Shard->takes(K))
       Jobs.push_back(Units[Order[K]]);
+  llvm::Expected<std::unique_ptr<ShardFileWriter>> Out = ShardFileWriter::open(
+      Request.ShardOut, RunKey, *Request.Shard, Units.size(), *Databases);
+  if (!Out) {
+    error(llvm::toString(Out.takeError()));
+    Result.Aborted = true;
+    return;
+  }
   TranslationUnitRunner Runner(*Databases, Request.Options,
                                Request.ClangResourceDir);
-  std::vector<TranslationUnitResult> Results = runJobs(Runner, Jobs);
+  // Each unit's record is written as it is done, and its facts dropped.
+  std::vector<TranslationUnitResult> Results =
+      runJobs(Runner, Jobs, [&](size_t, TranslationUnitResult &Unit) {
+        (*Out)->add(Unit);
+        Unit.Facts.reset();
+      });
   Result.Units = Units.size();
   Result.ShardRan = Jobs.size();
   for (const TranslationUnitResult &Unit : Results)
     Result.FailedUnits += !Unit.Parsed;
-  if (llvm::Error Err = writeShardFile(Request.ShardOut, RunKey, *Request.Shard,
-                                       Units.size(), Results, *Databases))
+  if (llvm::Error Err = (*Out)->finish())
     error(llvm::toString(std::move(Err)));
 }
 
@@ -240,23 +259,16 @@ Pipeline::unitCommands() const {
   return Commands;
 }
 
-// Jobs through the stores (or parsed), with the stores' notes as warnings.
-// With UnitIndexes (the index of each job's unit), each unit's facts go to
-// the merger as soon as it is done: a run holds the facts of the program
-// (each fact once), not those of every unit.
+// Jobs through the stores (or parsed), with the stores' notes as warnings;
+// Consume sees each result as soon as it is done.
 std::vector<TranslationUnitResult>
 Pipeline::runJobs(const TranslationUnitRunner &Runner,
                   const std::vector<CompileJob> &Jobs,
-                  const std::vector<size_t> *UnitIndexes) {
+                  TranslationUnitRunner::ResultConsumer Consume) {
   ProgressLine Progress(Request.ShowProgress, Jobs.size());
-  auto TakeFacts = [&](size_t K, TranslationUnitResult &Unit) {
-    if (Unit.Parsed && Unit.Facts)
-      Merger.addFacts(std::move(*Unit.Facts), (*UnitIndexes)[K]);
-    Unit.Facts.reset();
-  };
-  std::vector<TranslationUnitResult> Results = Runner.runAll(
-      Jobs, Request.Threads, Progress, Stores.empty() ? nullptr : &Stores,
-      UnitIndexes ? TranslationUnitRunner::ResultConsumer(TakeFacts) : nullptr);
+  std::vector<TranslationUnitResult> Results =
+      Runner.runAll(Jobs, Request.Threads, Progress,
+                    Stores.empty() ? nullptr : &Stores, Consume);
   for (const TranslationUnitResult &Unit : Results) {
     if (!Unit.StoreNote.empty())
       warning(Unit.StoreNote, Unit.Job.Path);
@@ -280,9 +292,9 @@ void Pipeline::runUnits() {
   if (Request.Prefilter) {
     Results = runPrefiltered(Runner, Ran);
   } else {
-    std::vector<size_t> All(Units.size());
-    std::iota(All.begin(), All.end(), size_t(0));
-    Results = runJobs(Runner, Units, &All);
+    Results = runJobs(Runner, Units, [&](size_t I, TranslationUnitResult &R) {
+      takeFacts(I, R);
+    });
     Ran.assign(Results.size(), true);
   }
   Result.Units = Results.size();
@@ -339,7 +351,10 @@ Pipeline::runPrefiltered(const TranslationUnitRunner &Runner,
     std::vector<CompileJob> Jobs;
     for (size_t I : Round)
       Jobs.push_back(Units[I]);
-    std::vector<TranslationUnitResult> Out = runJobs(Runner, Jobs, &Round);
+    std::vector<TranslationUnitResult> Out =
+        runJobs(Runner, Jobs, [&](size_t K, TranslationUnitResult &R) {
+          takeFacts(Round[K], R);
+        });
     for (size_t K = 0; K < Round.size(); ++K) {
       size_t I = Round[K];
       Results[I] = std::move(Out[K]);

@@ -2,10 +2,7 @@
 
 #include "OutputFile.h"
 #include "llvm/ADT/SmallString.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/raw_ostream.h"
-#include <optional>
 
 namespace pgmigrate {
 
@@ -16,43 +13,64 @@ static llvm::Error failure(llvm::StringRef Path, const llvm::Twine &What) {
                                  "cannot write '" + Path + "': " + What);
 }
 
-// Writes Contents to OS and flushes it (closes it, if it owns its file);
-// the stream's error, if any.
-static std::string writeAndClose(llvm::raw_fd_ostream &OS,
-                                 llvm::StringRef Contents, bool Owned) {
-  OS << Contents;
-  if (Owned)
-    OS.close();
-  else
-    OS.flush();
-  if (!OS.has_error())
-    return "";
-  std::string Message = OS.error().message();
-  OS.clear_error(); // reported here, not by the stream's destructor
-  return Message;
-}
-
-static llvm::Error writeThroughTempFile(llvm::StringRef Path,
-                                        llvm::StringRef Contents) {
-  // An existing file keeps its mode; a new one gets the umask's, as the
-  // temporary file does.
-  std::optional<fs::perms> Permissions;
+llvm::Expected<std::unique_ptr<StreamedOutputFile>>
+StreamedOutputFile::open(llvm::StringRef Path) {
+  std::unique_ptr<StreamedOutputFile> Out(new StreamedOutputFile);
+  Out->Path = Path.str();
   fs::file_status Status;
-  if (!fs::status(Path, Status))
-    Permissions = Status.permissions();
-  llvm::SmallString<256> Model(Path);
-  Model += ".pgtable-migrate-%%%%%%.tmp";
-  llvm::Expected<fs::TempFile> Temp = fs::TempFile::create(Model);
+  bool Exists = !fs::status(Path, Status);
+  if (Exists && Status.type() == fs::file_type::directory_file)
+    return failure(Path, "it is a directory");
+  if (Exists && Status.type() != fs::file_type::regular_file) {
+    // A pipe or a device: written directly.
+    std::error_code EC;
+    Out->OS = std::make_unique<llvm::raw_fd_ostream>(Path, EC);
+    if (EC)
+      return failure(Path, EC.message());
+    return std::move(Out);
+  }
+  llvm::SmallString<256> Target(Path);
+  if (Exists) {
+    // Through a symbolic link, replace the file it names; an existing file
+    // keeps its mode, a new one gets the umask's, as the temporary file
+    // does.
+    if (std::error_code EC = fs::real_path(Path, Target))
+      return failure(Path, EC.message());
+    Out->Permissions = Status.permissions();
+  }
+  Out->Path = std::string(Target);
+  llvm::Expected<fs::TempFile> Temp =
+      fs::TempFile::create(Target + ".pgtable-migrate-%%%%%%.tmp");
   if (!Temp)
     return failure(Path, llvm::toString(Temp.takeError()));
+  Out->Temp.emplace(std::move(*Temp));
+  Out->OS = std::make_unique<llvm::raw_fd_ostream>(Out->Temp->FD,
+                                                   /*shouldClose=*/false);
+  return std::move(Out);
+}
+
+StreamedOutputFile::~StreamedOutputFile() {
+  if (OS)
+    OS->clear_error(); // reported by commit(), or moot
+  OS.reset();
+  if (Temp && !Done)
+    llvm::consumeError(Temp->discard());
+}
+
+llvm::Error StreamedOutputFile::commit() {
+  Done = true;
+  OS->flush();
   std::string Error;
-  {
-    llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
-    Error = writeAndClose(OS, Contents, /*Owned=*/false);
+  if (OS->has_error()) {
+    Error = OS->error().message();
+    OS->clear_error();
   }
+  if (!Temp)
+    return Error.empty() ? llvm::Error::success() : failure(Path, Error);
   if (Error.empty() && Permissions)
     if (std::error_code EC = fs::setPermissions(Temp->FD, *Permissions))
       Error = EC.message();
+  OS.reset();
   if (!Error.empty()) {
     llvm::consumeError(Temp->discard());
     return failure(Path, Error);
@@ -65,27 +83,12 @@ static llvm::Error writeThroughTempFile(llvm::StringRef Path,
 }
 
 llvm::Error writeOutputFile(llvm::StringRef Path, llvm::StringRef Contents) {
-  fs::file_status Status;
-  bool Exists = !fs::status(Path, Status);
-  if (!Exists)
-    return writeThroughTempFile(Path, Contents);
-  if (Status.type() == fs::file_type::regular_file) {
-    // Through a symbolic link, replace the file it names.
-    llvm::SmallString<256> Target;
-    if (std::error_code EC = fs::real_path(Path, Target))
-      return failure(Path, EC.message());
-    return writeThroughTempFile(Target, Contents);
-  }
-  if (Status.type() == fs::file_type::directory_file)
-    return failure(Path, "it is a directory");
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC);
-  if (EC)
-    return failure(Path, EC.message());
-  if (std::string Error = writeAndClose(OS, Contents, /*Owned=*/false);
-      !Error.empty())
-    return failure(Path, Error);
-  return llvm::Error::success();
+  llvm::Expected<std::unique_ptr<StreamedOutputFile>> File =
+      StreamedOutputFile::open(Path);
+  if (!File)
+    return File.takeError();
+  (*File)->os() << Contents;
+  return (*File)->commit();
 }
 
 } // namespace pgmigrate

@@ -1,10 +1,14 @@
 //===- ShardFiles.cpp -----------------------------------------------------===//
 //
-//   {"format": "pgtable-migrate-shard", "version": 1, "run": RUNKEY,
-//    "shard": [K, N], "units": COUNT,
-//    "records": [{"database": NAME, "file": PATH,
-//                 "commands": [[directory, file, [argument...]]],
-//                 "unit": UNITRECORD}]}
+// One JSON value per line, so that a shard is written as its units finish
+// and a merge reads each record only when it needs it:
+//
+//   {"format": "pgtable-migrate-shard", "version": 2, "run": RUNKEY,
+//    "shard": [K, N], "units": COUNT}
+//   {"database": NAME, "file": PATH, "commands": [[directory, file,
+//   [argument...]]]} UNITRECORD
+//   ... (two lines per unit)
+//   {"end": RECORDS}
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,7 +23,7 @@ namespace json = llvm::json;
 namespace pgmigrate {
 
 static constexpr llvm::StringLiteral ShardFormat = "pgtable-migrate-shard";
-static constexpr int64_t ShardVersion = 1;
+static constexpr int64_t ShardVersion = 2;
 
 static llvm::Error error(const llvm::Twine &Text) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Text);
@@ -35,30 +39,43 @@ llvm::Expected<ShardSpec> ShardSpec::parse(llvm::StringRef Text) {
   return Spec;
 }
 
-llvm::Error writeShardFile(llvm::StringRef Path, llvm::StringRef RunKey,
-                           const ShardSpec &Shard, unsigned Units,
-                           const std::vector<TranslationUnitResult> &Results,
-                           const CompilationDatabases &Databases) {
-  json::Array Records;
-  for (const TranslationUnitResult &R : Results) {
-    std::optional<json::Value> Unit = unitRecordToJson(R);
-    if (!Unit)
-      continue;
-    Records.push_back(json::Object{
-        {"database", json::fixUTF8(Databases.name(R.Job.Database))},
-        {"file", json::fixUTF8(R.Job.Path)},
-        {"commands", commandsToJson(Databases.database(R.Job.Database)
-                                        .getCompileCommands(R.Job.File))},
-        {"unit", std::move(*Unit)}});
-  }
-  json::Object File{
-      {"format", ShardFormat}, {"version", ShardVersion},
-      {"run", RunKey.str()},   {"shard", json::Array{Shard.Index, Shard.Count}},
-      {"units", Units},        {"records", std::move(Records)}};
-  // Whole or not at all: a merge must never read half a shard.
-  std::string Text;
-  llvm::raw_string_ostream(Text) << json::Value(std::move(File)) << '\n';
-  return writeOutputFile(Path, Text);
+llvm::Expected<std::unique_ptr<ShardFileWriter>>
+ShardFileWriter::open(llvm::StringRef Path, llvm::StringRef RunKey,
+                      const ShardSpec &Shard, unsigned Units,
+                      const CompilationDatabases &Databases) {
+  llvm::Expected<std::unique_ptr<StreamedOutputFile>> File =
+      StreamedOutputFile::open(Path);
+  if (!File)
+    return File.takeError();
+  (*File)->os() << json::Value(json::Object{
+                       {"format", ShardFormat},
+                       {"version", ShardVersion},
+                       {"run", RunKey.str()},
+                       {"shard", json::Array{Shard.Index, Shard.Count}},
+                       {"units", Units}})
+                << '\n';
+  return std::unique_ptr<ShardFileWriter>(
+      new ShardFileWriter(std::move(*File), Databases));
+}
+
+void ShardFileWriter::add(const TranslationUnitResult &R) {
+  std::optional<json::Value> Unit = unitRecordToJson(R);
+  if (!Unit)
+    return;
+  File->os() << json::Value(json::Object{
+                    {"database", json::fixUTF8(Databases.name(R.Job.Database))},
+                    {"file", json::fixUTF8(R.Job.Path)},
+                    {"commands",
+                     commandsToJson(Databases.database(R.Job.Database)
+                                        .getCompileCommands(R.Job.File))}})
+             << '\n'
+             << *Unit << '\n';
+  ++Records;
+}
+
+llvm::Error ShardFileWriter::finish() {
+  File->os() << json::Value(json::Object{{"end", Records}}) << '\n';
+  return File->commit();
 }
 
 llvm::Expected<std::unique_ptr<ShardRecords>>
@@ -73,11 +90,20 @@ ShardRecords::load(const std::vector<std::string> &Paths,
     if (!Buffer)
       return error("cannot read shard file '" + Path +
                    "': " + Buffer.getError().message());
-    llvm::Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
-    if (!Parsed)
-      return error("shard file '" + Path +
-                   "' is not JSON: " + llvm::toString(Parsed.takeError()));
-    json::Object *O = Parsed->getAsObject();
+    llvm::StringRef Text = (*Buffer)->getBuffer();
+    // The next line, and where it starts.
+    uint64_t Offset = 0;
+    auto NextLine = [&] {
+      auto [Line, Rest] = Text.split('\n');
+      uint64_t At = Offset;
+      Offset += Line.size() + (Rest.size() < Text.size() - Line.size());
+      Text = Rest;
+      return std::make_pair(Line, At);
+    };
+    llvm::Expected<json::Value> Head = json::parse(NextLine().first);
+    json::Object *O = Head ? Head->getAsObject() : nullptr;
+    if (!Head)
+      llvm::consumeError(Head.takeError());
     if (!O || O->getString("format") != ShardFormat ||
         O->getInteger("version") != ShardVersion)
       return error("'" + Path + "' is not a version " +
@@ -88,22 +114,35 @@ ShardRecords::load(const std::vector<std::string> &Paths,
                    "' was written by another build of the tool or with other "
                    "options (rules, API names, root); run the shards and "
                    "the merge with the same tool and options");
-    json::Array *Records = O->getArray("records");
-    if (!Records)
-      return error("shard file '" + Path + "' has no \"records\"");
-    for (json::Value &R : *Records) {
-      json::Object *RO = R.getAsObject();
+    auto Damaged = [&](const llvm::Twine &Why) {
+      return error("shard file '" + Path + "' is damaged: " + Why);
+    };
+    for (int64_t Count = 0;; ++Count) {
+      if (Text.empty())
+        return Damaged("it ends before its last record (a copy cut short?)");
+      llvm::Expected<json::Value> Index = json::parse(NextLine().first);
+      if (!Index)
+        return Damaged("record " + llvm::Twine(Count + 1) + " is not JSON (" +
+                       llvm::toString(Index.takeError()) + ")");
+      json::Object *RO = Index->getAsObject();
+      if (RO && RO->getInteger("end")) {
+        if (RO->getInteger("end") != Count)
+          return Damaged("it holds " + llvm::Twine(Count) +
+                         " records, its end says " +
+                         llvm::Twine(*RO->getInteger("end")));
+        break;
+      }
       std::optional<llvm::StringRef> Database =
           RO ? RO->getString("database") : std::nullopt;
       std::optional<llvm::StringRef> File =
           RO ? RO->getString("file") : std::nullopt;
       json::Value *Commands = RO ? RO->get("commands") : nullptr;
-      json::Value *Unit = RO ? RO->get("unit") : nullptr;
-      if (!Database || !File || !Commands || !Unit)
-        return error("shard file '" + Path + "' has a damaged record");
+      if (!Database || !File || !Commands || Text.empty())
+        return Damaged("record " + llvm::Twine(Count + 1) + " is not a unit's");
+      auto [Unit, At] = NextLine();
       Out->Records.insert_or_assign(
           {Database->str(), File->str()},
-          Record{Path, std::move(*Commands), std::move(*Unit)});
+          Record{Path, std::move(*Commands), At, Unit.size()});
     }
   }
   return std::move(Out);
@@ -125,8 +164,16 @@ std::optional<TranslationUnitResult> ShardRecords::find(const CompileJob &Job,
       commandsToJson(
           Databases.database(Job.Database).getCompileCommands(Job.File)))
     return Parse("the unit's compile commands differ from this run's");
-  llvm::Expected<TranslationUnitResult> Result =
-      unitRecordFromJson(R.Unit, Job);
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Slice =
+      llvm::MemoryBuffer::getFileSlice(R.File, R.Size, R.Offset);
+  if (!Slice)
+    return Parse("cannot read the unit's record (" +
+                 Slice.getError().message() + ")");
+  llvm::Expected<json::Value> Unit = json::parse((*Slice)->getBuffer());
+  if (!Unit)
+    return Parse("the unit's record is not JSON (" +
+                 llvm::toString(Unit.takeError()) + ")");
+  llvm::Expected<TranslationUnitResult> Result = unitRecordFromJson(*Unit, Job);
   if (!Result)
     return Parse("the unit's record is damaged (" +
                  llvm::toString(Result.takeError()) + ")");

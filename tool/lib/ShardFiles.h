@@ -19,6 +19,7 @@
 #define PGMIGRATE_TOOL_SHARDFILES_H
 
 #include "FactsCache.h"
+#include "OutputFile.h"
 #include "TranslationUnitRunner.h"
 #include "llvm/Support/Error.h"
 #include <map>
@@ -37,19 +38,33 @@ struct ShardSpec {
   bool takes(size_t Position) const { return Position % Count == Index - 1; }
 };
 
-/// Writes the results of a shard's units to Path, whole (a temporary file
-/// renamed over it). A result that cannot be stored exactly is left out:
-/// the merge parses that unit.
-llvm::Error writeShardFile(llvm::StringRef Path, llvm::StringRef RunKey,
-                           const ShardSpec &Shard, unsigned Units,
-                           const std::vector<TranslationUnitResult> &Results,
-                           const CompilationDatabases &Databases);
+/// Writes a shard's results to its --facts-out file as its units finish,
+/// one record at a time (a run holds one unit's facts, not the shard's);
+/// the file appears whole, by finish(), or not at all. A result that
+/// cannot be stored exactly is left out: the merge parses that unit.
+class ShardFileWriter {
+public:
+  static llvm::Expected<std::unique_ptr<ShardFileWriter>>
+  open(llvm::StringRef Path, llvm::StringRef RunKey, const ShardSpec &Shard,
+       unsigned Units, const CompilationDatabases &Databases);
+  void add(const TranslationUnitResult &Result);
+  llvm::Error finish();
+
+private:
+  ShardFileWriter(std::unique_ptr<StreamedOutputFile> File,
+                  const CompilationDatabases &Databases)
+      : File(std::move(File)), Databases(Databases) {}
+  std::unique_ptr<StreamedOutputFile> File;
+  const CompilationDatabases &Databases;
+  unsigned Records = 0;
+};
 
 /// The units of shard files, for a merge run.
 class ShardRecords : public UnitResultStore {
 public:
-  /// Reads every file; a file that is missing, damaged or of another run
-  /// is an error naming it.
+  /// Reads the index of every file (each unit's record is read when the
+  /// run asks for it); a file that is missing, damaged, cut short or of
+  /// another run is an error naming it.
   static llvm::Expected<std::unique_ptr<ShardRecords>>
   load(const std::vector<std::string> &Paths, llvm::StringRef RunKey,
        const CompilationDatabases &Databases, FileHashes &Hashes);
@@ -67,10 +82,11 @@ private:
   ShardRecords(const CompilationDatabases &Databases, FileHashes &Hashes)
       : Databases(Databases), Hashes(Hashes) {}
 
+  /// Where a unit's record lies: read when the run asks for the unit.
   struct Record {
     std::string File;
     llvm::json::Value Commands;
-    llvm::json::Value Unit;
+    uint64_t Offset = 0, Size = 0;
   };
   const CompilationDatabases &Databases;
   FileHashes &Hashes;

@@ -17,6 +17,33 @@ TEST_F(OutputFileTest, CreatesANewFile) {
   EXPECT_EQ(entries(), 1u);
 }
 
+// A shard's records are written as its units finish: until commit() the
+// previous file stays, and a file never committed leaves nothing behind.
+TEST_F(OutputFileTest, AStreamedFileAppearsWholeOnCommit) {
+  std::string Path =
+      file("shard.json", "old\n", fs::owner_read | fs::owner_write);
+  {
+    llvm::Expected<std::unique_ptr<StreamedOutputFile>> Out =
+        StreamedOutputFile::open(Path);
+    ASSERT_TRUE(bool(Out));
+    (*Out)->os() << "record 1\n";
+    (*Out)->os().flush();
+    EXPECT_EQ(read(Path), "old\n");
+    (*Out)->os() << "record 2\n";
+    ASSERT_FALSE(bool((*Out)->commit()));
+  }
+  EXPECT_EQ(read(Path), "record 1\nrecord 2\n");
+  EXPECT_EQ(entries(), 1u);
+  {
+    llvm::Expected<std::unique_ptr<StreamedOutputFile>> Out =
+        StreamedOutputFile::open(Path);
+    ASSERT_TRUE(bool(Out));
+    (*Out)->os() << "half a shard";
+  } // never committed: a run stopped by an error
+  EXPECT_EQ(read(Path), "record 1\nrecord 2\n");
+  EXPECT_EQ(entries(), 1u);
+}
+
 TEST_F(OutputFileTest, ReplacesAnExistingFileKeepingItsMode) {
   fs::perms Mode = fs::owner_read | fs::owner_write | fs::group_read;
   std::string Path = file("report.yaml", "old\n", Mode);
