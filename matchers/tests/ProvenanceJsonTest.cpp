@@ -232,3 +232,40 @@ TEST(ProvenanceJson, MalformedInputIsRejectedWithItsPlace) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(ProvenanceBinaryTest, RoundTripsEveryField) {
+  ProvenanceFacts F = sampleFacts();
+  F.Names["var:x86_64:/k/\xff.c:1"] = "'p' in f()"; // not UTF-8: exact
+  llvm::Expected<ProvenanceFacts> Back = factsFromBinary(factsToBinary(F));
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(factsToBinary(*Back), factsToBinary(F));
+  EXPECT_EQ(factsToJson(*Back), factsToJson(F));
+}
+
+TEST(ProvenanceBinaryTest, DamageIsAnErrorNotACrash) {
+  std::string Bytes = factsToBinary(sampleFacts());
+  // Every cut and every flipped byte reads as an error or as some facts,
+  // never out of bounds.
+  for (size_t Cut = 0; Cut < Bytes.size(); ++Cut) {
+    llvm::Expected<ProvenanceFacts> R =
+        factsFromBinary(llvm::StringRef(Bytes).take_front(Cut));
+    ASSERT_FALSE(bool(R)) << "cut at " << Cut;
+    EXPECT_NE(llvm::toString(R.takeError()).find("damaged binary facts"),
+              std::string::npos);
+  }
+  for (size_t I = 0; I < Bytes.size(); ++I) {
+    std::string Flipped = Bytes;
+    Flipped[I] ^= 0x5a;
+    llvm::Expected<ProvenanceFacts> R = factsFromBinary(Flipped);
+    if (!R)
+      llvm::consumeError(R.takeError());
+  }
+  llvm::Expected<ProvenanceFacts> Json = factsFromBinary("{\"version\": 2}");
+  ASSERT_FALSE(bool(Json));
+  EXPECT_EQ(llvm::toString(Json.takeError()),
+            "damaged binary facts: not version 1 binary facts");
+}
+
+} // namespace

@@ -2,7 +2,7 @@
 //
 // An entry, CACHE/units/HH/HHHHHHHHHHHHHHHH.json:
 //
-//   {"format": "pgtable-migrate-facts-cache", "version": 1,
+//   {"format": "pgtable-migrate-facts-cache", "version": 2,
 //    "run": RUNKEY, "commands": [[directory, file, [argument...]]],
 //    "unit": UNITRECORD}
 //
@@ -24,7 +24,7 @@ namespace pgmigrate {
 
 static constexpr llvm::StringLiteral CacheFormat =
     "pgtable-migrate-facts-cache";
-static constexpr int64_t CacheVersion = 1;
+static constexpr int64_t CacheVersion = 2;
 
 std::string runKey(const MigrationOptions &Options,
                    llvm::StringRef ClangResourceDir) {

@@ -6,7 +6,8 @@
 //                  text]], "guardedEdits", "guardedMessage", "addsNullTest",
 //                  "siteFile", "siteOffset", "siteLength", "objectSite",
 //                  "moreObjectSites", "role", "order"}],
-//    "facts": FACTS or null, "contentHashes": [[file, hash]],
+//    "facts": {"binary": BASE64} or null (factsToBinary()),
+//    "contentHashes": [[file, hash]],
 //    "readFiles": [[file, hash]], "coverage": [[file, [[[begin, end]]]]]}
 //
 // where S is a string or {"hex": "..."} and a hash is 16 hex digits.
@@ -15,6 +16,7 @@
 
 #include "UnitRecord.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Base64.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace json = llvm::json;
@@ -89,12 +91,9 @@ unitRecordToJson(const TranslationUnitResult &Result) {
     Findings.push_back(findingToJson(F));
   }
   json::Value Facts = nullptr;
-  if (Result.Facts) {
-    bool Exact = true;
-    Facts = factsToJsonValue(*Result.Facts, Exact);
-    if (!Exact)
-      return std::nullopt;
-  }
+  if (Result.Facts)
+    Facts = json::Object{
+        {"binary", llvm::encodeBase64(factsToBinary(*Result.Facts))}};
   json::Array Hashes;
   for (const auto &[Path, Hash] : Result.ContentHashes)
     Hashes.push_back(json::Array{bytes(Path), hashText(Hash)});
@@ -285,11 +284,22 @@ unitRecordFromJson(const json::Value &Record, const CompileJob &Job) {
       Out.Findings.push_back(R.finding(F));
   if (const json::Value *Facts = R.field(O, "facts");
       Facts && !Facts->getAsNull() && R.Error.empty()) {
-    llvm::Expected<ProvenanceFacts> Read = factsFromJsonValue(*Facts);
-    if (!Read)
-      R.fail(llvm::toString(Read.takeError()));
-    else
-      Out.Facts = std::move(*Read);
+    std::vector<char> Bytes;
+    const json::Object *Binary = Facts->getAsObject();
+    std::optional<llvm::StringRef> Text =
+        Binary ? Binary->getString("binary") : std::nullopt;
+    if (!Text) {
+      R.fail("expected {\"binary\": BASE64} facts");
+    } else if (llvm::Error E = llvm::decodeBase64(*Text, Bytes)) {
+      R.fail("facts: " + llvm::toString(std::move(E)));
+    } else {
+      llvm::Expected<ProvenanceFacts> Read =
+          factsFromBinary(llvm::StringRef(Bytes.data(), Bytes.size()));
+      if (!Read)
+        R.fail(llvm::toString(Read.takeError()));
+      else
+        Out.Facts = std::move(*Read);
+    }
   }
   for (const json::Value &E : R.array(O, "contentHashes")) {
     const json::Array &A = R.array(&E, 2);

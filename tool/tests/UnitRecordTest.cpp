@@ -94,10 +94,27 @@ TEST(UnitRecordTest, RoundTripsEveryField) {
   EXPECT_EQ(Back->Coverage.Files, R.Coverage.Files);
 }
 
-TEST(UnitRecordTest, FactsThatJsonWouldFixAreNotStored) {
+// Facts are stored as bytes: a name that is not UTF-8 comes back exactly.
+TEST(UnitRecordTest, FactsComeBackByteForByte) {
   TranslationUnitResult R = sampleResult();
   R.Facts->Defined.push_back("caf\xe9");
-  EXPECT_FALSE(unitRecordToJson(R));
+  std::optional<json::Value> Record = unitRecordToJson(R);
+  ASSERT_TRUE(Record);
+  llvm::Expected<TranslationUnitResult> Back =
+      unitRecordFromJson(*Record, CompileJob{"a.c", "/t/a.c", 0});
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  ASSERT_TRUE(Back->Facts);
+  EXPECT_EQ(factsToBinary(*Back->Facts), factsToBinary(*R.Facts));
+}
+
+TEST(UnitRecordTest, DamagedFactsAreAnError) {
+  json::Value Record = *unitRecordToJson(sampleResult());
+  (*Record.getAsObject()->getObject("facts"))["binary"] = "UEdNRgE=";
+  llvm::Expected<TranslationUnitResult> R =
+      unitRecordFromJson(Record, CompileJob{"a.c", "/t/a.c", 0});
+  ASSERT_FALSE(bool(R));
+  EXPECT_EQ(llvm::toString(R.takeError()),
+            "damaged binary facts: a number is damaged");
 }
 
 TEST(UnitRecordTest, AKeyedFindingIsNotStored) {

@@ -217,6 +217,12 @@ llvm::Expected<ProvenanceFacts> factsFromJson(llvm::StringRef Json);
 std::vector<ProvenanceFacts>
 mergeFactsByConfig(std::vector<ProvenanceFacts> Units);
 
+/// The facts as bytes (strings kept once, any bytes exactly), and back:
+/// what the facts cache and shard files store. Reading checks every
+/// length and index and says what is damaged.
+std::string factsToBinary(const ProvenanceFacts &Facts);
+llvm::Expected<ProvenanceFacts> factsFromBinary(llvm::StringRef Bytes);
+
 /// The same as a JSON value, to embed in a larger document.
 llvm::json::Value factsToJsonValue(const ProvenanceFacts &Facts);
 /// The same; Exact tells whether reading it back gives Facts (false when a
