@@ -61,6 +61,12 @@ void SourceFileTable::summarizeAll(unsigned Threads) {
   Pool.wait();
 }
 
+void SourceFileTable::dropIdentifiers() {
+  for (std::unique_ptr<SourceSummary> &S : Summaries)
+    if (S)
+      std::vector<std::string>().swap(S->Identifiers);
+}
+
 std::string UnitFilesFinder::realPath(llvm::StringRef Path,
                                       llvm::StringRef Directory) {
   std::string Absolute = absoluteIn(Path, Directory);

@@ -45,6 +45,9 @@ public:
   const SourceSummary &summary(unsigned Id);
   /// Reads the summaries of every file on Threads workers.
   void summarizeAll(unsigned Threads);
+  /// Frees the identifier lists of the summaries read so far (once an
+  /// index of them is built).
+  void dropIdentifiers();
 
 private:
   std::vector<std::string> Paths;

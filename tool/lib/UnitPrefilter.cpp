@@ -220,6 +220,8 @@ std::vector<size_t> UnitPrefilter::start(
           Pastes.push_back({P, M.Name});
     }
   }
+  // Spelled holds them now: a kernel database reads thousands of files.
+  Table.dropIdentifiers();
   for (unsigned I = 0; I < Pastes.size(); ++I) {
     llvm::StringRef P = Pastes[I].first;
     if (P.front() != '*')
@@ -628,12 +630,20 @@ void UnitPrefilter::traceUnit(const Unit &U) {
   }
   unsigned Source = U.Files.Files.front();
   *Trace << Table.path(Source) << ": its source is relevant";
-  for (const auto &[Condition, Set] : NameSets)
-    for (const std::string &Id : Table.summary(Source).Identifiers)
-      if (Set.Names.count(Id)) {
-        *Trace << " (it spells " << Id << ")\n";
-        return;
-      }
+  for (const auto &[Condition, Set] : NameSets) {
+    // The least name of the set the source spells.
+    std::optional<llvm::StringRef> Least;
+    for (const auto &Name : Set.Names) {
+      auto Files = Spelled.find(Name.getKey());
+      if (Files != Spelled.end() && llvm::is_contained(Files->second, Source) &&
+          (!Least || Name.getKey() < *Least))
+        Least = Name.getKey();
+    }
+    if (Least) {
+      *Trace << " (it spells " << *Least << ")\n";
+      return;
+    }
+  }
   *Trace << "\n";
 }
 
