@@ -48,9 +48,9 @@ static std::optional<std::string> stringMacroShape(llvm::StringRef Text) {
   llvm::StringRef Name = Identifier(Rest);
   if (Name.empty() || !Rest.consume_front("("))
     return std::nullopt;
-  auto [List, Body] = Rest.split(')');
-  if (Body.size() == Rest.size())
+  if (!Rest.contains(')'))
     return std::nullopt;
+  auto [List, Body] = Rest.split(')');
   llvm::SmallVector<llvm::StringRef, 4> Parameters;
   List.split(Parameters, ',');
   for (llvm::StringRef &P : Parameters) {
