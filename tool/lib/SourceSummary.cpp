@@ -234,7 +234,7 @@ private:
       define(Tokens);
     } else if (Name == "undef" && Tokens.size() > 1) {
       Summary.DefinesBeforeLastInclude.push_back(
-          {Tokens[1].Text.str(), normalised(Tokens)});
+          {Tokens[1].Text.str(), normalised(Tokens), false});
     }
   }
 
@@ -325,7 +325,17 @@ private:
         M.Replacement += ' ';
       M.Replacement += T.Text;
     }
-    Summary.DefinesBeforeLastInclude.push_back({M.Name, normalised(Tokens)});
+    bool FunctionLike = Next > 2;
+    bool BuildsAString =
+        FunctionLike && !M.Variadic && llvm::all_of(Body, [&](const auto &T) {
+          return (T.Kind == DirectiveToken::String && T.Text.front() == '"' &&
+                  T.Text.size() > 1 && T.Text.back() == '"') ||
+                 (T.Kind == DirectiveToken::Identifier &&
+                  (llvm::is_contained(M.Params, T.Text) ||
+                   T.Text.startswith("KBUILD_")));
+        });
+    Summary.DefinesBeforeLastInclude.push_back(
+        {M.Name, normalised(Tokens), BuildsAString});
     Summary.Macros.push_back(std::move(M));
   }
 

@@ -59,10 +59,18 @@ struct SourceSummary {
   };
   std::vector<Macro> Macros;
 
-  /// The #define and #undef directives before the file's last #include,
-  /// in order, each as "NAME" and its normalised text: they change what a
-  /// header means in this file alone.
-  std::vector<std::pair<std::string, std::string>> DefinesBeforeLastInclude;
+  /// A #define or #undef directive before the file's last #include: it
+  /// changes what a header means in this file alone.
+  struct Define {
+    std::string Name;
+    /// The directive's normalised text.
+    std::string Text;
+    /// A function-like, non-variadic macro whose replacement list is only
+    /// string literals, its parameters and KBUILD_* names (Kbuild defines
+    /// them as strings): pr_fmt. It changes the text of strings, never code.
+    bool BuildsAString = false;
+  };
+  std::vector<Define> DefinesBeforeLastInclude;
 };
 
 SourceSummary summarizeSource(llvm::StringRef Text);

@@ -3,7 +3,6 @@
 #include "UnitPrefilter.h"
 #include "TranslationUnitRunner.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -29,55 +28,6 @@ bool namesTheUnitAlone(llvm::StringRef Arg) {
 }
 
 } // namespace
-
-// "#define NAME(P...) BODY" where BODY is only string literals, the
-// parameters and KBUILD_* names (Kbuild defines them as strings): the
-// directive as "#define NAME/<parameter count> <a string>", else nullopt.
-static std::optional<std::string> stringMacroShape(llvm::StringRef Text) {
-  auto Identifier = [](llvm::StringRef &Rest) {
-    size_t End = 0;
-    while (End < Rest.size() && (llvm::isAlnum(Rest[End]) || Rest[End] == '_'))
-      ++End;
-    llvm::StringRef Id = Rest.take_front(End);
-    Rest = Rest.drop_front(End);
-    return Id;
-  };
-  llvm::StringRef Rest = Text;
-  if (!Rest.consume_front("#define "))
-    return std::nullopt;
-  llvm::StringRef Name = Identifier(Rest);
-  if (Name.empty() || !Rest.consume_front("("))
-    return std::nullopt;
-  if (!Rest.contains(')'))
-    return std::nullopt;
-  auto [List, Body] = Rest.split(')');
-  llvm::SmallVector<llvm::StringRef, 4> Parameters;
-  List.split(Parameters, ',');
-  for (llvm::StringRef &P : Parameters) {
-    P = P.trim();
-    llvm::StringRef Copy = P;
-    if (Identifier(Copy).empty() || !Copy.empty())
-      return std::nullopt;
-  }
-  for (Body = Body.ltrim(); !Body.empty(); Body = Body.ltrim()) {
-    if (Body.consume_front("\"")) {
-      size_t I = 0;
-      while (I < Body.size() && Body[I] != '"')
-        I += Body[I] == '\\' ? 2 : 1;
-      if (I >= Body.size())
-        return std::nullopt;
-      Body = Body.drop_front(I + 1);
-      continue;
-    }
-    llvm::StringRef Id = Identifier(Body);
-    if (Id.empty() ||
-        !(llvm::is_contained(Parameters, Id) || Id.startswith("KBUILD_")))
-      return std::nullopt;
-  }
-  return ("#define " + Name + "/" + llvm::Twine(Parameters.size()) +
-          " <a string>")
-      .str();
-}
 
 std::string UnitPrefilter::classOf(
     const std::vector<clang::tooling::CompileCommand> &Commands,
@@ -121,10 +71,12 @@ std::string UnitPrefilter::classOf(
   // macro that only builds a string (pr_fmt) changes the text of strings,
   // never code: one class for every such definition.
   if (!Files.empty())
-    for (const auto &[Name, Text] :
+    for (const SourceSummary::Define &D :
          Table.summary(Files.front()).DefinesBeforeLastInclude)
-      if (spelledInHeaders(Name, Files) || mayBePasted(Name))
-        Key += stringMacroShape(Text).value_or(Text) + '\n';
+      if (spelledInHeaders(D.Name, Files) || mayBePasted(D.Name))
+        Key +=
+            (D.BuildsAString ? "#define " + D.Name + " <a string>" : D.Text) +
+            '\n';
   return Key;
 }
 

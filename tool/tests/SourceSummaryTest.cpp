@@ -71,10 +71,31 @@ TEST(SourceSummary, DefinesBeforeTheLastIncludeOnly) {
                                     "#include <linux/gfp.h>\n"
                                     "#define AFTER 1\n");
   ASSERT_EQ(S.DefinesBeforeLastInclude.size(), 2u);
-  EXPECT_EQ(S.DefinesBeforeLastInclude[0].first, "pr_fmt");
-  EXPECT_EQ(S.DefinesBeforeLastInclude[0].second,
+  EXPECT_EQ(S.DefinesBeforeLastInclude[0].Name, "pr_fmt");
+  EXPECT_EQ(S.DefinesBeforeLastInclude[0].Text,
             "#define pr_fmt(fmt) KBUILD_MODNAME fmt");
-  EXPECT_EQ(S.DefinesBeforeLastInclude[1].second, "#undef X");
+  EXPECT_EQ(S.DefinesBeforeLastInclude[1].Text, "#undef X");
+}
+
+// A macro that only builds a string (the kernel's pr_fmt) changes no code;
+// anything else in its replacement list (an argument, a call, a paste, a
+// character, a variadic macro's arguments) may.
+TEST(SourceSummary, DefinesThatOnlyBuildAString) {
+  SourceSummary S =
+      summarizeSource("#define pr_fmt(fmt) \"kexec: \" fmt\n"
+                      "#define dev_fmt(fmt) KBUILD_MODNAME \": \" fmt\n"
+                      "#define a_fmt(fmt) \"%s: \" fmt, __func__\n"
+                      "#define b_fmt(fmt) prefix(fmt)\n"
+                      "#define c_fmt(fmt) 'c' fmt\n"
+                      "#define d_fmt(fmt, ...) fmt __VA_ARGS__\n"
+                      "#define E_FMT \"e: \"\n"
+                      "#define f_fmt(fmt) #fmt\n"
+                      "#include <linux/printk.h>\n");
+  std::vector<bool> Builds;
+  for (const SourceSummary::Define &D : S.DefinesBeforeLastInclude)
+    Builds.push_back(D.BuildsAString);
+  EXPECT_EQ(Builds, (std::vector<bool>{true, true, false, false, false, false,
+                                       false, false}));
 }
 
 // What a ## makes is told at each invocation: from its arguments in a
