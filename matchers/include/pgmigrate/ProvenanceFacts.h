@@ -223,11 +223,9 @@ mergeFactsByConfig(std::vector<ProvenanceFacts> Units);
 std::string factsToBinary(const ProvenanceFacts &Facts);
 llvm::Expected<ProvenanceFacts> factsFromBinary(llvm::StringRef Bytes);
 
-/// The same as a JSON value, to embed in a larger document.
+/// The facts as a JSON value, to embed in a larger document (a string
+/// that is not UTF-8 is written fixed), and back.
 llvm::json::Value factsToJsonValue(const ProvenanceFacts &Facts);
-/// The same; Exact tells whether reading it back gives Facts (false when a
-/// string was not UTF-8 and was written fixed).
-llvm::json::Value factsToJsonValue(const ProvenanceFacts &Facts, bool &Exact);
 llvm::Expected<ProvenanceFacts>
 factsFromJsonValue(const llvm::json::Value &Value);
 

@@ -39,16 +39,11 @@ static constexpr int64_t FactsVersion = 2;
 // Writing
 //===----------------------------------------------------------------------===//
 
-// Set when text() had to fix a string while writing one unit's facts (see
-// factsToJsonValue(Facts, Exact)).
-static thread_local bool WroteFixedText = false;
-
 // Strings must be UTF-8 in JSON; a path that is not is written fixed rather
 // than asserted on.
 static json::Value text(llvm::StringRef S) {
   if (json::isUTF8(S))
     return json::Value(S.str());
-  WroteFixedText = true;
   return json::Value(json::fixUTF8(S));
 }
 
@@ -150,18 +145,9 @@ std::string factsToJson(const ProvenanceFacts &Facts) {
   return llvm::formatv("{0}", factsToJsonValue(Facts)).str();
 }
 
-json::Value factsToJsonValue(const ProvenanceFacts &Facts, bool &Exact) {
-  WroteFixedText = false;
-  json::Value V = factsToJsonValue(Facts);
-  Exact = !WroteFixedText;
-  return V;
-}
-
 json::Value factsToJsonValue(const ProvenanceFacts &Facts) {
   json::Object Names;
   for (const auto &[Node, Name] : Facts.Names) {
-    if (!json::isUTF8(Node))
-      WroteFixedText = true;
     std::string Key = json::isUTF8(Node) ? Node : json::fixUTF8(Node);
     Names[json::ObjectKey(std::move(Key))] = text(Name);
   }
