@@ -13,7 +13,6 @@
 #include "EditTransaction.h"
 #include "FactsCache.h"
 #include "FixesExport.h"
-#include "MemoryRelease.h"
 #include "MigrationPipeline.h"
 #include "OutputFile.h"
 #include "RuleOptionFlags.h"
@@ -511,7 +510,6 @@ static int finish(int Status) {
 int main(int argc, const char **argv) {
   llvm::InitLLVM Init(argc, argv);
   llvm::install_fatal_error_handler(onFatalError);
-  mapLargeBlocksApart();
   std::string FixedError;
   std::unique_ptr<clang::tooling::FixedCompilationDatabase> Fixed =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,

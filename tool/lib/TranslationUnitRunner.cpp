@@ -1,7 +1,6 @@
 //===- TranslationUnitRunner.cpp ------------------------------------------===//
 
 #include "TranslationUnitRunner.h"
-#include "MemoryRelease.h"
 #include "pgmigrate/ProvenanceCollector.h"
 #include "pgmigrate/Rules.h"
 #include "clang/AST/ASTConsumer.h"
@@ -345,7 +344,6 @@ TranslationUnitRunner::runAll(const std::vector<CompileJob> &Jobs,
           std::string KeepNote;
           if (Store)
             Store->keep(Results[I], KeepNote);
-          returnFreedMemory();
           Note += (Note.empty() || KeepNote.empty() ? "" : "\n") + KeepNote;
         }
         Results[I].StoreNote = std::move(Note);
@@ -361,11 +359,7 @@ TranslationUnitRunner::runAll(const std::vector<CompileJob> &Jobs,
         std::unique_lock<std::mutex> Lock(Delivery);
         Delivered.wait(Lock, [&] { return bool(Finished[I]); });
       }
-      // What Consume keeps is allocated here, not among the freed pages
-      // of a worker's AST (which it would keep from going back).
-      Results[I] = TranslationUnitResult(Results[I]);
       Consume(I, Results[I]);
-      returnFreedMemory();
     }
     Pool.wait();
   }
