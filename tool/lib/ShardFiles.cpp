@@ -3,12 +3,12 @@
 // One JSON value per line, so that a shard is written as its units finish
 // and a merge reads each record only when it needs it:
 //
-//   {"format": "pgtable-migrate-shard", "version": 2, "run": RUNKEY,
-//    "shard": [K, N], "units": COUNT}
-//   {"database": NAME, "file": PATH, "commands": [[directory, file,
-//   [argument...]]]} UNITRECORD
-//   ... (two lines per unit)
-//   {"end": RECORDS}
+// - first: {"format": "pgtable-migrate-shard", "version": 2,
+//           "run": RUNKEY, "shard": [K, N], "units": COUNT}
+// - then, for each unit, one line of {"database": NAME, "file": PATH,
+//   "commands": [[directory, file, [argument...]]]}, and one of its
+//   UNITRECORD (UnitRecord.h);
+// - last: {"end": RECORDS}.
 //
 //===----------------------------------------------------------------------===//
 
