@@ -61,10 +61,14 @@ void SourceFileTable::summarizeAll(unsigned Threads) {
   Pool.wait();
 }
 
-void SourceFileTable::dropIdentifiers() {
-  for (std::unique_ptr<SourceSummary> &S : Summaries)
-    if (S)
-      std::vector<std::string>().swap(S->Identifiers);
+void SourceFileTable::dropIndexedLists() {
+  for (std::unique_ptr<SourceSummary> &S : Summaries) {
+    if (!S)
+      continue;
+    std::vector<std::string>().swap(S->Identifiers);
+    for (SourceSummary::Macro &M : S->Macros)
+      std::vector<std::string>().swap(M.Body);
+  }
 }
 
 std::string UnitFilesFinder::realPath(llvm::StringRef Path,

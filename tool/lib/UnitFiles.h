@@ -45,9 +45,9 @@ public:
   const SourceSummary &summary(unsigned Id);
   /// Reads the summaries of every file on Threads workers.
   void summarizeAll(unsigned Threads);
-  /// Frees the identifier lists of the summaries read so far (once an
-  /// index of them is built).
-  void dropIdentifiers();
+  /// Frees the identifier lists of the summaries read so far, the files'
+  /// and their macros' (once an index of them is built).
+  void dropIndexedLists();
 
 private:
   std::vector<std::string> Paths;

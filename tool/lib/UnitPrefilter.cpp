@@ -172,8 +172,9 @@ std::vector<size_t> UnitPrefilter::start(
           Pastes.push_back({P, M.Name});
     }
   }
-  // Spelled holds them now: a kernel database reads thousands of files.
-  Table.dropIdentifiers();
+  // Spelled and UsedBy hold them now: a kernel database reads thousands
+  // of files.
+  Table.dropIndexedLists();
   for (unsigned I = 0; I < Pastes.size(); ++I) {
     llvm::StringRef P = Pastes[I].first;
     if (P.front() != '*')
@@ -245,11 +246,11 @@ void UnitPrefilter::closeOverMacros(NameSet &Set) {
     std::string T = std::move(Set.New.back());
     Set.New.pop_back();
     bool Maker = Set.Makers.count(T);
-    auto Add = [&](const std::string &Name) {
+    auto Add = [&](llvm::StringRef Name) {
       if (Maker)
         Set.Makers.insert(Name);
       if (Set.Names.insert(Name).second) {
-        Set.New.push_back(Name);
+        Set.New.push_back(Name.str());
         if (Trace)
           *Trace << "pre-filter: name " << Name << ": its macro uses " << T
                  << "\n";
@@ -259,7 +260,7 @@ void UnitPrefilter::closeOverMacros(NameSet &Set) {
     // a macro that only mentions it is a caller's.
     auto It = UsedBy.find(T);
     if (It != UsedBy.end() && (!Set.DefinitionsOnly || Maker))
-      for (const std::string &Macro : It->second)
+      for (llvm::StringRef Macro : It->second)
         Add(Macro);
     findPastesOf(T, Set);
   }
@@ -296,7 +297,9 @@ UnitPrefilter::pasteSitesOf(const std::string &Macro) {
   // In other macros' replacement lists.
   auto Users = UsedBy.find(Macro);
   if (Users != UsedBy.end()) {
-    std::set<std::string> Names(Users->second.begin(), Users->second.end());
+    std::set<std::string> Names;
+    for (llvm::StringRef User : Users->second)
+      Names.insert(User.str());
     for (const std::string &User : Names)
       for (const SourceSummary::Macro *Enclosing : MacroDefinitions[User])
         for (const MacroArguments &Args : invocationsOf(Macro, "", Enclosing))

@@ -133,8 +133,9 @@ private:
   std::vector<std::vector<size_t>> ReadBy;
   /// Identifier -> the files that spell it.
   llvm::StringMap<std::vector<unsigned>> Spelled;
-  /// Identifier -> the macros whose replacement list spells it.
-  llvm::StringMap<std::vector<std::string>> UsedBy;
+  /// Identifier -> the macros whose replacement list spells it (names
+  /// owned by Table's summaries, which live as long as the pre-filter).
+  llvm::StringMap<std::vector<llvm::StringRef>> UsedBy;
   /// Macros with a ## that has a literal part: (pattern, name), indexed by
   /// the pattern's leading literal, or its trailing one when it starts
   /// with '*' (then in PastesByTail), or neither (PastesInside).
