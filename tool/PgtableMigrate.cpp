@@ -18,6 +18,7 @@
 #include "RuleOptionFlags.h"
 #include "SarifWriter.h"
 #include "SourceRoot.h"
+#include "pgmigrate/ApiText.h"
 #include "pgmigrate/NameConflictsScan.h"
 #include "pgmigrate/Options.h"
 #include "pgmigrate/Rules.h"
@@ -66,6 +67,14 @@ static cl::list<std::string>
 static cl::opt<bool> ListRules("list-rules",
                                cl::desc("List the rules and exit"),
                                cl::cat(Category));
+static cl::opt<std::string> EmitApi(
+    "emit-api", cl::ValueOptional,
+    cl::desc("Print the new API for a tree that lacks it, then exit: "
+             "'declarations' (for include/linux/mm.h), 'definitions' (for "
+             "mm/memory.c), or both, each under a comment naming its file, "
+             "when no value is given; the names follow --api, --alloc-name "
+             "and --free-name"),
+    cl::value_desc("part"), cl::cat(Category));
 static cl::opt<std::string> ScanTree(
     "scan-tree",
     cl::desc("name-conflicts: also scan every .c/.h/.S file under this "
@@ -214,12 +223,10 @@ void writeDiagnostics(llvm::raw_ostream &OS, const PipelineResult &Result) {
   }
 }
 
-/// The request the switches describe, or nullopt after reporting a usage
-/// error.
-std::optional<PipelineRequest> requestFromFlags(
-    const RuleOptionFlags &RuleFlags,
-    std::unique_ptr<clang::tooling::FixedCompilationDatabase> Fixed,
-    const std::string &FixedError, ErrorLog &Errors) {
+/// The rules' options the switches describe, or nullopt after reporting a
+/// usage error.
+std::optional<MigrationOptions>
+optionsFromFlags(const RuleOptionFlags &RuleFlags, ErrorLog &Errors) {
   OptionSettings Settings;
   if (RulesOption.getNumOccurrences())
     Settings.Rules = RulesOption;
@@ -230,6 +237,37 @@ std::optional<PipelineRequest> requestFromFlags(
     Errors.report(llvm::toString(Options.takeError()));
     return std::nullopt;
   }
+  return std::move(*Options);
+}
+
+/// --emit-api: false after reporting a part it does not know.
+bool emitApi(const MigrationOptions &Options, ErrorLog &Errors) {
+  if (EmitApi == "declarations") {
+    llvm::outs() << apiDeclarations(Options);
+  } else if (EmitApi == "definitions") {
+    llvm::outs() << apiDefinitions(Options);
+  } else if (EmitApi.empty()) {
+    llvm::outs() << "/* include/linux/mm.h */\n"
+                 << apiDeclarations(Options) << "\n/* mm/memory.c */\n"
+                 << apiDefinitions(Options);
+  } else {
+    Errors.report("--emit-api: '" + EmitApi +
+                  "' is not a part: 'declarations' or 'definitions', or no "
+                  "value for both");
+    return false;
+  }
+  return true;
+}
+
+/// The request the switches describe, or nullopt after reporting a usage
+/// error.
+std::optional<PipelineRequest> requestFromFlags(
+    const RuleOptionFlags &RuleFlags,
+    std::unique_ptr<clang::tooling::FixedCompilationDatabase> Fixed,
+    const std::string &FixedError, ErrorLog &Errors) {
+  std::optional<MigrationOptions> Options = optionsFromFlags(RuleFlags, Errors);
+  if (!Options)
+    return std::nullopt;
   if (Check && InPlace) {
     Errors.report("--check and --in-place exclude each other");
     return std::nullopt;
@@ -525,6 +563,11 @@ int main(int argc, const char **argv) {
   }
 
   ErrorLog Errors;
+  if (EmitApi.getNumOccurrences()) {
+    std::optional<MigrationOptions> Options =
+        optionsFromFlags(RuleFlags, Errors);
+    return finish(Options && emitApi(*Options, Errors) ? 0 : 2);
+  }
   std::optional<PipelineRequest> Request =
       requestFromFlags(RuleFlags, std::move(Fixed), FixedError, Errors);
   if (!Request)
