@@ -93,6 +93,17 @@ static cl::opt<bool> NoPrefilter(
     "no-prefilter",
     cl::desc("Parse every unit of the databases (same output, slower)"),
     cl::cat(Category));
+static cl::opt<bool> VerifyOption(
+    "verify",
+    cl::desc("Parse every unit with edits again over the rewritten files "
+             "(in memory) and withdraw, with their object groups, the edits "
+             "of one that gains an error or a warning (the default)"),
+    cl::cat(Category));
+static cl::opt<bool>
+    NoVerify("no-verify",
+             cl::desc("Do not parse the rewritten units again (faster; the "
+                      "edits are not checked to compile)"),
+             cl::cat(Category));
 static cl::opt<bool> PrefilterTrace(
     "prefilter-trace",
     cl::desc("Say on stderr why the pre-filter takes each name and unit"),
@@ -166,6 +177,11 @@ static cl::opt<std::string>
 static cl::opt<std::string> TestingModifyAfterParse(
     "testing-modify-after-parse",
     cl::desc("Testing: change FILE once every unit is parsed"), cl::Hidden);
+static cl::opt<bool> TestingBreakEdits(
+    "testing-break-edits",
+    cl::desc("Testing: every edit that spells the allocator calls an "
+             "undeclared function instead"),
+    cl::Hidden);
 static cl::opt<std::string> TestingFault(
     "testing-fault",
     cl::desc("Testing: stage-fail:N, sigterm-after-staging:N, "
@@ -358,6 +374,10 @@ std::optional<PipelineRequest> requestFromFlags(
   Request.PrefilterTrace = PrefilterTrace;
   Request.InPlace = InPlace;
   Request.TestingModifyAfterParse = TestingModifyAfterParse;
+  // The later of --verify and --no-verify counts.
+  Request.Verify =
+      !NoVerify || VerifyOption.getPosition() > NoVerify.getPosition();
+  Request.TestingBreakEdits = TestingBreakEdits;
   Request.ClangResourceDir = PGMIGRATE_CLANG_RESOURCE_DIR;
   return Request;
 }
@@ -521,6 +541,13 @@ void printSummary(const PipelineResult &Result, unsigned Written,
                  << " object groups, each converted or refused whole: "
                  << Result.ConvertedGroups << " converted, "
                  << Result.RefusedGroups << " refused\n";
+  if (Result.VerifiedUnits)
+    llvm::errs() << "pgtable-migrate: --verify parsed " << Result.VerifiedUnits
+                 << (Result.VerifiedUnits == 1 ? " unit" : " units")
+                 << " again over the rewritten files; "
+                 << Result.FailedVerifications
+                 << " no longer compiled as before (their edits are "
+                    "withdrawn)\n";
 }
 
 } // namespace

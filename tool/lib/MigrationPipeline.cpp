@@ -3,6 +3,7 @@
 #include "MigrationPipeline.h"
 #include "EditFormatter.h"
 #include "EditTransaction.h"
+#include "EditVerifier.h"
 #include "FactsCache.h"
 #include "FormattedEdits.h"
 #include "ProgressLine.h"
@@ -54,6 +55,8 @@ public:
     // without them (each round withdraws one file more, so this ends).
     for (;;) {
       std::map<std::string, std::string> Bad = mergeAndFormat();
+      if (Bad.empty() && verifyChanges())
+        continue;
       if (Bad.empty() && Request.InPlace)
         Bad = unwritableFiles();
       if (Bad.empty())
@@ -99,12 +102,17 @@ private:
   std::vector<TranslationUnitResult>
   runPrefiltered(const TranslationUnitRunner &Runner, std::vector<bool> &Ran);
   void scanTree();
+  void keepForVerify(const TranslationUnitResult &Unit);
   void noteEdits(const std::vector<Finding> &Findings,
                  const std::map<std::string, uint64_t> &Hashes);
   void modifyForTesting();
   void withdrawFilesOutsideRoot();
   void withdrawChangedFiles();
   std::map<std::string, std::string> mergeAndFormat();
+  /// --verify: withdraws the edited files of every unit that no longer
+  /// compiles as it did; true when it withdrew any (merge again).
+  bool verifyChanges();
+  void breakEditsForTesting(FileChange &Change) const;
   std::map<std::string, std::string> unwritableFiles() const;
   std::string formatFile(const std::string &Path,
                          const clang::tooling::Replacements &Edits);
@@ -124,6 +132,10 @@ private:
   FileHashes Hashes;
   std::string RunKey;
   std::unique_ptr<ShardRecords> Shards;
+  /// --verify: the units whose findings edit files, and the checker.
+  std::vector<UnitWithEdits> UnitsWithEdits;
+  std::optional<TranslationUnitRunner> VerifyRunner;
+  std::optional<EditVerifier> Verifier;
   std::optional<FactsCache> Cache;
   StoreChain Stores;
 };
@@ -322,6 +334,8 @@ void Pipeline::runUnits() {
                   llvm::StringRef(Unit.WerrorWarnings).rtrim(),
               Unit.Job.Path);
     Lexical->addUnit(std::move(Unit.Coverage), Unit.Findings);
+    if (Request.Verify)
+      keepForVerify(Unit);
     noteEdits(Unit.Findings, Unit.ContentHashes);
     Merger.add(std::move(Unit.Findings));
   }
@@ -393,6 +407,73 @@ void Pipeline::noteEdits(const std::vector<Finding> &Findings,
         // checked: it counts as changed.
         Seen.insert(It == Hashes.end() ? 0 : It->second);
       }
+}
+
+// A unit whose findings edit files, with what it read, for --verify.
+void Pipeline::keepForVerify(const TranslationUnitResult &Unit) {
+  UnitWithEdits Kept;
+  for (const Finding &F : Unit.Findings)
+    for (const auto *Edits : {&F.Replacements, &F.GuardedReplacements})
+      for (const clang::tooling::Replacement &R : *Edits)
+        Kept.EditedFiles.insert(R.getFilePath().str());
+  if (Kept.EditedFiles.empty())
+    return;
+  Kept.Job = Unit.Job;
+  Kept.ReadFiles = Unit.ReadFiles;
+  UnitsWithEdits.push_back(std::move(Kept));
+}
+
+bool Pipeline::verifyChanges() {
+  if (!Request.Verify || UnitsWithEdits.empty() || Result.Changes.empty())
+    return false;
+  if (!Verifier) {
+    VerifyRunner.emplace(*Databases, Request.Options, Request.ClangResourceDir);
+    Verifier.emplace(*VerifyRunner, Request.Options, Request.Threads);
+  }
+  std::map<std::string, std::string> NewContents;
+  for (const FileChange &Change : Result.Changes)
+    NewContents[Change.Path] = Change.New;
+  std::vector<VerifyFailure> Failures =
+      Verifier->verify(UnitsWithEdits, NewContents);
+  Result.VerifiedUnits = Verifier->verifiedUnits();
+  for (const VerifyFailure &Failure : Failures) {
+    const UnitWithEdits &Unit = UnitsWithEdits[Failure.Unit];
+    ++Result.FailedVerifications;
+    std::string Why = "'" + Unit.Job.Path +
+                      "' does not compile as it did once rewritten (--verify)";
+    for (const std::string &File : Unit.EditedFiles)
+      if (NewContents.count(File))
+        Merger.withdrawFile(File, Why);
+    error(Why +
+              "; the edits of its files and their object groups are "
+              "withdrawn:\n" +
+              llvm::StringRef(Failure.Messages).rtrim(),
+          Unit.Job.Path);
+  }
+  return !Failures.empty();
+}
+
+// Test-only (--testing-break-edits): the new API's names in the edits
+// become names no header declares, so the rewritten unit does not compile.
+void Pipeline::breakEditsForTesting(FileChange &Change) const {
+  clang::tooling::Replacements Broken;
+  for (const clang::tooling::Replacement &R : Change.Edits) {
+    std::string Text;
+    llvm::StringRef Rest = R.getReplacementText();
+    while (!Rest.empty()) {
+      size_t Length =
+          Rest.find_if_not([](char C) { return llvm::isAlnum(C) || C == '_'; });
+      Length = Length == llvm::StringRef::npos ? Rest.size() : Length;
+      llvm::StringRef Word = Rest.take_front(std::max<size_t>(Length, 1));
+      Text += Word;
+      if (Word == Request.Options.AllocName || Word == Request.Options.FreeName)
+        Text += "_broken";
+      Rest = Rest.drop_front(Word.size());
+    }
+    llvm::cantFail(Broken.add(clang::tooling::Replacement(
+        R.getFilePath(), R.getOffset(), R.getLength(), Text)));
+  }
+  Change.Edits = std::move(Broken);
 }
 
 void Pipeline::modifyForTesting() {
@@ -520,6 +601,8 @@ std::string Pipeline::formatFile(const std::string &Path,
     Change.Edits = Edits;
   }
   // Every output then carries only what changes (MinimalEdits.h).
+  if (Request.TestingBreakEdits)
+    breakEditsForTesting(Change);
   Change.Edits = minimalEdits(Change.Old, Change.Edits);
   llvm::Expected<std::string> New =
       clang::tooling::applyAllReplacements(Change.Old, Change.Edits);

@@ -61,6 +61,13 @@ struct PipelineRequest {
   /// is checked first (EditTransaction.h), and a file that cannot take its
   /// edits withdraws their object groups.
   bool InPlace = false;
+  /// --verify: parse every unit with edits again over the rewritten files,
+  /// and withdraw the edits of one that no longer compiles as it did
+  /// (EditVerifier.h).
+  bool Verify = true;
+  /// Test-only: every edit that spells the allocator's name calls an
+  /// undeclared function instead (--verify must withdraw it).
+  bool TestingBreakEdits = false;
   /// Test-only: a file to change (a comment put before its first line)
   /// once every unit has been parsed, as an editor might during a run.
   std::string TestingModifyAfterParse;
@@ -100,6 +107,10 @@ struct PipelineResult {
   /// Units taken from the facts cache and from shard files, not parsed.
   unsigned CachedUnits = 0;
   unsigned ShardUnits = 0;
+  /// --verify: units parsed again over the rewritten files, and those
+  /// whose edits it withdrew.
+  unsigned VerifiedUnits = 0;
+  unsigned FailedVerifications = 0;
   /// With --shard: the units this shard ran (the run stops after them).
   std::optional<unsigned> ShardRan;
   /// With the pre-filter: what it parsed and why.

@@ -8,6 +8,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -268,27 +269,11 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
     Rules.push_back(std::move(R));
   }
 
-  tooling::ClangTool Tool(Databases.database(Job.Database), {Job.File},
-                          std::make_shared<PCHContainerOperations>(),
-                          llvm::vfs::createPhysicalFileSystem());
-  // The builtin headers of the clang this tool is built on; ClangTool would
-  // look for them beside the tool's own binary.
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      ("-resource-dir=" + ClangResourceDir).c_str(),
-      tooling::ArgumentInsertPosition::END));
-  // The kernel asks for dependency files through the preprocessor
-  // (-Wp,-MMD,dir/.file.o.d), which ClangTool's own dependency-file
-  // adjuster does not strip: clang would write them relative to the
-  // current directory, or fail the unit where that directory is missing.
   bool HadWerror = false;
-  Tool.appendArgumentsAdjuster(stripOutputsAndWerror(HadWerror));
-  // No "N errors generated." on stderr: errors are reported per unit.
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-Wno-unknown-warning-option", "-fno-caret-diagnostics"},
-      tooling::ArgumentInsertPosition::END));
+  tooling::ClangTool Tool =
+      makeTool(Job, llvm::vfs::createPhysicalFileSystem(), HadWerror);
   ErrorCollector Errors;
   Tool.setDiagnosticConsumer(&Errors);
-  Tool.setPrintErrorMessage(false);
 
   for (std::unique_ptr<Rule> &R : Rules)
     R->recordCoverage(Result.Coverage);
@@ -312,6 +297,54 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
     Result.ReadFiles.clear();
     Result.ReadHashes.clear();
   }
+  return Result;
+}
+
+tooling::ClangTool TranslationUnitRunner::makeTool(
+    const CompileJob &Job, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+    bool &HadWerror) const {
+  tooling::ClangTool Tool(Databases.database(Job.Database), {Job.File},
+                          std::make_shared<PCHContainerOperations>(),
+                          std::move(FS));
+  // The builtin headers of the clang this tool is built on; ClangTool would
+  // look for them beside the tool's own binary.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ("-resource-dir=" + ClangResourceDir).c_str(),
+      tooling::ArgumentInsertPosition::END));
+  // The kernel asks for dependency files through the preprocessor
+  // (-Wp,-MMD,dir/.file.o.d), which ClangTool's own dependency-file
+  // adjuster does not strip: clang would write them relative to the
+  // current directory, or fail the unit where that directory is missing.
+  Tool.appendArgumentsAdjuster(stripOutputsAndWerror(HadWerror));
+  // No "N errors generated." on stderr: errors are reported per unit.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-Wno-unknown-warning-option", "-fno-caret-diagnostics"},
+      tooling::ArgumentInsertPosition::END));
+  Tool.setPrintErrorMessage(false);
+  return Tool;
+}
+
+UnitDiagnostics TranslationUnitRunner::diagnose(
+    const CompileJob &Job,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) const {
+  UnitDiagnostics Result;
+  for (const tooling::CompileCommand &Command :
+       Databases.database(Job.Database).getCompileCommands(Job.File))
+    if (std::string Why = whyNotRunnable(Command); !Why.empty()) {
+      Result.Errors = Why + "\n";
+      return Result;
+    }
+  bool HadWerror = false;
+  tooling::ClangTool Tool = makeTool(Job, std::move(FS), HadWerror);
+  ErrorCollector Collector;
+  Tool.setDiagnosticConsumer(&Collector);
+  int Status =
+      Tool.run(tooling::newFrontendActionFactory<SyntaxOnlyAction>().get());
+  Result.Ran = true;
+  Result.Errors = std::move(Collector.Text);
+  Result.Warnings = std::move(Collector.Warnings);
+  if (Status != 0 && Result.Errors.empty())
+    Result.Errors = "clang could not process the file\n";
   return Result;
 }
 

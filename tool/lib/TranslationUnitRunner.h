@@ -9,7 +9,9 @@
 #include "pgmigrate/Options.h"
 #include "pgmigrate/ProvenanceFacts.h"
 #include "pgmigrate/UnitCoverage.h"
+#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -62,6 +64,15 @@ public:
   virtual void keep(const TranslationUnitResult &Result, std::string &Note) = 0;
 };
 
+/// What clang says of a unit, without running the rules (--verify).
+struct UnitDiagnostics {
+  /// False when the command could not run: Errors says why.
+  bool Ran = false;
+  /// One "file:line:col: error: message" (or warning) per line.
+  std::string Errors;
+  std::string Warnings;
+};
+
 /// Why a compile command cannot run (its directory is missing, its source
 /// is not a readable regular file), or "".
 std::string whyNotRunnable(const clang::tooling::CompileCommand &Command);
@@ -78,6 +89,13 @@ public:
         ClangResourceDir(std::move(ClangResourceDir)) {}
 
   TranslationUnitResult run(const CompileJob &Job) const;
+
+  /// Parses Job's command(s) over FS (the files as they are, or with
+  /// rewritten ones laid over them), with the adjustments run() makes, and
+  /// returns clang's errors and warnings.
+  UnitDiagnostics
+  diagnose(const CompileJob &Job,
+           llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) const;
 
   /// Called with each result in the order of Jobs, as soon as it and the
   /// results before it are done, on the thread of runAll(); it may move
@@ -96,6 +114,13 @@ public:
          ResultConsumer Consume = nullptr) const;
 
 private:
+  /// A ClangTool for Job over FS with the tool's argument adjustments;
+  /// HadWerror says, once it ran, whether the command had -Werror.
+  clang::tooling::ClangTool
+  makeTool(const CompileJob &Job,
+           llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+           bool &HadWerror) const;
+
   const CompilationDatabases &Databases;
   const MigrationOptions &Options;
   std::string ClangResourceDir;

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/mm.h>
+
+void free_kernel_pte(unsigned long *pte)
+{
+	pagetable_free(virt_to_ptdesc(pte));
+}
