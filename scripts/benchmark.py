@@ -17,6 +17,8 @@ every variant, then repetition 2 of every variant, ... (--repeat, default
                         repetition (cold cache; the pre-filter is on by
                         default);
   migrate-no-prefilter  the same with --no-prefilter (cold cache too);
+  migrate-no-verify     the same with --no-verify (cold cache too): the
+                        cost of --verify is migrate's time over this one;
   migrate-warm          the same with --cache-dir=WARM, a cache an untimed
                         run filled before repetition 1;
   tidy-plugin           run-clang-tidy-16 -j N -p DB -load PLUGIN
@@ -80,12 +82,14 @@ RUN_CLANG_TIDY = "run-clang-tidy-16"
 SPATCH = "spatch"
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-VARIANTS = ["migrate", "migrate-no-prefilter", "migrate-warm", "tidy-plugin",
-            "spatch", "syntax-all", "syntax-kept"]
+VARIANTS = ["migrate", "migrate-no-prefilter", "migrate-no-verify",
+            "migrate-warm", "tidy-plugin", "spatch", "syntax-all",
+            "syntax-kept"]
 OPTIONAL_VARIANTS = ["tidy-builtin"]
 LABELS = {
     "migrate": "pgtable-migrate (cold cache)",
     "migrate-no-prefilter": "pgtable-migrate --no-prefilter (cold cache)",
+    "migrate-no-verify": "pgtable-migrate --no-verify (cold cache)",
     "migrate-warm": "pgtable-migrate (warm cache)",
     "tidy-plugin": "run-clang-tidy-16 + plugin (pgtable-*)",
     "spatch": "spatch (pgtable.cocci)",
@@ -420,6 +424,9 @@ def main():
         note("%s has no --no-prefilter: migrate-no-prefilter is skipped" %
              tool)
         skipped["migrate-no-prefilter"] = "the tool has no --no-prefilter"
+    if "--no-verify" not in options:
+        note("%s has no --no-verify: migrate-no-verify is skipped" % tool)
+        skipped["migrate-no-verify"] = "the tool has no --no-verify"
 
     tool_base = [tool, "-p", build_dir, "-j", str(args.jobs), "--check",
                  "--quiet"]
@@ -514,6 +521,11 @@ def main():
             cold_steps("migrate-no-prefilter", ["--no-prefilter"]),
             ok=(0, 1), setup=cold_setup("migrate-no-prefilter"),
             teardown=cold_teardown("migrate-no-prefilter")),
+        "migrate-no-verify": lambda: Variant(
+            "migrate-no-verify", len(entries),
+            cold_steps("migrate-no-verify", ["--no-verify"]),
+            ok=(0, 1), setup=cold_setup("migrate-no-verify"),
+            teardown=cold_teardown("migrate-no-verify")),
         "migrate-warm": lambda: Variant(
             "migrate-warm", len(entries),
             lambda rep: [Step(tree, tool_base + ["--cache-dir=" + warm_dir] +

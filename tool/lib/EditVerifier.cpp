@@ -7,16 +7,18 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/xxhash.h"
-#include <mutex>
 #include <optional>
 
 namespace pgmigrate {
 
 namespace {
 
-// "file:line:col: warning: message" -> "file: warning: message".
+// "file:line:col: warning: message" -> "file: warning: message"; the same
+// for errors.
 std::string withoutPosition(llvm::StringRef Line) {
-  size_t Kind = Line.find(": warning: ");
+  size_t Kind = llvm::StringRef::npos;
+  for (llvm::StringRef Level : {": warning: ", ": error: ", ": fatal error: "})
+    Kind = std::min(Kind, Line.find(Level));
   if (Kind == llvm::StringRef::npos)
     return Line.str();
   llvm::StringRef Where = Line.take_front(Kind);
@@ -37,7 +39,8 @@ bool endsWithMmHeader(llvm::StringRef Path) {
 
 } // namespace
 
-std::string newWarnings(llvm::StringRef Original, llvm::StringRef Rewritten) {
+std::string newDiagnostics(llvm::StringRef Original,
+                           llvm::StringRef Rewritten) {
   llvm::StringMap<unsigned> Seen;
   llvm::SmallVector<llvm::StringRef> Lines;
   Original.split(Lines, '\n', -1, /*KeepEmpty=*/false);
@@ -77,6 +80,10 @@ EditVerifier::verify(const std::vector<UnitWithEdits> &Units,
   struct Check {
     size_t Unit;
     llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Files;
+    /// The files as they are but for the API laid into mm.h, when the
+    /// unit has no baseline yet: errors the API alone brings (a parameter
+    /// named like it, which name-conflicts reports) are not the edits'.
+    llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> BaselineFiles;
   };
   std::vector<Check> Checks;
   for (size_t I = 0; I < Units.size(); ++I) {
@@ -86,6 +93,7 @@ EditVerifier::verify(const std::vector<UnitWithEdits> &Units,
         }))
       continue;
     auto Files = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+    llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> BaselineFiles;
     uint64_t View = 0;
     for (const std::string &Path : U.ReadFiles) {
       auto New = NewContents.find(Path);
@@ -102,8 +110,17 @@ EditVerifier::verify(const std::vector<UnitWithEdits> &Units,
       } else {
         continue;
       }
-      if (endsWithMmHeader(Path))
-        Text = withApiDeclarations(Text, Options);
+      if (endsWithMmHeader(Path)) {
+        std::string WithApi = withApiDeclarations(Text, Options);
+        if (WithApi != Text && New == NewContents.end() &&
+            !Baselines.count(I)) {
+          BaselineFiles =
+              llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+          BaselineFiles->addFile(
+              Path, 0, llvm::MemoryBuffer::getMemBufferCopy(WithApi, Path));
+        }
+        Text = std::move(WithApi);
+      }
       View = llvm::xxHash64(Path) ^ (View * 31 + llvm::xxHash64(Text));
       Files->addFile(Path, 0, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
     }
@@ -111,39 +128,44 @@ EditVerifier::verify(const std::vector<UnitWithEdits> &Units,
     if (Last != LastView.end() && Last->second == View)
       continue;
     LastView[I] = View;
-    Checks.push_back({I, std::move(Files)});
+    Checks.push_back({I, std::move(Files), std::move(BaselineFiles)});
   }
 
   std::vector<std::string> Messages(Checks.size());
-  std::mutex Lock;
+  std::vector<std::optional<std::string>> NewBaselines(Checks.size());
+  auto ParseOver =
+      [&](const CompileJob &Job,
+          llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Files) {
+        auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+            llvm::vfs::createPhysicalFileSystem());
+        Overlay->pushOverlay(std::move(Files));
+        UnitDiagnostics Result = Runner.diagnose(Job, Overlay);
+        return Result.Errors + Result.Warnings;
+      };
   {
     llvm::ThreadPool Pool(llvm::hardware_concurrency(
         std::max(1u, std::min<unsigned>(Threads, Checks.size()))));
     for (size_t K = 0; K < Checks.size(); ++K)
       Pool.async([&, K] {
         const Check &C = Checks[K];
-        const CompileJob &Job = Units[C.Unit].Job;
-        // The warnings of the files as they are: parsed once per unit.
-        std::optional<std::string> Original;
-        {
-          std::lock_guard<std::mutex> Guard(Lock);
-          auto It = OriginalWarnings.find(C.Unit);
-          if (It != OriginalWarnings.end())
-            Original = It->second;
-        }
-        if (!Original) {
-          Original = Runner.diagnose(Job, llvm::vfs::createPhysicalFileSystem())
-                         .Warnings;
-          std::lock_guard<std::mutex> Guard(Lock);
-          OriginalWarnings[C.Unit] = *Original;
-        }
-        auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-            llvm::vfs::createPhysicalFileSystem());
-        Overlay->pushOverlay(C.Files);
-        UnitDiagnostics After = Runner.diagnose(Job, Overlay);
-        Messages[K] = After.Errors + newWarnings(*Original, After.Warnings);
+        const UnitWithEdits &U = Units[C.Unit];
+        std::string After = ParseOver(U.Job, C.Files);
+        // Against the run's own parse first; where the API is laid into
+        // mm.h and that finds something new, against the files as they are
+        // with the API (parsed only then, once per unit).
+        Messages[K] = newDiagnostics(U.Warnings, After);
+        if (Messages[K].empty())
+          return;
+        if (auto It = Baselines.find(C.Unit); It != Baselines.end())
+          Messages[K] = newDiagnostics(It->second, After);
+        else if (C.BaselineFiles)
+          Messages[K] = newDiagnostics(
+              *(NewBaselines[K] = ParseOver(U.Job, C.BaselineFiles)), After);
       });
   }
+  for (size_t K = 0; K < Checks.size(); ++K)
+    if (NewBaselines[K])
+      Baselines[Checks[K].Unit] = std::move(*NewBaselines[K]);
   Verified += Checks.size();
   std::vector<VerifyFailure> Failures;
   for (size_t K = 0; K < Checks.size(); ++K)

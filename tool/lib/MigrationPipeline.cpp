@@ -420,6 +420,7 @@ void Pipeline::keepForVerify(const TranslationUnitResult &Unit) {
     return;
   Kept.Job = Unit.Job;
   Kept.ReadFiles = Unit.ReadFiles;
+  Kept.Warnings = Unit.Warnings;
   UnitsWithEdits.push_back(std::move(Kept));
 }
 

@@ -23,7 +23,7 @@ namespace json = llvm::json;
 namespace pgmigrate {
 
 static constexpr llvm::StringLiteral ShardFormat = "pgtable-migrate-shard";
-static constexpr int64_t ShardVersion = 2;
+static constexpr int64_t ShardVersion = 3;
 
 static llvm::Error error(const llvm::Twine &Text) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Text);

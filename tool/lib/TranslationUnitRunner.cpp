@@ -284,7 +284,8 @@ TranslationUnitResult TranslationUnitRunner::run(const CompileJob &Job) const {
   Result.Parsed = Status == 0 && Errors.getNumErrors() == 0;
   Result.Errors = std::move(Errors.Text);
   if (HadWerror)
-    Result.WerrorWarnings = std::move(Errors.Warnings);
+    Result.WerrorWarnings = Errors.Warnings;
+  Result.Warnings = std::move(Errors.Warnings);
   if (!Result.Parsed && Result.Errors.empty())
     Result.Errors = Status == 2 ? "no compile command for the file\n"
                                 : "clang could not process the file\n";

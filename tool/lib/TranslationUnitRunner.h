@@ -32,6 +32,9 @@ struct TranslationUnitResult {
   /// The warnings of a unit whose command has -Werror (which the tool
   /// drops), one per line: the kernel's build would fail on them.
   std::string WerrorWarnings;
+  /// Every warning of the parse, one per line: --verify compares the
+  /// rewritten unit's with them.
+  std::string Warnings;
   std::vector<Finding> Findings;
   /// The unit's provenance facts, when a rule that pairs is enabled.
   std::optional<ProvenanceFacts> Facts;

@@ -1,6 +1,7 @@
 //===- UnitRecord.cpp -----------------------------------------------------===//
 //
 //   {"parsed": true, "notRun": false, "errors": S, "werror": S,
+//    "warnings": S,
 //    "findings": [{"rule", "kind", "file", "offset", "line", "column",
 //                  "message", "note", "edits": [[file, offset, length,
 //                  text]], "guardedEdits", "guardedMessage", "addsNullTest",
@@ -116,6 +117,7 @@ unitRecordToJson(const TranslationUnitResult &Result) {
                       {"notRun", Result.NotRun},
                       {"errors", bytes(Result.Errors)},
                       {"werror", bytes(Result.WerrorWarnings)},
+                      {"warnings", bytes(Result.Warnings)},
                       {"findings", std::move(Findings)},
                       {"facts", std::move(Facts)},
                       {"contentHashes", std::move(Hashes)},
@@ -279,6 +281,7 @@ unitRecordFromJson(const json::Value &Record, const CompileJob &Job) {
   Out.NotRun = R.flag(O, "notRun");
   Out.Errors = R.bytes(O, "errors");
   Out.WerrorWarnings = R.bytes(O, "werror");
+  Out.Warnings = R.bytes(O, "warnings");
   for (const json::Value &F : R.array(O, "findings"))
     if (R.Error.empty())
       Out.Findings.push_back(R.finding(F));

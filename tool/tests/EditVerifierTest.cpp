@@ -10,16 +10,23 @@ TEST(EditVerifier, WarningsAreComparedWithoutTheirPosition) {
   std::string Original = "a.c:10:3: warning: unused variable 'x'\n"
                          "a.c:20:1: warning: unused variable 'y'\n";
   // The edits moved both lines; nothing is new.
-  EXPECT_EQ(newWarnings(Original, "a.c:9:3: warning: unused variable 'x'\n"
-                                  "a.c:19:1: warning: unused variable 'y'\n"),
+  EXPECT_EQ(newDiagnostics(Original,
+                           "a.c:9:3: warning: unused variable 'x'\n"
+                           "a.c:19:1: warning: unused variable 'y'\n"),
             "");
   // A second 'x' warning is new, and so is one in another file.
-  EXPECT_EQ(newWarnings(Original, "a.c:9:3: warning: unused variable 'x'\n"
-                                  "a.c:12:3: warning: unused variable 'x'\n"
-                                  "b.h:1:1: warning: unused variable 'y'\n"),
+  EXPECT_EQ(newDiagnostics(Original, "a.c:9:3: warning: unused variable 'x'\n"
+                                     "a.c:12:3: warning: unused variable 'x'\n"
+                                     "b.h:1:1: warning: unused variable 'y'\n"),
             "a.c:12:3: warning: unused variable 'x'\n"
             "b.h:1:1: warning: unused variable 'y'\n");
-  EXPECT_EQ(newWarnings("", "w.c:1:1: warning: w\n"), "w.c:1:1: warning: w\n");
+  EXPECT_EQ(newDiagnostics("", "w.c:1:1: warning: w\n"),
+            "w.c:1:1: warning: w\n");
+  // Errors too: one the files had before the edits is not new.
+  EXPECT_EQ(newDiagnostics("m.c:210:14: error: too few arguments\n",
+                           "m.c:211:14: error: too few arguments\n"
+                           "m.c:300:1: error: call to undeclared function\n"),
+            "m.c:300:1: error: call to undeclared function\n");
 }
 
 TEST(EditVerifier, DeclaresTheApiWhereTheHeaderLacksIt) {

@@ -15,6 +15,7 @@ TranslationUnitResult sampleResult() {
   R.Parsed = true;
   R.Errors = "";
   R.WerrorWarnings = "a.c:1:2: warning: unused\n";
+  R.Warnings = "a.c:1:2: warning: unused\nb.h:3:4: warning: shadow\n";
   Finding F;
   F.Rule = "zeroed-page";
   F.Kind = FindingKind::Converted;
@@ -68,6 +69,7 @@ TEST(UnitRecordTest, RoundTripsEveryField) {
   EXPECT_EQ(Back->Job.Database, 3u);
   EXPECT_TRUE(Back->Parsed);
   EXPECT_EQ(Back->WerrorWarnings, R.WerrorWarnings);
+  EXPECT_EQ(Back->Warnings, R.Warnings);
   ASSERT_EQ(Back->Findings.size(), 2u);
   const Finding &F = R.Findings[0], &B = Back->Findings[0];
   EXPECT_EQ(B, F);

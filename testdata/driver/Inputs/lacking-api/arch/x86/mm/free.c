@@ -3,5 +3,7 @@
 
 void free_kernel_pte(unsigned long *pte)
 {
+	int unused;
+
 	pagetable_free(virt_to_ptdesc(pte));
 }
