@@ -5,8 +5,9 @@
 // memory (nothing is written) and the same compile command. The unit fails
 // when that parse has an error or a warning its parse of the files as they
 // are did not have (compared without their line and column, which the
-// edits move). The pipeline then withdraws the files the unit's findings
-// edit, with their object groups, and merges again.
+// edits move). The pipeline then withdraws every rewritten file the unit
+// reads (which edit broke it is not known), with their object groups, and
+// merges again.
 //
 // Where the tree lacks the new API (the unit's include/linux/mm.h does not
 // declare it), the declarations --emit-api prints are laid into that

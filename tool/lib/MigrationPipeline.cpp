@@ -442,12 +442,21 @@ bool Pipeline::verifyChanges() {
     ++Result.FailedVerifications;
     std::string Why = "'" + Unit.Job.Path +
                       "' does not compile as it did once rewritten (--verify)";
+    // Which edit breaks the unit is not known: every rewritten file it
+    // reads goes back to what it was (a header another unit edits too),
+    // so that the unit compiles as before.
+    std::set<std::string> Withdrawn;
     for (const std::string &File : Unit.EditedFiles)
       if (NewContents.count(File))
-        Merger.withdrawFile(File, Why);
+        Withdrawn.insert(File);
+    for (const std::string &File : Unit.ReadFiles)
+      if (NewContents.count(File))
+        Withdrawn.insert(File);
+    for (const std::string &File : Withdrawn)
+      Merger.withdrawFile(File, Why);
     error(Why +
-              "; the edits of its files and their object groups are "
-              "withdrawn:\n" +
+              "; the edits of the rewritten files it reads and their object "
+              "groups are withdrawn:\n" +
               llvm::StringRef(Failure.Messages).rtrim(),
           Unit.Job.Path);
   }
