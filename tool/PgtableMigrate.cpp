@@ -179,8 +179,8 @@ static cl::opt<std::string> TestingModifyAfterParse(
     cl::desc("Testing: change FILE once every unit is parsed"), cl::Hidden);
 static cl::opt<bool> TestingBreakEdits(
     "testing-break-edits",
-    cl::desc("Testing: every edit that spells the allocator calls an "
-             "undeclared function instead"),
+    cl::desc("Testing: every edit that spells the new API's names calls "
+             "an undeclared function instead"),
     cl::Hidden);
 static cl::opt<std::string> TestingFault(
     "testing-fault",

@@ -3,6 +3,7 @@
 // constructors, kernel page-table marking and deferred free, and the
 // equivalence of pgtable_alloc()/pgtable_free() with their definitions.
 #include "mm_fixture.h"
+#include "new_api_checks.h"
 
 namespace {
 
@@ -311,11 +312,7 @@ TEST_F(Ptdesc, MemInitAndTeardownDropTheQueue) {
 
 // ---- the new API ----
 
-struct NewApi {
-  const char *alloc_name;
-  void *(*alloc)(gfp_t, unsigned int);
-  void (*free)(const void *);
-};
+using refimpl_test::NewApi;
 
 void *callPgtableAlloc(gfp_t gfp, unsigned int order) {
   return pgtable_alloc(gfp, order);
@@ -331,65 +328,19 @@ const NewApi kNewApis[] = {
 };
 
 TEST_F(Ptdesc, NewApiReturnsZeroedTablesOfTheRightOrder) {
-  for (const NewApi &api : kNewApis) {
-    for (gfp_t gfp : {GFP_KERNEL, GFP_PGTABLE_KERNEL, GFP_PGTABLE_USER,
-                      GFP_ATOMIC, (gfp_t)0}) {
-      for (unsigned int order = 0; order <= 3; order++) {
-        SCOPED_TRACE(std::string(api.alloc_name) + " gfp " +
-                     std::to_string(gfp) + " order " + std::to_string(order));
-        void *addr = api.alloc(gfp, order);
-        ASSERT_NE(addr, nullptr);
-        EXPECT_EQ((unsigned long)addr % (PAGE_SIZE << order), 0UL);
-        EXPECT_TRUE(allBytes(addr, PAGE_SIZE << order, 0));
-        AllocInfo info = infoOf(addr);
-        EXPECT_TRUE(info.live);
-        EXPECT_EQ(info.family, REFIMPL_FAMILY_PTDESC);
-        EXPECT_STREQ(info.api, api.alloc_name);
-        EXPECT_EQ(info.order, order);
-        EXPECT_EQ(info.compound, order > 0);
-        EXPECT_TRUE(info.zeroed);
-        EXPECT_EQ(ptdesc_order(virt_to_ptdesc(addr)), order);
-        EXPECT_EQ(refimpl_pages_in_use(), 1UL << order);
-        api.free(addr);
-        EXPECT_EQ(refimpl_pages_in_use(), 0UL);
-        EXPECT_TRUE(allBytes(addr, PAGE_SIZE << order, REFIMPL_POISON_FREE));
-      }
-    }
-  }
+  for (const NewApi &api : kNewApis)
+    refimpl_test::expectZeroedTablesOfTheRightOrder(api);
 }
 
 TEST_F(Ptdesc, NewApiZeroesReusedDirtyMemory) {
   ASSERT_EQ(refimpl_mem_init(2), 0); // one usable page: always reused
-  for (const NewApi &api : kNewApis) {
-    SCOPED_TRACE(api.alloc_name);
-    struct ptdesc *dirty = pagetable_alloc(GFP_KERNEL, 0);
-    ASSERT_NE(dirty, nullptr);
-    memset(ptdesc_address(dirty), 0x77, PAGE_SIZE);
-    pagetable_free(dirty);
-    void *addr = api.alloc(GFP_KERNEL, 0);
-    ASSERT_EQ(addr, ptdesc_address(dirty));
-    EXPECT_TRUE(allBytes(addr, PAGE_SIZE, 0));
-    api.free(addr);
-  }
+  for (const NewApi &api : kNewApis)
+    refimpl_test::expectZeroesReusedDirtyMemory(api);
 }
 
 TEST_F(Ptdesc, NewApiFailures) {
-  for (const NewApi &api : kNewApis) {
-    SCOPED_TRACE(api.alloc_name);
-    EXPECT_EQ(api.alloc(GFP_PGTABLE_KERNEL, kMaxOrder + 1), nullptr);
-    refimpl_fail_nth_alloc(1);
-    EXPECT_EQ(api.alloc(GFP_PGTABLE_KERNEL, 0), nullptr);
-    refimpl_fail_nth_alloc(2);
-    void *first = api.alloc(GFP_PGTABLE_KERNEL, 1);
-    EXPECT_NE(first, nullptr);
-    EXPECT_EQ(api.alloc(GFP_PGTABLE_KERNEL, 1), nullptr);
-    void *third = api.alloc(GFP_PGTABLE_KERNEL, 1);
-    EXPECT_NE(third, nullptr);
-    EXPECT_EQ(refimpl_pages_in_use(), 4UL);
-    api.free(first);
-    api.free(third);
-  }
-  EXPECT_EQ(refimpl_pages_in_use(), 0UL);
+  for (const NewApi &api : kNewApis)
+    refimpl_test::expectNullOnFailure(api, kMaxOrder);
 }
 
 TEST_F(Ptdesc, NewApiNamesAreInterchangeable) {

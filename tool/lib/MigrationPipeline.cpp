@@ -28,6 +28,16 @@ unsigned PipelineResult::errorCount() const {
 
 namespace {
 
+// The files some finding's edits (guarded or not) change.
+std::set<std::string> filesEditedBy(const std::vector<Finding> &Findings) {
+  std::set<std::string> Files;
+  for (const Finding &F : Findings)
+    for (const auto *Edits : {&F.Replacements, &F.GuardedReplacements})
+      for (const clang::tooling::Replacement &R : *Edits)
+        Files.insert(R.getFilePath().str());
+  return Files;
+}
+
 class Pipeline {
 public:
   Pipeline(PipelineRequest &Request, PipelineResult &Result)
@@ -109,8 +119,8 @@ private:
   void withdrawFilesOutsideRoot();
   void withdrawChangedFiles();
   std::map<std::string, std::string> mergeAndFormat();
-  /// --verify: withdraws the edited files of every unit that no longer
-  /// compiles as it did; true when it withdrew any (merge again).
+  /// --verify: withdraws the rewritten files every unit that no longer
+  /// compiles as it did reads; true when it withdrew any (merge again).
   bool verifyChanges();
   void breakEditsForTesting(FileChange &Change) const;
   std::map<std::string, std::string> unwritableFiles() const;
@@ -398,24 +408,18 @@ std::unique_ptr<UnitPrefilter> Pipeline::makePrefilter() const {
 // Remembers the files Findings edit, and the bytes they were computed on.
 void Pipeline::noteEdits(const std::vector<Finding> &Findings,
                          const std::map<std::string, uint64_t> &Hashes) {
-  for (const Finding &F : Findings)
-    for (const auto *Edits : {&F.Replacements, &F.GuardedReplacements})
-      for (const clang::tooling::Replacement &R : *Edits) {
-        std::set<uint64_t> &Seen = EditedFiles[R.getFilePath().str()];
-        auto It = Hashes.find(R.getFilePath().str());
-        // A file whose bytes the producer did not record cannot be
-        // checked: it counts as changed.
-        Seen.insert(It == Hashes.end() ? 0 : It->second);
-      }
+  for (const std::string &Path : filesEditedBy(Findings)) {
+    auto It = Hashes.find(Path);
+    // A file whose bytes the producer did not record cannot be checked: it
+    // counts as changed.
+    EditedFiles[Path].insert(It == Hashes.end() ? 0 : It->second);
+  }
 }
 
 // A unit whose findings edit files, with what it read, for --verify.
 void Pipeline::keepForVerify(const TranslationUnitResult &Unit) {
   UnitWithEdits Kept;
-  for (const Finding &F : Unit.Findings)
-    for (const auto *Edits : {&F.Replacements, &F.GuardedReplacements})
-      for (const clang::tooling::Replacement &R : *Edits)
-        Kept.EditedFiles.insert(R.getFilePath().str());
+  Kept.EditedFiles = filesEditedBy(Unit.Findings);
   if (Kept.EditedFiles.empty())
     return;
   Kept.Job = Unit.Job;
@@ -610,9 +614,9 @@ std::string Pipeline::formatFile(const std::string &Path,
             "': " + llvm::toString(Formatted.takeError()));
     Change.Edits = Edits;
   }
-  // Every output then carries only what changes (MinimalEdits.h).
   if (Request.TestingBreakEdits)
     breakEditsForTesting(Change);
+  // Every output then carries only what changes (MinimalEdits.h).
   Change.Edits = minimalEdits(Change.Old, Change.Edits);
   llvm::Expected<std::string> New =
       clang::tooling::applyAllReplacements(Change.Old, Change.Edits);

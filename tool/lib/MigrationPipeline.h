@@ -65,7 +65,7 @@ struct PipelineRequest {
   /// and withdraw the edits of one that no longer compiles as it did
   /// (EditVerifier.h).
   bool Verify = true;
-  /// Test-only: every edit that spells the allocator's name calls an
+  /// Test-only: every edit that spells the new API's names calls an
   /// undeclared function instead (--verify must withdraw it).
   bool TestingBreakEdits = false;
   /// Test-only: a file to change (a comment put before its first line)

@@ -341,7 +341,6 @@ UnitDiagnostics TranslationUnitRunner::diagnose(
   Tool.setDiagnosticConsumer(&Collector);
   int Status =
       Tool.run(tooling::newFrontendActionFactory<SyntaxOnlyAction>().get());
-  Result.Ran = true;
   Result.Errors = std::move(Collector.Text);
   Result.Warnings = std::move(Collector.Warnings);
   if (Status != 0 && Result.Errors.empty())

@@ -69,9 +69,8 @@ public:
 
 /// What clang says of a unit, without running the rules (--verify).
 struct UnitDiagnostics {
-  /// False when the command could not run: Errors says why.
-  bool Ran = false;
-  /// One "file:line:col: error: message" (or warning) per line.
+  /// One "file:line:col: error: message" (or warning) per line; Errors
+  /// also says why a command could not run.
   std::string Errors;
   std::string Warnings;
 };
