@@ -177,11 +177,11 @@ static cl::opt<std::string>
 static cl::opt<std::string> TestingModifyAfterParse(
     "testing-modify-after-parse",
     cl::desc("Testing: change FILE once every unit is parsed"), cl::Hidden);
-static cl::opt<bool> TestingBreakEdits(
-    "testing-break-edits",
-    cl::desc("Testing: every edit that spells the new API's names calls "
-             "an undeclared function instead"),
-    cl::Hidden);
+static cl::opt<std::string>
+    TestingMutant("testing-mutant",
+                  cl::desc("Testing: write a deliberately wrong migration (see "
+                           "tool/lib/TestingMutants.h)"),
+                  cl::value_desc("name"), cl::Hidden);
 static cl::opt<std::string> TestingFault(
     "testing-fault",
     cl::desc("Testing: stage-fail:N, sigterm-after-staging:N, "
@@ -377,7 +377,15 @@ std::optional<PipelineRequest> requestFromFlags(
   // The later of --verify and --no-verify counts.
   Request.Verify =
       !NoVerify || VerifyOption.getPosition() > NoVerify.getPosition();
-  Request.TestingBreakEdits = TestingBreakEdits;
+  std::optional<Mutant> Mutation = parseMutant(TestingMutant);
+  if (!Mutation) {
+    Errors.report("--testing-mutant: unknown mutant '" + TestingMutant +
+                  "' (one of " + mutantNames() + ")");
+    return std::nullopt;
+  }
+  Request.TestingMutant = *Mutation;
+  Request.Options.TestingSkipDescriptorUses =
+      *Mutation == Mutant::SkipDescriptorUses;
   Request.ClangResourceDir = PGMIGRATE_CLANG_RESOURCE_DIR;
   return Request;
 }

@@ -65,6 +65,20 @@ void refimpl_mem_teardown(void)
 	memset(&init_mm, 0, sizeof(init_mm));
 }
 
+/* Stands for what lies outside simulated RAM (see __va() in asm/page.h). */
+static unsigned char outside_ram[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+
+void *refimpl_phys_to_virt(unsigned long pa)
+{
+	if (pa < refimpl_mem_pages * PAGE_SIZE)
+		return refimpl_mem_base + pa;
+	refimpl_record(REFIMPL_V_BAD_ADDRESS, 0, NULL, 0,
+		       "__va(%#lx): physical address outside simulated memory",
+		       pa);
+	memset(outside_ram, 0, sizeof(outside_ram));
+	return outside_ram + (pa & (PAGE_SIZE - 1));
+}
+
 unsigned long __phys_addr(unsigned long x)
 {
 	unsigned long base = (unsigned long)refimpl_mem_base;

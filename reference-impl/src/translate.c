@@ -102,7 +102,9 @@ struct refimpl_translation refimpl_translate(pgd_t *root, unsigned long va,
 		t.nx |= !!(entry & _PAGE_NX);
 		if (level == 1 || (level <= 3 && (entry & _PAGE_PSE)))
 			break;
-		table = (const unsigned long *)__va(entry & PTE_PFN_MASK);
+		/* The MMU reads physical memory: no __va() and its check. */
+		table = (const unsigned long *)(refimpl_mem_base +
+						(entry & PTE_PFN_MASK));
 	}
 
 	t.leaf = entry;

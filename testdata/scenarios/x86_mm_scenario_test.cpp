@@ -297,7 +297,8 @@ TEST_P(X86MmScenario, KexecIdentityMapFailuresLeakNothing) {
 TEST_P(X86MmScenario, PtdescTables) {
   pmd_t *Pmd = kernel_pmd_alloc_table();
   ASSERT_NE(Pmd, nullptr);
-  EXPECT_TRUE(PageTable(virt_to_page(Pmd)));
+  EXPECT_TRUE(PageTable(virt_to_page(Pmd)))
+      << "the pmd table's ptdesc was not constructed";
   for (int I = 0; I < PTRS_PER_PMD; ++I)
     EXPECT_TRUE(pmd_none(Pmd[I]));
   kernel_pmd_free_table(Pmd);
@@ -312,9 +313,42 @@ TEST_P(X86MmScenario, PtdescTables) {
   struct refimpl_alloc_info Info;
   ASSERT_TRUE(refimpl_alloc_info(Pte, &Info));
   EXPECT_TRUE(Info.live);
-  EXPECT_EQ(refimpl_kernel_pgtable_pending(), 1UL);
+  EXPECT_EQ(refimpl_kernel_pgtable_pending(), 1UL)
+      << "the free of a kernel page table an IOMMU may cache is not deferred";
   EXPECT_EQ(refimpl_flush_kernel_pgtable_work(), 1UL);
   ASSERT_TRUE(refimpl_alloc_info(Pte, &Info));
+  EXPECT_FALSE(Info.live);
+}
+
+// The pgd pair of page-table isolation is one order-1 allocation: the user
+// pgd in its second page is zeroed, maps on its own, and goes with the
+// kernel pgd's free.
+TEST_P(X86MmScenario, PtiPgdPairIsOneOrder1Allocation) {
+  pgd_t *Kernel = kernel_pti_pgd_alloc();
+  ASSERT_NE(Kernel, nullptr);
+  struct refimpl_alloc_info Info;
+  ASSERT_TRUE(refimpl_alloc_info(Kernel, &Info));
+  EXPECT_EQ(Info.order, 1u) << "the pgd pair is not one order-1 allocation";
+  pgd_t *User = kernel_pti_user_pgd(Kernel);
+  ASSERT_TRUE(refimpl_alloc_info(User, &Info));
+  ASSERT_TRUE(Info.live) << "the user pgd is not allocated";
+  for (int I = 0; I < PTRS_PER_PGD; ++I)
+    ASSERT_TRUE(!pgd_val(User[I]) && !pgd_val(Kernel[I])) << "entry " << I;
+
+  unsigned long Start = WindowBase + 7 * G1;
+  ASSERT_EQ(
+      kernel_map_range(User, Start, Start + 3 * K4, 0x500, PAGE_KERNEL, false),
+      0);
+  struct refimpl_translation T =
+      refimpl_translate(User, Start + K4, REFIMPL_ACC_READ);
+  ASSERT_TRUE(T.ok) << refimpl_fault_name(T.fault);
+  EXPECT_EQ(T.pa, PFN_PHYS(0x501UL));
+  EXPECT_FALSE(refimpl_translate(Kernel, Start + K4, REFIMPL_ACC_READ).ok);
+
+  kernel_unmap_range(User, Start, Start + 3 * K4);
+  kernel_free_tables(User);
+  kernel_pti_pgd_free(Kernel);
+  ASSERT_TRUE(refimpl_alloc_info(User, &Info));
   EXPECT_FALSE(Info.live);
 }
 

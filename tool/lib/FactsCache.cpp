@@ -49,6 +49,7 @@ std::string runKey(const MigrationOptions &Options,
      << ";param=" << Options.ConflictParamName
      << ";field=" << Options.ConflictFieldName
      << ";strict=" << Options.StrictFamilies
+     << ";skip-descriptor-uses=" << Options.TestingSkipDescriptorUses
      << ";resource-dir=" << ClangResourceDir;
   return OS.str();
 }

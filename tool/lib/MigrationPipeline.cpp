@@ -122,7 +122,7 @@ private:
   /// --verify: withdraws the rewritten files every unit that no longer
   /// compiles as it did reads; true when it withdrew any (merge again).
   bool verifyChanges();
-  void breakEditsForTesting(FileChange &Change) const;
+  void mutateForTesting(FindingMerger::Result &Merged) const;
   std::map<std::string, std::string> unwritableFiles() const;
   std::string formatFile(const std::string &Path,
                          const clang::tooling::Replacements &Edits);
@@ -467,27 +467,15 @@ bool Pipeline::verifyChanges() {
   return !Failures.empty();
 }
 
-// Test-only (--testing-break-edits): the new API's names in the edits
-// become names no header declares, so the rewritten unit does not compile.
-void Pipeline::breakEditsForTesting(FileChange &Change) const {
-  clang::tooling::Replacements Broken;
-  for (const clang::tooling::Replacement &R : Change.Edits) {
-    std::string Text;
-    llvm::StringRef Rest = R.getReplacementText();
-    while (!Rest.empty()) {
-      size_t Length =
-          Rest.find_if_not([](char C) { return llvm::isAlnum(C) || C == '_'; });
-      Length = Length == llvm::StringRef::npos ? Rest.size() : Length;
-      llvm::StringRef Word = Rest.take_front(std::max<size_t>(Length, 1));
-      Text += Word;
-      if (Word == Request.Options.AllocName || Word == Request.Options.FreeName)
-        Text += "_broken";
-      Rest = Rest.drop_front(Word.size());
-    }
-    llvm::cantFail(Broken.add(clang::tooling::Replacement(
-        R.getFilePath(), R.getOffset(), R.getLength(), Text)));
-  }
-  Change.Edits = std::move(Broken);
+// Test-only (--testing-mutant): the converted findings' edits made wrong
+// (TestingMutants.h), and the files' edits collected from them again.
+void Pipeline::mutateForTesting(FindingMerger::Result &Merged) const {
+  mutateFindings(Request.TestingMutant, Request.Options, Merged.Findings);
+  Merged.EditsByFile.clear();
+  for (const Finding &F : Merged.Findings)
+    if (F.Kind == FindingKind::Converted)
+      for (const clang::tooling::Replacement &R : F.Replacements)
+        llvm::consumeError(Merged.EditsByFile[R.getFilePath().str()].add(R));
 }
 
 void Pipeline::modifyForTesting() {
@@ -556,6 +544,8 @@ void Pipeline::withdrawChangedFiles() {
 std::map<std::string, std::string> Pipeline::mergeAndFormat() {
   Result.Changes.clear();
   FindingMerger::Result Merged = Merger.merge();
+  if (Request.TestingMutant != Mutant::None)
+    mutateForTesting(Merged);
   Result.Findings = std::move(Merged.Findings);
   Result.ConvertedGroups = Merged.ConvertedGroups;
   Result.RefusedGroups = Merged.RefusedGroups;
@@ -614,8 +604,8 @@ std::string Pipeline::formatFile(const std::string &Path,
             "': " + llvm::toString(Formatted.takeError()));
     Change.Edits = Edits;
   }
-  if (Request.TestingBreakEdits)
-    breakEditsForTesting(Change);
+  if (Request.TestingMutant == Mutant::BreakNames)
+    Change.Edits = breakApiNames(Change.Edits, Request.Options);
   // Every output then carries only what changes (MinimalEdits.h).
   Change.Edits = minimalEdits(Change.Old, Change.Edits);
   llvm::Expected<std::string> New =

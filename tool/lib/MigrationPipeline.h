@@ -14,6 +14,7 @@
 
 #include "CompilationDatabases.h"
 #include "ShardFiles.h"
+#include "TestingMutants.h"
 #include "TreeScan.h"
 #include "UnitPrefilter.h"
 #include "pgmigrate/Finding.h"
@@ -65,9 +66,8 @@ struct PipelineRequest {
   /// and withdraw the edits of one that no longer compiles as it did
   /// (EditVerifier.h).
   bool Verify = true;
-  /// Test-only: every edit that spells the new API's names calls an
-  /// undeclared function instead (--verify must withdraw it).
-  bool TestingBreakEdits = false;
+  /// Test-only: a deliberately wrong migration (TestingMutants.h).
+  Mutant TestingMutant = Mutant::None;
   /// Test-only: a file to change (a comment put before its first line)
   /// once every unit has been parsed, as an editor might during a run.
   std::string TestingModifyAfterParse;

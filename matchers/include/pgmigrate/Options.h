@@ -43,6 +43,12 @@ struct MigrationOptions {
   /// their level (ProvenanceOptions::StrictFamilies).
   bool StrictFamilies = false;
 
+  /// Test-only (--testing-mutant=skip-descriptor-uses): ptdesc-address
+  /// converts a ptdesc that is still needed, dropping the statements that
+  /// pass it to a constructor or marker. The negative controls
+  /// (testdata/mutants) check that the scenarios catch the result.
+  bool TestingSkipDescriptorUses = false;
+
   bool isEnabled(llvm::StringRef Rule) const;
   /// The names of the functions that implement the new API; rules never
   /// rewrite inside them.

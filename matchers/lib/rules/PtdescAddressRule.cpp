@@ -28,7 +28,8 @@ static const llvm::StringRef AllocatorMacros[] = {"pagetable_alloc"};
 
 PtdescAddressRule::PtdescAddressRule(const MigrationOptions &Options)
     : AllocName(Options.AllocName),
-      ApiImplementationNames(Options.apiImplementationNames()) {}
+      ApiImplementationNames(Options.apiImplementationNames()),
+      SkipDescriptorUses(Options.TestingSkipDescriptorUses) {}
 
 llvm::StringRef PtdescAddressRule::name() const {
   return PtdescAddressRule::Name;
@@ -273,6 +274,9 @@ struct PtdescSite : AllocatorSite {
   const DeclRefExpr *AssignedRef = nullptr;
   std::vector<const DeclRefExpr *> Renamed;
   std::vector<const CallExpr *> AddressCalls;
+  /// Test-only (MigrationOptions::TestingSkipDescriptorUses): statements of
+  /// the variable's block that need the ptdesc, which the conversion drops.
+  std::vector<const Stmt *> Skipped;
   /// The variable's declaration, alone in a DeclStmt of File.
   const DeclStmt *Decl = nullptr;
   FileID File;
@@ -355,10 +359,33 @@ std::string highmemProblem(const PtdescSite &S, const CallExpr *Call,
          "page, and the gfp mask may include __GFP_HIGHMEM";
 }
 
+// Test-only: the statement of the variable's block that holds Ref, when it
+// is neither the allocation nor its NULL test nor the return of its
+// address (a constructor call, a marker, their failure paths); else null.
+const Stmt *skippableStatement(const PtdescSite &S, const DeclRefExpr *Ref,
+                               ASTContext &Context) {
+  const Stmt *First = S.Assignment;
+  if (!First) {
+    DynTypedNodeList Parents = Context.getParents(*S.Var);
+    First = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+  }
+  const auto *Block =
+      First ? dyn_cast_or_null<CompoundStmt>(parentStmt(First, Context))
+            : nullptr;
+  if (!Block)
+    return nullptr;
+  const Stmt *Child = Ref;
+  for (const Stmt *P = parentStmt(Ref, Context); P;
+       Child = P, P = parentStmt(P, Context))
+    if (P == Block)
+      return isa<ReturnStmt>(Child) || Child == First ? nullptr : Child;
+  return nullptr;
+}
+
 // Sorts every use of the variable: the assignment, NULL tests, the calls
 // that turn it into its address; the refusal for any other use, or "".
 std::string classifyUses(PtdescSite &S, const UnitIndex &Idx,
-                         ASTContext &Context) {
+                         bool SkipDescriptorUses, ASTContext &Context) {
   for (const DeclRefExpr *Ref : Idx.usesOf(S.Var)) {
     if (inUnselectedGenericPart(Ref, Context))
       continue;
@@ -383,6 +410,12 @@ std::string classifyUses(PtdescSite &S, const UnitIndex &Idx,
       S.AddressCalls.push_back(Address);
       continue;
     }
+    if (SkipDescriptorUses)
+      if (const Stmt *Skip = skippableStatement(S, Ref, Context)) {
+        if (!llvm::is_contained(S.Skipped, Skip))
+          S.Skipped.push_back(Skip);
+        continue;
+      }
     return "the ptdesc '" + S.VarName + "' " + whatNeeds(Ref, Context);
   }
   if (S.Var->getInit() && S.Var->getInit() != S.Top &&
@@ -448,7 +481,13 @@ const ReturnStmt *plainShapeEnd(const PtdescSite &S, const Stmt *First,
       It + 2 == Block->body_end())
     return nullptr;
   const auto *If = dyn_cast<IfStmt>(*(It + 1));
-  const auto *Return = dyn_cast<ReturnStmt>(*(It + 2));
+  // Test-only: the statements the conversion drops (S.Skipped).
+  const Stmt *const *Last = It + 2;
+  while (Last + 1 != Block->body_end() && llvm::is_contained(S.Skipped, *Last))
+    ++Last;
+  if (static_cast<size_t>(Last - (It + 2)) != S.Skipped.size())
+    return nullptr;
+  const auto *Return = dyn_cast<ReturnStmt>(*Last);
   if (If && Return && !If->getElse() && !If->getInit() &&
       !If->getConditionVariable() && isNullReturn(If->getThen(), Context) &&
       Return->getRetValue() &&
@@ -641,7 +680,7 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
   if (Problem.empty())
     Problem = findVariable(S, Context);
   if (Problem.empty())
-    Problem = classifyUses(S, Index.get(Context), Context);
+    Problem = classifyUses(S, Index.get(Context), SkipDescriptorUses, Context);
   if (Problem.empty())
     Problem = highmemProblem(S, Call, Context);
   llvm::SmallVector<std::string, 2> Args = writtenArguments(S.Where, SM, LO);
@@ -654,7 +693,9 @@ void PtdescAddressRule::check(const MatchFinder::MatchResult &Result,
   }
   PtdescEdits Out;
   if (Problem.empty() && !convertPlainShape(S, Context, Out))
-    Problem = convertToAddress(S, Context, Out);
+    Problem = S.Skipped.empty()
+                  ? convertToAddress(S, Context, Out)
+                  : "the ptdesc '" + S.VarName + "' is still needed";
   if (!Problem.empty()) {
     Refuse(Problem);
     return;

@@ -58,6 +58,7 @@ private:
 
   std::string AllocName;
   std::vector<std::string> ApiImplementationNames;
+  bool SkipDescriptorUses = false;
   UnitIndexCache Index;
 };
 

@@ -43,6 +43,9 @@ void kexec_free_ident_map(pgd_t *pgd);
 /* pgd_kernel.c: top-level tables allocated through ptdescs. */
 pgd_t *kernel_pgd_alloc(void);
 void kernel_pgd_free(pgd_t *pgd);
+pgd_t *kernel_pti_pgd_alloc(void);
+pgd_t *kernel_pti_user_pgd(pgd_t *pgd);
+void kernel_pti_pgd_free(pgd_t *pgd);
 pmd_t *kernel_pmd_alloc_table(void);
 void kernel_pmd_free_table(pmd_t *pmd);
 pte_t *kernel_pte_alloc_iommu_visible(void);

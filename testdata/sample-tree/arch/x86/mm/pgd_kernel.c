@@ -62,3 +62,29 @@ void kernel_pte_free_iommu_visible(pte_t *pte)
 {
 	pagetable_free(virt_to_ptdesc(pte));
 }
+
+/*
+ * A pgd pair as page-table isolation uses: the kernel pgd, and the user pgd
+ * in the page after it, allocated and freed as one order-1 block.
+ */
+#define PTI_PGD_ORDER 1
+
+pgd_t *kernel_pti_pgd_alloc(void)
+{
+	struct ptdesc *ptdesc;
+
+	ptdesc = pagetable_alloc(GFP_PGTABLE_KERNEL, PTI_PGD_ORDER);
+	if (!ptdesc)
+		return NULL;
+	return ptdesc_address(ptdesc);
+}
+
+pgd_t *kernel_pti_user_pgd(pgd_t *pgd)
+{
+	return (pgd_t *)((unsigned long)pgd + PAGE_SIZE);
+}
+
+void kernel_pti_pgd_free(pgd_t *pgd)
+{
+	pagetable_free(virt_to_ptdesc(pgd));
+}
