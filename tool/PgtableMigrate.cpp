@@ -15,6 +15,7 @@
 #include "FixesExport.h"
 #include "MigrationPipeline.h"
 #include "OutputFile.h"
+#include "PatchSeries.h"
 #include "RuleOptionFlags.h"
 #include "SarifWriter.h"
 #include "SourceRoot.h"
@@ -142,6 +143,18 @@ static cl::opt<std::string>
     ExportFixes("export-fixes",
                 cl::desc("Write the edits as clang-apply-replacements YAML"),
                 cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> SeriesDir(
+    "series",
+    cl::desc("Also write the edits as a git format-patch series into this "
+             "directory: renames first, one patch per arch, then one "
+             "conversion patch per area, object groups whole, and "
+             "0000-cover-letter.patch"),
+    cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<bool> SeriesIncludeApi(
+    "series-include-api",
+    cl::desc("--series: put the new API (--emit-api's text) in its own "
+             "patch, after the renames"),
+    cl::cat(Category));
 static cl::opt<std::string> FactsOut(
     "facts-out",
     cl::desc("Write every unit's provenance facts and the run's decisions "
@@ -425,9 +438,32 @@ void writeReport(llvm::StringRef Path, ErrorLog &Errors,
     Errors.report(llvm::toString(std::move(E)));
 }
 
+/// --series: the edits as a patch series (PatchSeries.h).
+void writePatchSeries(const PipelineResult &Result,
+                      const MigrationOptions &Options, ErrorLog &Errors) {
+  SeriesOptions Opts =
+      seriesOptionsFromEnvironment(Result.Root, SeriesIncludeApi);
+  llvm::Expected<Series> S = planSeries(Result, Options, Opts);
+  if (!S) {
+    Errors.report(llvm::toString(S.takeError()));
+    return;
+  }
+  llvm::Expected<std::vector<std::string>> Written =
+      writeSeries(*S, Opts, SeriesDir);
+  if (!Written) {
+    Errors.report(llvm::toString(Written.takeError()));
+    return;
+  }
+  if (!Quiet)
+    llvm::errs() << "pgtable-migrate: wrote " << S->Patches.size()
+                 << (S->Patches.size() == 1 ? " patch" : " patches")
+                 << " and a cover letter to '" << SeriesDir << "'\n";
+}
+
 /// Writes the diagnostics and the edits where the switches ask; returns
 /// the number of files written in place.
-unsigned writeOutputs(const PipelineResult &Result, ErrorLog &Errors) {
+unsigned writeOutputs(const PipelineResult &Result,
+                      const MigrationOptions &Options, ErrorLog &Errors) {
   auto Diagnostics = [&](llvm::raw_ostream &OS) {
     writeDiagnostics(OS, Result);
   };
@@ -451,6 +487,9 @@ unsigned writeOutputs(const PipelineResult &Result, ErrorLog &Errors) {
                     "or its object group); the diff and --in-place carry "
                     "them");
   }
+
+  if (!SeriesDir.empty())
+    writePatchSeries(Result, Options, Errors);
 
   if (!FactsOut.empty() && Result.Decisions)
     writeReport(FactsOut, Errors, [&](llvm::raw_ostream &OS) {
@@ -607,6 +646,7 @@ int main(int argc, const char **argv) {
       requestFromFlags(RuleFlags, std::move(Fixed), FixedError, Errors);
   if (!Request)
     return finish(2);
+  MigrationOptions Options = Request->Options;
   PipelineResult Result = runPipeline(std::move(*Request));
   for (const PipelineMessage &Message : Result.Messages) {
     if (Message.IsError)
@@ -627,7 +667,7 @@ int main(int argc, const char **argv) {
                    << "' for the merge run (--facts)\n";
     return finish(Errors.Count ? 2 : 0);
   }
-  unsigned Written = writeOutputs(Result, Errors);
+  unsigned Written = writeOutputs(Result, Options, Errors);
   if (!Quiet)
     printSummary(Result, Written, Errors);
   if (Errors.Count)
