@@ -155,6 +155,16 @@ static cl::opt<bool> SeriesIncludeApi(
     cl::desc("--series: put the new API (--emit-api's text) in its own "
              "patch, after the renames"),
     cl::cat(Category));
+enum class SeriesSplit { Path, Maintainers };
+static cl::opt<SeriesSplit>
+    Split("split", cl::desc("--series: how conversions are split into patches"),
+          cl::values(clEnumValN(SeriesSplit::Path, "path",
+                                "by area, the kernel's subject prefix of each "
+                                "file's place (default)"),
+                     clEnumValN(SeriesSplit::Maintainers, "maintainers",
+                                "by the MAINTAINERS section that covers each "
+                                "file, with its To: and Cc: lines")),
+          cl::init(SeriesSplit::Path), cl::cat(Category));
 static cl::opt<std::string> FactsOut(
     "facts-out",
     cl::desc("Write every unit's provenance facts and the run's decisions "
@@ -443,6 +453,7 @@ void writePatchSeries(const PipelineResult &Result,
                       const MigrationOptions &Options, ErrorLog &Errors) {
   SeriesOptions Opts =
       seriesOptionsFromEnvironment(Result.Root, SeriesIncludeApi);
+  Opts.SplitByMaintainers = Split == SeriesSplit::Maintainers;
   llvm::Expected<Series> S = planSeries(Result, Options, Opts);
   if (!S) {
     Errors.report(llvm::toString(S.takeError()));

@@ -2,6 +2,7 @@
 
 #include "PatchSeries.h"
 #include "DiffWriter.h"
+#include "Maintainers.h"
 #include "OutputFile.h"
 #include "SourceRoot.h"
 #include "pgmigrate/ApiText.h"
@@ -37,14 +38,40 @@ std::vector<std::string> components(llvm::StringRef Path) {
   return {Parts.begin(), Parts.end()};
 }
 
-// The area of a file: its directory without "arch/" ("x86/mm/pat",
-// "mm", "include/linux").
+// The area of a file, as the kernel's subject prefixes name it: the
+// directory under arch/ ("x86/mm/pat"), a file of arch/<a>/kernel/ by its
+// stem ("x86/kexec" for machine_kexec_64.c, "x86/ldt"), a platform by its
+// name ("x86/efi"), an arch header of the page tables as "<a>/mm",
+// include/asm-generic as "asm-generic", include/linux as "mm".
 std::string areaOf(llvm::StringRef Relative) {
   std::vector<std::string> Parts = components(Relative);
-  if (!Parts.empty())
-    Parts.pop_back();
-  if (!Parts.empty() && Parts.front() == "arch")
+  if (Parts.empty())
+    return "treewide";
+  std::string Name = Parts.back();
+  Parts.pop_back();
+  llvm::StringRef Stem = llvm::StringRef(Name).rsplit('.').first;
+  if (Parts.size() >= 2 && Parts[0] == "arch") {
+    const std::string &Arch = Parts[1];
+    if (Parts.size() >= 3 && Parts[2] == "include")
+      return Stem.startswith("pgalloc") || Stem.startswith("pgtable") ||
+                     Stem.startswith("page") || Stem.startswith("tlb")
+                 ? Arch + "/mm"
+                 : Arch;
+    if (Parts.size() == 3 && Parts[2] == "kernel") {
+      Stem.consume_front("machine_");
+      if (!Stem.consume_back("_64"))
+        Stem.consume_back("_32");
+      return Arch + "/" + Stem.str();
+    }
+    if (Parts.size() >= 4 && Parts[2] == "platform")
+      return Arch + "/" + Parts[3];
     Parts.erase(Parts.begin());
+    return llvm::join(Parts, "/");
+  }
+  if (Parts.size() >= 2 && Parts[0] == "include" && Parts[1] == "asm-generic")
+    return "asm-generic";
+  if (Parts.size() >= 2 && Parts[0] == "include" && Parts[1] == "linux")
+    return "mm";
   return Parts.empty() ? "treewide" : llvm::join(Parts, "/");
 }
 
@@ -190,6 +217,31 @@ std::string withApi(llvm::StringRef Relative, llvm::StringRef Contents,
   return (Contents.rtrim("\n") + "\n\n" + apiDefinitions(Options)).str();
 }
 
+// To: the maintainers of the sections that cover the files (the catch-all
+// aside); Cc: their reviewers, and the lists of every covering section.
+void addressPatch(const MaintainersFile &Maintainers,
+                  const std::map<std::string, std::string> &Files,
+                  SeriesPatch &Out) {
+  auto Add = [](std::vector<std::string> &To, const std::string &Address) {
+    if (!llvm::is_contained(To, Address))
+      To.push_back(Address);
+  };
+  for (const auto &[Relative, Real] : Files)
+    for (const MaintainersFile::Match &M : Maintainers.sectionsFor(Relative)) {
+      if (M.Depth > 0) {
+        for (const std::string &A : M.Section->Maintainers)
+          Add(Out.To, A);
+        for (const std::string &A : M.Section->Reviewers)
+          Add(Out.Cc, A);
+      }
+      for (const std::string &A : M.Section->Lists)
+        Add(Out.Cc, A);
+    }
+  llvm::erase_if(Out.Cc, [&](const std::string &A) {
+    return llvm::is_contained(Out.To, A);
+  });
+}
+
 struct UnionFind {
   std::map<std::string, std::string> Parent;
   std::string find(const std::string &X) {
@@ -207,9 +259,12 @@ struct UnionFind {
 
 // The patches of the series, in order, without their text.
 std::vector<PlannedPatch> planPatches(const PipelineResult &Result,
-                                      const SeriesOptions &SeriesOpts) {
+                                      const SeriesOptions &SeriesOpts,
+                                      const MaintainersFile *Maintainers) {
   std::map<std::string, PlannedPatch> Renames;
   std::map<std::string, std::vector<const Finding *>> ByArea;
+  // The subject areas of the files of each split key.
+  std::map<std::string, std::set<std::string>> SubjectAreas;
   UnionFind Areas;
   std::map<unsigned, std::set<std::string>> AreasOfGroup;
   for (const Finding &F : Result.Findings) {
@@ -226,6 +281,13 @@ std::vector<PlannedPatch> planPatches(const PipelineResult &Result,
       continue;
     }
     std::string Area = areaOf(Path);
+    if (Maintainers) {
+      std::vector<MaintainersFile::Match> Sections =
+          Maintainers->sectionsFor(Path);
+      if (!Sections.empty() && Sections.front().Depth > 0)
+        Area = Sections.front().Section->Title;
+    }
+    SubjectAreas[Area].insert(areaOf(Path));
     Areas.find(Area);
     ByArea[Area].push_back(&F);
     for (const PairingKey &Key : F.PairingKeys)
@@ -245,7 +307,10 @@ std::vector<PlannedPatch> planPatches(const PipelineResult &Result,
     Merged[Areas.find(Area)].insert(Area);
   std::vector<PlannedPatch> Conversions;
   for (const auto &[Root, Members] : Merged) {
-    PlannedPatch P{PatchKind::Conversion, commonArea(Members), {}};
+    std::set<std::string> Subjects;
+    for (const std::string &Area : Members)
+      Subjects.insert(SubjectAreas[Area].begin(), SubjectAreas[Area].end());
+    PlannedPatch P{PatchKind::Conversion, commonArea(Subjects), {}};
     for (const std::string &Area : Members)
       llvm::append_range(P.Findings, ByArea[Area]);
     Conversions.push_back(std::move(P));
@@ -263,7 +328,19 @@ std::vector<PlannedPatch> planPatches(const PipelineResult &Result,
 llvm::Expected<Series> planSeries(const PipelineResult &Result,
                                   const MigrationOptions &Options,
                                   const SeriesOptions &SeriesOpts) {
-  std::vector<PlannedPatch> Planned = planPatches(Result, SeriesOpts);
+  std::optional<MaintainersFile> Maintainers;
+  if (SeriesOpts.SplitByMaintainers) {
+    llvm::SmallString<256> Path(Result.Root);
+    llvm::sys::path::append(Path, "MAINTAINERS");
+    llvm::Expected<MaintainersFile> Read = MaintainersFile::read(Path);
+    if (!Read)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "--split=maintainers: " +
+                                         llvm::toString(Read.takeError()));
+    Maintainers = std::move(*Read);
+  }
+  std::vector<PlannedPatch> Planned =
+      planPatches(Result, SeriesOpts, Maintainers ? &*Maintainers : nullptr);
   Series S;
 
   // Each file's contents before the series, then after each patch: the
@@ -367,6 +444,8 @@ llvm::Expected<Series> planSeries(const PipelineResult &Result,
       Out.Body = conversionBody(P, Options, Result.Root);
       break;
     }
+    if (Maintainers)
+      addressPatch(*Maintainers, Files, Out);
     if (!Out.Diff.empty())
       S.Patches.push_back(std::move(Out));
   }
@@ -451,13 +530,24 @@ std::string slug(llvm::StringRef Subject) {
   return Out.substr(0, 52);
 }
 
+// "To: a,\n b": a header of addresses, folded one per line.
+std::string addressHeader(llvm::StringRef Name,
+                          const std::vector<std::string> &Addresses) {
+  if (Addresses.empty())
+    return "";
+  return (Name + ": " + llvm::join(Addresses, ",\n ") + "\n").str();
+}
+
 std::string header(const SeriesOptions &Opts, llvm::StringRef Subject,
-                   unsigned Number, unsigned Total) {
+                   unsigned Number, unsigned Total,
+                   const std::vector<std::string> &To = {},
+                   const std::vector<std::string> &Cc = {}) {
   return "From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 "
          "2001\nFrom: " +
          Opts.Author + "\nDate: " + Opts.Date + "\nSubject: [PATCH " +
          std::to_string(Number) + "/" + std::to_string(Total) + "] " +
-         Subject.str() + "\n\n";
+         Subject.str() + "\n" + addressHeader("To", To) +
+         addressHeader("Cc", Cc) + "\n";
 }
 
 std::optional<std::string> gitConfig(llvm::StringRef Root,
@@ -542,8 +632,8 @@ writeSeries(const Series &S, const SeriesOptions &Opts, llvm::StringRef Dir) {
     const SeriesPatch &P = S.Patches[I];
     if (llvm::Error E =
             Write(I + 1, slug(P.Subject),
-                  header(Opts, P.Subject, I + 1, Total) + P.Body + Trailer +
-                      "---\n" + P.Diff + "-- \npgtable-migrate\n"))
+                  header(Opts, P.Subject, I + 1, Total, P.To, P.Cc) + P.Body +
+                      Trailer + "---\n" + P.Diff + "-- \npgtable-migrate\n"))
       return std::move(E);
   }
   return Written;

@@ -8,9 +8,12 @@
 //      before them;
 //   2. with --series-include-api, the API itself (--emit-api's text in
 //      include/linux/mm.h and mm/memory.c);
-//   3. the conversions, one patch per area (the directory under arch/, or
-//      under the tree), areas that share an object group merged into one
-//      patch, so that no object is half-migrated between two patches.
+//   3. the conversions, one patch per area (the kernel's subject prefix of
+//      the file's place: "x86/mm/pat", "x86/kexec" for
+//      arch/x86/kernel/machine_kexec_64.c, "asm-generic"; or, with
+//      --split=maintainers, the MAINTAINERS section that covers it), areas
+//      that share an object group merged into one patch, so that no object
+//      is half-migrated between two patches.
 // A file whose edits fall in two patches (an arm64 file with a renamed
 // parameter and a conversion) goes through both, the later patch applying
 // to the file as the earlier one left it. 0000-cover-letter.patch lists
@@ -32,6 +35,11 @@ namespace pgmigrate {
 struct SeriesOptions {
   /// Add the API patch (--series-include-api).
   bool IncludeApi = false;
+  /// --split=maintainers: one conversion patch per MAINTAINERS section
+  /// (the most specific that covers each file), each addressed To: the
+  /// maintainers and Cc: the reviewers and lists of the sections that
+  /// cover its files; else one per area (the file's directory).
+  bool SplitByMaintainers = false;
   /// "Name <email>": the From: of every patch.
   std::string Author;
   /// Add "Signed-off-by: Author" (when git config names the author).
@@ -47,6 +55,9 @@ struct SeriesPatch {
   std::string Body;
   /// The unified diff (git apply / git am).
   std::string Diff;
+  /// With --split=maintainers: the To: and Cc: addresses.
+  std::vector<std::string> To;
+  std::vector<std::string> Cc;
 };
 
 struct Series {
