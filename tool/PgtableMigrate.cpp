@@ -459,6 +459,13 @@ void writePatchSeries(const PipelineResult &Result,
     Errors.report(llvm::toString(S.takeError()));
     return;
   }
+  if (S->Patches.empty()) {
+    // A series of no patch is no series: nothing is written.
+    if (!Quiet)
+      llvm::errs() << "pgtable-migrate: no edits: no series written to '"
+                   << SeriesDir << "'\n";
+    return;
+  }
   llvm::Expected<std::vector<std::string>> Written =
       writeSeries(*S, Opts, SeriesDir);
   if (!Written) {
