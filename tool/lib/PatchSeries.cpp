@@ -349,7 +349,6 @@ llvm::Expected<Series> planSeries(const PipelineResult &Result,
   std::map<std::string, const FileChange *> ChangeOf;
   for (const FileChange &Change : Result.Changes)
     ChangeOf[Change.Path] = &Change;
-  std::map<std::string, std::string> Current; // real path -> contents
   std::map<std::string, clang::tooling::Replacements> Applied;
   bool ApiAdded = false;
   auto Original = [&](const std::string &Path) -> llvm::Expected<std::string> {
