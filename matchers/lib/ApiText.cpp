@@ -60,4 +60,30 @@ std::string apiDefinitions(const MigrationOptions &Options) {
       .str();
 }
 
+// The allocator is there already, as a _noprof function or a plain one.
+static bool hasAllocator(llvm::StringRef Text,
+                         const MigrationOptions &Options) {
+  return Text.contains(Options.AllocName + "_noprof(") ||
+         Text.contains("*" + Options.AllocName + "(");
+}
+
+std::string withApiDeclarations(llvm::StringRef Text,
+                                const MigrationOptions &Options) {
+  if (hasAllocator(Text, Options))
+    return Text.str();
+  size_t End = Text.rfind("#endif");
+  if (End == llvm::StringRef::npos)
+    End = Text.size();
+  return (Text.take_front(End) + apiDeclarations(Options) +
+          Text.drop_front(End))
+      .str();
+}
+
+std::string withApiDefinitions(llvm::StringRef Text,
+                               const MigrationOptions &Options) {
+  if (hasAllocator(Text, Options))
+    return Text.str();
+  return (Text.rtrim("\n") + "\n\n" + apiDefinitions(Options)).str();
+}
+
 } // namespace pgmigrate

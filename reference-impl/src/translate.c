@@ -102,9 +102,14 @@ struct refimpl_translation refimpl_translate(pgd_t *root, unsigned long va,
 		t.nx |= !!(entry & _PAGE_NX);
 		if (level == 1 || (level <= 3 && (entry & _PAGE_PSE)))
 			break;
-		/* The MMU reads physical memory: no __va() and its check. */
-		table = (const unsigned long *)(refimpl_mem_base +
-						(entry & PTE_PFN_MASK));
+		/*
+		 * The MMU reads physical memory: no __va() and its check; an
+		 * address outside RAM is a bad table (no pointer is formed).
+		 */
+		table = (entry & PTE_PFN_MASK) < refimpl_mem_pages * PAGE_SIZE ?
+				(const unsigned long *)(refimpl_mem_base +
+							(entry & PTE_PFN_MASK)) :
+				NULL;
 	}
 
 	t.leaf = entry;

@@ -59,20 +59,6 @@ std::string newDiagnostics(llvm::StringRef Original,
   return New;
 }
 
-std::string withApiDeclarations(llvm::StringRef Text,
-                                const MigrationOptions &Options) {
-  // The allocator as a _noprof function or a plain one (before 6.10).
-  if (Text.contains(Options.AllocName + "_noprof(") ||
-      Text.contains("*" + Options.AllocName + "("))
-    return Text.str();
-  size_t End = Text.rfind("#endif");
-  if (End == llvm::StringRef::npos)
-    End = Text.size();
-  return (Text.take_front(End) + apiDeclarations(Options) +
-          Text.drop_front(End))
-      .str();
-}
-
 std::vector<VerifyFailure>
 EditVerifier::verify(const std::vector<UnitWithEdits> &Units,
                      const std::map<std::string, std::string> &NewContents) {

@@ -80,11 +80,6 @@ private:
   unsigned Verified = 0;
 };
 
-/// Text with the new API's declarations before its last #endif, when Text
-/// (an include/linux/mm.h) does not declare the API; otherwise Text.
-std::string withApiDeclarations(llvm::StringRef Text,
-                                const MigrationOptions &Options);
-
 /// The lines of Rewritten (clang's "file:line:col: warning: ..." and
 /// "...: error: ..." lines) that Original does not have as often, compared
 /// without line and column.

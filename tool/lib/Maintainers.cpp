@@ -67,25 +67,18 @@ MaintainersFile MaintainersFile::parse(llvm::StringRef Text) {
     if (Line.size() > 2 && Line[1] == ':' &&
         (Line[2] == '\t' || Line[2] == ' ') && InSection) {
       llvm::StringRef Value = Line.drop_front(2).trim();
-      switch (Line[0]) {
-      case 'M':
-        Current.Maintainers.push_back(Value.str());
-        break;
-      case 'R':
-        Current.Reviewers.push_back(Value.str());
-        break;
-      case 'L':
-        Current.Lists.push_back(Value.split(' ').first.str());
-        break;
-      case 'F':
-        Current.Files.push_back(Value.str());
-        break;
-      case 'X':
-        Current.Excludes.push_back(Value.str());
-        break;
-      default:
-        break;
-      }
+      // A list's note ("(moderated for non-subscribers)") is not its address.
+      if (Line[0] == 'L')
+        Value = Value.split(' ').first;
+      std::pair<char, std::vector<std::string> *> Fields[] = {
+          {'M', &Current.Maintainers},
+          {'R', &Current.Reviewers},
+          {'L', &Current.Lists},
+          {'F', &Current.Files},
+          {'X', &Current.Excludes}};
+      for (auto [Letter, Values] : Fields)
+        if (Line[0] == Letter)
+          Values->push_back(Value.str());
       continue;
     }
     // A title: a new section starts (the preamble's lines have no fields

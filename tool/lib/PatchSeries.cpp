@@ -6,6 +6,7 @@
 #include "OutputFile.h"
 #include "SourceRoot.h"
 #include "pgmigrate/ApiText.h"
+#include "llvm/ADT/EquivalenceClasses.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -15,7 +16,6 @@
 #include "llvm/Support/Regex.h"
 #include <ctime>
 #include <map>
-#include <numeric>
 #include <set>
 
 namespace pgmigrate {
@@ -200,21 +200,13 @@ std::string reasonOf(llvm::StringRef Message) {
   return Out;
 }
 
-// The API added to Contents of include/linux/mm.h (before its last
-// #endif) or mm/memory.c (at its end); Contents when it has it already.
+// The API added to Contents of include/linux/mm.h or mm/memory.c, as
+// --verify and kernel-e2e add it (pgmigrate/ApiText.h).
 std::string withApi(llvm::StringRef Relative, llvm::StringRef Contents,
                     const MigrationOptions &Options) {
-  if (Contents.contains(Options.AllocName + "_noprof("))
-    return Contents.str();
-  if (Relative == "include/linux/mm.h") {
-    size_t End = Contents.rtrim().rfind("#endif");
-    if (End == llvm::StringRef::npos)
-      End = Contents.size();
-    return (Contents.take_front(End) + apiDeclarations(Options) + "\n" +
-            Contents.drop_front(End))
-        .str();
-  }
-  return (Contents.rtrim("\n") + "\n\n" + apiDefinitions(Options)).str();
+  return Relative == "include/linux/mm.h"
+             ? withApiDeclarations(Contents, Options)
+             : withApiDefinitions(Contents, Options);
 }
 
 // To: the maintainers of the sections that cover the files (the catch-all
@@ -242,21 +234,6 @@ void addressPatch(const MaintainersFile &Maintainers,
   });
 }
 
-struct UnionFind {
-  std::map<std::string, std::string> Parent;
-  std::string find(const std::string &X) {
-    auto It = Parent.find(X);
-    if (It == Parent.end() || It->second == X)
-      return Parent[X] = X;
-    return It->second = find(It->second);
-  }
-  void unite(const std::string &A, const std::string &B) {
-    std::string RA = find(A), RB = find(B);
-    if (RA != RB)
-      Parent[std::max(RA, RB)] = std::min(RA, RB);
-  }
-};
-
 // The patches of the series, in order, without their text.
 std::vector<PlannedPatch> planPatches(const PipelineResult &Result,
                                       const SeriesOptions &SeriesOpts,
@@ -265,7 +242,7 @@ std::vector<PlannedPatch> planPatches(const PipelineResult &Result,
   std::map<std::string, std::vector<const Finding *>> ByArea;
   // The subject areas of the files of each split key.
   std::map<std::string, std::set<std::string>> SubjectAreas;
-  UnionFind Areas;
+  llvm::EquivalenceClasses<std::string> Areas;
   std::map<unsigned, std::set<std::string>> AreasOfGroup;
   for (const Finding &F : Result.Findings) {
     if (F.Kind != FindingKind::Converted || F.Replacements.empty())
@@ -288,14 +265,14 @@ std::vector<PlannedPatch> planPatches(const PipelineResult &Result,
         Area = Sections.front().Section->Title;
     }
     SubjectAreas[Area].insert(areaOf(Path));
-    Areas.find(Area);
+    Areas.insert(Area);
     ByArea[Area].push_back(&F);
     for (const PairingKey &Key : F.PairingKeys)
       AreasOfGroup[Key.group()].insert(Area);
   }
   for (const auto &[Group, Set] : AreasOfGroup)
     for (const std::string &Area : Set)
-      Areas.unite(*Set.begin(), Area);
+      Areas.unionSets(*Set.begin(), Area);
 
   std::vector<PlannedPatch> Patches;
   for (auto &[Arch, P] : Renames)
@@ -304,7 +281,7 @@ std::vector<PlannedPatch> planPatches(const PipelineResult &Result,
     Patches.push_back({PatchKind::Api, "mm", {}});
   std::map<std::string, std::set<std::string>> Merged;
   for (const auto &[Area, Findings] : ByArea)
-    Merged[Areas.find(Area)].insert(Area);
+    Merged[Areas.getLeaderValue(Area)].insert(Area);
   std::vector<PlannedPatch> Conversions;
   for (const auto &[Root, Members] : Merged) {
     std::set<std::string> Subjects;
@@ -490,7 +467,12 @@ llvm::Expected<Series> planSeries(const PipelineResult &Result,
       (HasRenames ? "Renames of clashing names come first, then " : "") +
       (SeriesOpts.IncludeApi ? "the API, then " : "") +
       "one patch per area; every allocation and free of an object is in "
-      "the same patch, so each prefix of the series builds.\n\n";
+      "the same patch, so each prefix of the series builds" +
+      (SeriesOpts.IncludeApi ? std::string(".\n\n")
+                             : " on a tree that has " + Options.AllocName +
+                                   "() and " + Options.FreeName +
+                                   "() (--series-include-api adds them "
+                                   "as a patch of the series).\n\n");
   for (size_t I = 0; I < S.Patches.size(); ++I)
     Cover += "- " + std::to_string(I + 1) + "/" +
              std::to_string(S.Patches.size()) + " " + S.Patches[I].Subject +

@@ -14,6 +14,7 @@
 #define PGMIGRATE_APITEXT_H
 
 #include "pgmigrate/Options.h"
+#include "llvm/ADT/StringRef.h"
 #include <string>
 
 namespace pgmigrate {
@@ -25,6 +26,17 @@ std::string apiDeclarations(const MigrationOptions &Options);
 /// The functions, each with its kernel-doc comment and EXPORT_SYMBOL(), for
 /// mm/memory.c.
 std::string apiDefinitions(const MigrationOptions &Options);
+
+/// Text (an include/linux/mm.h) with apiDeclarations() before its last
+/// #endif, when it does not declare the allocator already (as a _noprof
+/// function, or a plain one before 6.10); otherwise Text.
+std::string withApiDeclarations(llvm::StringRef Text,
+                                const MigrationOptions &Options);
+
+/// Text (an mm/memory.c) with apiDefinitions() at its end, when it does not
+/// define the allocator already; otherwise Text.
+std::string withApiDefinitions(llvm::StringRef Text,
+                               const MigrationOptions &Options);
 
 } // namespace pgmigrate
 
