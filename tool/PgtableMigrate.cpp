@@ -13,6 +13,7 @@
 #include "EditTransaction.h"
 #include "FactsCache.h"
 #include "FixesExport.h"
+#include "HtmlReport.h"
 #include "MigrationPipeline.h"
 #include "OutputFile.h"
 #include "PatchSeries.h"
@@ -150,6 +151,20 @@ static cl::opt<std::string> SeriesDir(
              "conversion patch per area, object groups whole, and "
              "0000-cover-letter.patch"),
     cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<std::string> Since(
+    "since",
+    cl::desc("Only the sites of files changed since the git revision REV "
+             "(in the work tree, untracked files included) and of the units "
+             "that read one, each with its whole object group: for CI on a "
+             "pull request"),
+    cl::value_desc("rev"), cl::cat(Category));
+static cl::opt<std::string> HtmlReportFile(
+    "html",
+    cl::desc("Write a self-contained HTML report: a summary per arch, rule "
+             "and status, every site (converted ones as diffs, refused ones "
+             "with their reason and source), object groups together, "
+             "filters and a permalink per site"),
+    cl::value_desc("file"), cl::cat(Category));
 static cl::opt<bool> SeriesIncludeApi(
     "series-include-api",
     cl::desc("--series: put the new API (--emit-api's text) in its own "
@@ -251,7 +266,7 @@ void writeDiagnostics(llvm::raw_ostream &OS, const PipelineResult &Result) {
     writeTextDiagnostics(OS, Findings);
     break;
   case DiagnosticsFormat::Json:
-    writeJsonDiagnostics(OS, Findings);
+    writeJsonDiagnostics(OS, Findings, Root);
     break;
   case DiagnosticsFormat::Sarif:
     std::vector<SarifNotification> Notifications;
@@ -397,6 +412,11 @@ std::optional<PipelineRequest> requestFromFlags(
   Request.PrefilterTrace = PrefilterTrace;
   Request.InPlace = InPlace;
   Request.TestingModifyAfterParse = TestingModifyAfterParse;
+  Request.SinceRevision = Since;
+  if (Since.getNumOccurrences() && Since.empty()) {
+    Errors.report("--since needs a git revision");
+    return std::nullopt;
+  }
   // The later of --verify and --no-verify counts.
   Request.Verify =
       !NoVerify || VerifyOption.getPosition() > NoVerify.getPosition();
@@ -509,6 +529,11 @@ unsigned writeOutputs(const PipelineResult &Result,
   if (!SeriesDir.empty())
     writePatchSeries(Result, Options, Errors);
 
+  if (!HtmlReportFile.empty())
+    writeReport(HtmlReportFile, Errors, [&](llvm::raw_ostream &OS) {
+      writeHtmlReport(OS, Result, Options, ToolVersion);
+    });
+
   if (!FactsOut.empty() && Result.Decisions)
     writeReport(FactsOut, Errors, [&](llvm::raw_ostream &OS) {
       writeRunDecisions(OS, *Result.Decisions);
@@ -588,6 +613,15 @@ void printSummary(const PipelineResult &Result, unsigned Written,
                  << (Result.Prefilter->Rounds == 1 ? " round" : " rounds")
                  << "; the others cannot matter (--no-prefilter parses "
                     "them)\n";
+  if (Result.Since)
+    llvm::errs() << "pgtable-migrate: --since " << Result.Since->Revision
+                 << ": " << Result.Since->ChangedFiles
+                 << (Result.Since->ChangedFiles == 1 ? " file" : " files")
+                 << " changed; the scope is " << Result.Since->Files.size()
+                 << (Result.Since->Files.size() == 1 ? " file" : " files")
+                 << " (those and the sources of units that read one); "
+                 << Result.Since->LeftOut
+                 << " sites outside its object groups left out\n";
   if (Result.CachedUnits || Result.ShardUnits) {
     std::vector<std::string> From;
     if (Result.ShardUnits)

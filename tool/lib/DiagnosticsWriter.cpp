@@ -2,6 +2,7 @@
 
 #include "DiagnosticsWriter.h"
 #include "FixesExport.h"
+#include "pgmigrate/ArchPath.h"
 #include "llvm/Support/JSON.h"
 
 namespace pgmigrate {
@@ -14,7 +15,8 @@ void writeTextDiagnostics(llvm::raw_ostream &OS,
 }
 
 void writeJsonDiagnostics(llvm::raw_ostream &OS,
-                          const std::vector<Finding> &Findings) {
+                          const std::vector<Finding> &Findings,
+                          llvm::StringRef Root) {
   llvm::json::Array Array;
   for (const Finding &F : Findings) {
     llvm::json::Array Replacements;
@@ -35,6 +37,7 @@ void writeJsonDiagnostics(llvm::raw_ostream &OS,
     Array.push_back(llvm::json::Object{
         {"rule", F.Rule},
         {"kind", kindName(F.Kind)},
+        {"arch", archNameOf(F.FilePath, Root)},
         {"file", F.FilePath},
         {"line", F.Line},
         {"column", F.Column},

@@ -14,10 +14,13 @@ namespace pgmigrate {
 void writeTextDiagnostics(llvm::raw_ostream &OS,
                           const std::vector<Finding> &Findings);
 
-/// {"findings": [{"rule", "kind", "file", "line", "column", "offset",
-/// "message", "replacements": [{"file", "offset", "length", "text"}]}]}
+/// {"findings": [{"rule", "kind", "arch", "file", "line", "column",
+/// "offset", "message", "replacements": [{"file", "offset", "length",
+/// "text"}]}]}; "arch" is the file's arch below Root ("generic" outside
+/// arch/), as the HTML report's summary counts it.
 void writeJsonDiagnostics(llvm::raw_ostream &OS,
-                          const std::vector<Finding> &Findings);
+                          const std::vector<Finding> &Findings,
+                          llvm::StringRef Root);
 
 } // namespace pgmigrate
 

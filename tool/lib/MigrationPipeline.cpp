@@ -6,6 +6,7 @@
 #include "EditVerifier.h"
 #include "FactsCache.h"
 #include "FormattedEdits.h"
+#include "GitChanges.h"
 #include "ProgressLine.h"
 #include "ShardFiles.h"
 #include "SourceRoot.h"
@@ -13,6 +14,8 @@
 #include "pgmigrate/FindingMerger.h"
 #include "pgmigrate/MinimalEdits.h"
 #include "pgmigrate/Rules.h"
+#include "llvm/ADT/EquivalenceClasses.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/xxhash.h"
 #include <set>
@@ -45,7 +48,7 @@ public:
         Merger(ProvenanceOptions{Request.Options.StrictFamilies}) {}
 
   void run() {
-    if (!selectUnits() || !chooseRoot())
+    if (!selectUnits() || !chooseRoot() || !findChangedFiles())
       return;
     // The lexical half of name-conflicts learns from every unit, so it
     // exists before they run (with the tree root the rules judge arch by).
@@ -92,6 +95,8 @@ private:
 
   bool selectUnits();
   bool chooseRoot();
+  bool findChangedFiles();
+  void keepScopeGroups(FindingMerger::Result &Merged);
   bool openStores();
   void runShard();
   void runUnits();
@@ -148,6 +153,8 @@ private:
   std::optional<EditVerifier> Verifier;
   std::optional<FactsCache> Cache;
   StoreChain Stores;
+  /// --since: the files changed since the revision.
+  std::optional<std::set<std::string>> ChangedFiles;
 };
 
 // The databases and the units the PATH arguments select. With only
@@ -198,6 +205,85 @@ bool Pipeline::chooseRoot() {
   }
   Request.Options.TreeRoot = Result.Root;
   return true;
+}
+
+// --since: the files changed since the revision, in the root's git tree.
+bool Pipeline::findChangedFiles() {
+  if (Request.SinceRevision.empty())
+    return true;
+  // The scope's groups are found whole by the pre-filter's rounds; shards
+  // slice the units without them.
+  if (!Request.Prefilter || Request.Shard || !Request.ShardFiles.empty()) {
+    error("--since needs the pre-filter's rounds: it cannot go with "
+          "--no-prefilter, --shard or --facts");
+    Result.Aborted = true;
+    return false;
+  }
+  llvm::Expected<std::set<std::string>> Files =
+      filesChangedSince(Result.Root, Request.SinceRevision);
+  if (!Files) {
+    error(llvm::toString(Files.takeError()));
+    Result.Aborted = true;
+    return false;
+  }
+  Result.Since.emplace();
+  Result.Since->Revision = Request.SinceRevision;
+  Result.Since->ChangedFiles = Files->size();
+  ChangedFiles = std::move(*Files);
+  return true;
+}
+
+// --since: only the findings of the scope's files and of the object groups
+// they are in; the pulled-in units' other sites were seen without their
+// groups' other units, so they are left out, not decided. name-conflicts'
+// renames count everywhere (their units are all parsed).
+void Pipeline::keepScopeGroups(FindingMerger::Result &Merged) {
+  std::set<std::string> Scope(Result.Since->Files.begin(),
+                              Result.Since->Files.end());
+  auto FileInScope = [&](llvm::StringRef Path) {
+    llvm::SmallString<256> Real;
+    return Scope.count(Path.str()) || (!llvm::sys::fs::real_path(Path, Real) &&
+                                       Scope.count(std::string(Real)));
+  };
+  // Where the finding is reported, or where its call is expanded (the
+  // file of its object site's key, "FILE:OFFSET[@...]").
+  auto InScope = [&](const Finding &F) {
+    llvm::StringRef Site = F.ObjectSite;
+    Site = Site.take_front(Site.find('@')).rsplit(':').first;
+    return F.Rule == "name-conflicts" || FileInScope(F.FilePath) ||
+           (!Site.empty() && FileInScope(Site));
+  };
+  llvm::EquivalenceClasses<unsigned> Groups;
+  std::set<unsigned> ScopeGroups;
+  for (const Finding &F : Merged.Findings)
+    for (const PairingKey &Key : F.PairingKeys)
+      Groups.unionSets(F.PairingKeys.front().group(), Key.group());
+  for (const Finding &F : Merged.Findings)
+    if (!F.PairingKeys.empty() && InScope(F))
+      ScopeGroups.insert(Groups.getLeaderValue(F.PairingKeys.front().group()));
+  std::vector<Finding> Kept;
+  std::set<unsigned> Converted, Refused;
+  for (Finding &F : Merged.Findings) {
+    bool Keep = F.PairingKeys.empty() ? InScope(F)
+                                      : ScopeGroups.count(Groups.getLeaderValue(
+                                            F.PairingKeys.front().group()));
+    if (!Keep) {
+      ++Result.Since->LeftOut;
+      continue;
+    }
+    if (!F.PairingKeys.empty())
+      (F.Kind == FindingKind::Converted ? Converted : Refused)
+          .insert(Groups.getLeaderValue(F.PairingKeys.front().group()));
+    Kept.push_back(std::move(F));
+  }
+  Merged.Findings = std::move(Kept);
+  Merged.ConvertedGroups = Converted.size();
+  Merged.RefusedGroups = Refused.size();
+  Merged.EditsByFile.clear();
+  for (const Finding &F : Merged.Findings)
+    if (F.Kind == FindingKind::Converted)
+      for (const clang::tooling::Replacement &R : F.Replacements)
+        llvm::consumeError(Merged.EditsByFile[R.getFilePath().str()].add(R));
 }
 
 // The shard files of a merge run and the facts cache, when asked for.
@@ -390,16 +476,22 @@ Pipeline::runPrefiltered(const TranslationUnitRunner &Runner,
     if (!Ran[I])
       Results[I].Job = Units[I];
   Result.Prefilter = Filter->stats();
+  if (Result.Since)
+    Result.Since->Files = Filter->scopeFiles();
   return Results;
 }
 
 std::unique_ptr<UnitPrefilter> Pipeline::makePrefilter() const {
-  std::vector<std::string> Triggers;
+  std::vector<std::string> Triggers, WholeTree;
   for (const std::string &Name : Request.Options.EnabledRules)
     if (std::unique_ptr<Rule> R = createRule(Name, Request.Options))
-      R->addTriggerNames(Triggers);
+      R->addTriggerNames(Name == "name-conflicts" ? WholeTree : Triggers);
+  llvm::append_range(Triggers, WholeTree);
   auto Filter = std::make_unique<UnitPrefilter>(
       std::move(Triggers), Request.ClangResourceDir, Request.Threads);
+  // A rename must see every unit that spells the name, changed or not.
+  if (ChangedFiles)
+    Filter->setChangedFiles(*ChangedFiles, WholeTree);
   if (Request.PrefilterTrace)
     Filter->setTrace(&llvm::errs());
   return Filter;
@@ -544,6 +636,8 @@ void Pipeline::withdrawChangedFiles() {
 std::map<std::string, std::string> Pipeline::mergeAndFormat() {
   Result.Changes.clear();
   FindingMerger::Result Merged = Merger.merge();
+  if (Result.Since)
+    keepScopeGroups(Merged);
   if (Request.TestingMutant != Mutant::None)
     mutateForTesting(Merged);
   Result.Findings = std::move(Merged.Findings);

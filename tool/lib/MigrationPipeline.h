@@ -66,12 +66,29 @@ struct PipelineRequest {
   /// and withdraw the edits of one that no longer compiles as it did
   /// (EditVerifier.h).
   bool Verify = true;
+  /// --since REV: only the sites of the files changed since the git
+  /// revision REV and of the units that read one, with their object
+  /// groups whole (UnitPrefilter.h); needs the pre-filter.
+  std::string SinceRevision;
   /// Test-only: a deliberately wrong migration (TestingMutants.h).
   Mutant TestingMutant = Mutant::None;
   /// Test-only: a file to change (a comment put before its first line)
   /// once every unit has been parsed, as an editor might during a run.
   std::string TestingModifyAfterParse;
   std::string ClangResourceDir;
+};
+
+/// What --since limited the run to.
+struct SinceScope {
+  std::string Revision;
+  /// Files changed since the revision (that exist).
+  unsigned ChangedFiles = 0;
+  /// The scope: the changed files and the sources of the units that read
+  /// one (real paths).
+  std::vector<std::string> Files;
+  /// Sites of the units parsed that are in no object group of the scope,
+  /// left out of every output.
+  unsigned LeftOut = 0;
 };
 
 /// One file's edits, formatted, and its contents before and after (Path is
@@ -115,6 +132,8 @@ struct PipelineResult {
   std::optional<unsigned> ShardRan;
   /// With the pre-filter: what it parsed and why.
   std::optional<PrefilterStats> Prefilter;
+  /// With --since: the scope.
+  std::optional<SinceScope> Since;
   /// Object groups of the provenance solve, converted and refused whole.
   unsigned ConvertedGroups = 0;
   unsigned RefusedGroups = 0;

@@ -6,8 +6,13 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <tuple>
 
 namespace pgmigrate {
+
+// The condition of the trigger names under --since: they count only in the
+// scope's files.
+static const char ScopeCondition[] = "S";
 
 UnitPrefilter::UnitPrefilter(std::vector<std::string> TriggerNames,
                              std::string ClangResourceDir, unsigned Threads)
@@ -198,9 +203,63 @@ std::vector<size_t> UnitPrefilter::start(
   }
   Stats.Units = Units.size();
   Stats.Files = Table.size();
+  if (Changed)
+    findScope();
   for (const std::string &T : Triggers)
-    addName("", T, "a rule's trigger");
+    addName(!Changed || WholeTreeTriggers.count(T) ? "" : ScopeCondition, T,
+            "a rule's trigger");
   return next({});
+}
+
+void UnitPrefilter::setChangedFiles(std::set<std::string> Files,
+                                    std::vector<std::string> WholeTree) {
+  Changed = std::move(Files);
+  WholeTreeTriggers.insert(WholeTree.begin(), WholeTree.end());
+}
+
+// The changed files and the sources of the units that read one. A unit
+// whose files cannot be told may read one: its source is in. A source
+// that is in counts in every unit that compiles it (another database's),
+// so its sites are seen by as many units as in a full run.
+void UnitPrefilter::findScope() {
+  std::set<unsigned> ChangedIds;
+  for (const std::string &Path : *Changed)
+    if (std::optional<unsigned> Id = Table.find(Path))
+      ChangedIds.insert(*Id);
+  Scope = ChangedIds;
+  for (const Unit &U : Units) {
+    if (U.Files.Files.empty())
+      continue;
+    bool Reads = !U.Files.Complete ||
+                 llvm::any_of(U.Files.Files,
+                              [&](unsigned F) { return ChangedIds.count(F); });
+    if (Reads)
+      Scope.insert(U.Files.Files.front());
+  }
+  if (Trace)
+    for (unsigned F : Scope)
+      *Trace << "pre-filter: in scope: " << Table.path(F)
+             << (ChangedIds.count(F) ? " (changed)" : " (reads a changed file)")
+             << "\n";
+}
+
+bool UnitPrefilter::inScope(llvm::StringRef Path) {
+  auto [It, New] = ScopeCache.try_emplace(Path, false);
+  if (New) {
+    std::optional<unsigned> Id = Table.find(Path);
+    llvm::SmallString<256> Real;
+    if (!Id && !llvm::sys::fs::real_path(Path, Real))
+      Id = Table.find(Real);
+    It->second = Id && Scope.count(*Id);
+  }
+  return It->second;
+}
+
+std::vector<std::string> UnitPrefilter::scopeFiles() const {
+  std::vector<std::string> Files;
+  for (unsigned F : Scope)
+    Files.push_back(Table.path(F));
+  return Files;
 }
 
 void UnitPrefilter::parsed(size_t Index, const std::vector<std::string> &Read) {
@@ -442,17 +501,16 @@ std::vector<size_t>
 UnitPrefilter::next(std::vector<const ProvenanceFacts *> Facts) {
   AllFacts = std::move(Facts);
   FlowGraph Graph;
-  std::vector<unsigned> Allocations, Frees;
+  // Every site: its node, role, and whether it is in the scope.
+  std::vector<std::tuple<unsigned, PairingRole, bool>> SiteNodes;
   std::set<std::string> Configs;
   for (const ProvenanceFacts *F : AllFacts) {
     Configs.insert(F->Config);
     for (const auto *List : {&F->Sites, &F->UnreachableSites})
       for (const auto &S : *List) {
         unsigned Site = Graph.id("site:" + S.Key);
-        if (S.Role != PairingRole::Free)
-          Allocations.push_back(Site);
-        if (S.Role != PairingRole::Allocation)
-          Frees.push_back(Site);
+        SiteNodes.emplace_back(Site, S.Role,
+                               !Changed || inScope(fileOfLocal(S.Key)));
         if (!S.Freed.empty() && !isRootField(S.Freed))
           Graph.edge(S.Freed, "site:" + S.Key);
       }
@@ -488,9 +546,31 @@ UnitPrefilter::next(std::vector<const ProvenanceFacts *> Facts) {
         }
   }
   // What the solve looks at: forward from allocations, backward from frees,
-  // and the pointers of the calls through which they go.
-  std::set<unsigned> Forward = Graph.reach(Allocations, true);
-  std::set<unsigned> Backward = Graph.reach(Frees, false);
+  // and the pointers of the calls through which they go. With a scope,
+  // from its sites and the sites their flow meets, to a fixpoint: those
+  // are their object groups; a site of a unit parsed for a group's flow
+  // that no such flow meets is not followed.
+  std::vector<unsigned> Allocations, Frees;
+  std::set<unsigned> Seeds;
+  std::set<unsigned> Forward, Backward;
+  for (bool Grew = true; Grew;) {
+    Grew = false;
+    for (const auto &[Site, Role, InScope] : SiteNodes) {
+      if (Seeds.count(Site) ||
+          !(InScope || Forward.count(Site) || Backward.count(Site)))
+        continue;
+      Seeds.insert(Site);
+      if (Role != PairingRole::Free)
+        Allocations.push_back(Site);
+      if (Role != PairingRole::Allocation)
+        Frees.push_back(Site);
+      Grew = true;
+    }
+    if (Grew) {
+      Forward = Graph.reach(Allocations, true);
+      Backward = Graph.reach(Frees, false);
+    }
+  }
   std::set<unsigned> Relevant = Backward;
   for (const ProvenanceFacts *F : AllFacts)
     for (const auto &C : F->IndirectCalls) {
@@ -615,6 +695,9 @@ std::vector<size_t> UnitPrefilter::select() {
         Files.insert(It->second.begin(), It->second.end());
     }
     Files.insert(Set.PasteFiles.begin(), Set.PasteFiles.end());
+    if (Condition == ScopeCondition)
+      for (auto It = Files.begin(); It != Files.end();)
+        It = Scope.count(*It) ? std::next(It) : Files.erase(It);
   }
   for (const std::string &Path : LocalFiles)
     Relevant[""].insert(Table.idOf(Path));
@@ -622,7 +705,7 @@ std::vector<size_t> UnitPrefilter::select() {
     ReadBy.resize(Table.size());
   auto Meets = [&](const std::string &Condition, size_t I) {
     return Condition.empty() || Condition == "D" ||
-           unitsMeeting(Condition).count(I);
+           Condition == ScopeCondition || unitsMeeting(Condition).count(I);
   };
 
   std::set<size_t> Chosen;

@@ -30,6 +30,14 @@
 // spelling its struct. A ## with a literal part is followed to each of its
 // invocations, whose arguments say what it makes.
 //
+// With a scope (--since), a rule's trigger names count only in the scope's
+// files: the files that changed and the sources of the units that read
+// one. A unit outside it is parsed only for the flow of the scope's sites
+// (step 1's names, followed from those sites and from every site their
+// flow meets), so their object groups are seen whole; the caller keeps
+// only the findings of those groups. Names
+// whose renames must see every unit (name-conflicts') count everywhere.
+//
 // It is on by default (--no-prefilter); make check asserts the same
 // output with and without it. What is assumed (tool/README.md,
 // "Pre-filter"): a name the solve needs is spelled in some file the unit
@@ -46,6 +54,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -64,6 +73,16 @@ class UnitPrefilter {
 public:
   UnitPrefilter(std::vector<std::string> TriggerNames,
                 std::string ClangResourceDir, unsigned Threads);
+
+  /// --since: Changed (real paths) are the files that changed; the trigger
+  /// names but WholeTree then count only in the scope (see above). Call
+  /// before start().
+  void setChangedFiles(std::set<std::string> Changed,
+                       std::vector<std::string> WholeTree);
+
+  /// With changed files, after start(): the scope's files (real paths):
+  /// the changed files and the sources of the units that read one.
+  std::vector<std::string> scopeFiles() const;
 
   /// Learns what each unit reads (Commands[I]: the commands of unit I);
   /// returns the units to parse first, in increasing order.
@@ -120,6 +139,15 @@ private:
   void traceUnit(const Unit &U);
 
   std::vector<std::string> Triggers;
+  /// --since: the changed files, the triggers that count everywhere, and
+  /// the scope's file ids (set by start()).
+  std::optional<std::set<std::string>> Changed;
+  std::set<std::string> WholeTreeTriggers;
+  std::set<unsigned> Scope;
+  void findScope();
+  /// Whether a site's file (as its key spells it) is in the scope.
+  bool inScope(llvm::StringRef Path);
+  llvm::StringMap<bool> ScopeCache;
   unsigned Threads;
   SourceFileTable Table;
   UnitFilesFinder Finder;
