@@ -8,8 +8,11 @@ parses; every pgtable-migrate command it runs uses only options the tool
 has (its --help-hidden), with --check so that the job fails while edits
 are pending, and --format=sarif; every scripts/kernel-dbs command uses
 options and arches the script takes; every `make -C ... TARGET` names a
-target of the Makefile; and the files the tool writes (--diagnostics-file,
---series) are the ones the recipe uploads or keeps.
+target of the Makefile; the tool writes the HTML report and the series
+(--html, --series) for a reviewer; and the files it writes
+(--diagnostics-file, --html, --series) are the ones the recipe uploads or
+keeps. A word ${VAR:+WORD} (an option given only when VAR is set, as
+--since on a pull request) is checked as WORD.
 """
 
 import argparse
@@ -66,7 +69,7 @@ class Recipe:
                     if "upload-sarif" in uses:
                         self.kept.append(with_["sarif_file"])
                     if "upload-artifact" in uses:
-                        self.kept.append(with_["path"])
+                        self.kept += with_["path"].split()
         else:
             for name, job in self.doc.items():
                 if not isinstance(job, dict) or "script" not in job:
@@ -78,7 +81,9 @@ class Recipe:
 
 
 def words_of(command):
-    """Each simple command of a shell text, as its words."""
+    """Each simple command of a shell text, as its words; ${VAR:+WORD}
+    as WORD."""
+    command = re.sub(r"\$\{\w+:\+([^}]*)\}", r"\1", command)
     for part in re.split(r"&&|\|\||;|\n", command.replace("\\\n", " ")):
         part = part.strip()
         if part:
@@ -110,8 +115,14 @@ def check(recipe, options, dbs, targets, errors):
                                       % (where, needed))
                 if "--format=sarif" not in words:
                     errors.append("%s: the diagnostics are not SARIF" % where)
+                for needed in ("--html", "--series"):
+                    if needed not in used:
+                        errors.append("%s: pgtable-migrate runs without %s: "
+                                      "nothing for a reviewer to read"
+                                      % (where, needed))
                 for word in words[1:]:
-                    for flag in ("--diagnostics-file=", "--series="):
+                    for flag in ("--diagnostics-file=", "--html=",
+                                 "--series="):
                         if not word.startswith(flag):
                             continue
                         written = posixpath.normpath(
