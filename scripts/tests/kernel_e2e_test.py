@@ -96,6 +96,44 @@ class KernelE2eTest(unittest.TestCase):
         finally:
             e2e.run = saved
 
+    def test_series_patches_in_order_without_the_cover_letter(self):
+        with tempfile.TemporaryDirectory() as d:
+            self.assertEqual(e2e.series_patches(os.path.join(d, "none")), [])
+            for name in ("0002-b.patch", "0000-cover-letter.patch",
+                         "0001-a.patch", "notes.txt"):
+                open(os.path.join(d, name), "w").close()
+            self.assertEqual([os.path.basename(p)
+                              for p in e2e.series_patches(d)],
+                             ["0001-a.patch", "0002-b.patch"])
+
+    def test_series_must_end_where_the_diff_does(self):
+        def diff(old, new):
+            return ("--- a/f.c\n+++ b/f.c\n@@ -1 +1 @@\n-%s\n+%s\n"
+                    % (old, new))
+        with tempfile.TemporaryDirectory() as d:
+            tree = os.path.join(d, "tree")
+            os.mkdir(tree)
+            paths = {}
+            for name, text in (("1.patch", diff("a", "b")),
+                               ("2.patch", diff("b", "c")),
+                               ("all.diff", diff("a", "c")),
+                               ("other.diff", diff("a", "d"))):
+                paths[name] = os.path.join(d, name)
+                with open(paths[name], "w") as f:
+                    f.write(text)
+            for final, ok in (("all.diff", True), ("other.diff", False)):
+                with open(os.path.join(tree, "f.c"), "w") as f:
+                    f.write("a\n")
+                apply = lambda: e2e.apply_series(
+                    tree, [paths["1.patch"], paths["2.patch"]], paths[final])
+                if ok:
+                    apply()
+                    with open(os.path.join(tree, "f.c")) as f:
+                        self.assertEqual(f.read(), "c\n")
+                else:
+                    with self.assertRaises(SystemExit):
+                        apply()
+
 
 if __name__ == "__main__":
     unittest.main()
