@@ -9,13 +9,11 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # reference model, git for the tests that `git apply` the tool's diffs,
 # python3-yaml for the test that compares the CLI's and clang-tidy's fixes,
 # GNU parallel for the test that runs shards (testdata/driver/shards.test),
-# chromium and nodejs for the browser test of the --html report
-# (tool/tests/html-report), and npm for its `npm ci` of playwright-core:
-# "npm:npm" installs Debian's npm only where no npm is on PATH (NodeSource's
-# nodejs bundles one, and conflicts with Debian's).
+# and chromium and nodejs for the browser test of the --html report
+# (tool/tests/html-report, which uses no npm package: it runs offline).
 PACKAGES := cmake ninja-build g++ make python3 python3-yaml libgtest-dev git \
 	parallel clang-16 libclang-16-dev llvm-16-dev clang-tidy-16 clang-tools-16 \
-	lld-16 clang-format-16 libclang-rt-16-dev chromium nodejs npm:npm
+	lld-16 clang-format-16 libclang-rt-16-dev chromium nodejs
 
 CC_FOR_BUILD ?= clang-16
 CXX_FOR_BUILD ?= clang++-16

@@ -1,24 +1,26 @@
 // report_test.mjs - the browser test of pgtable-migrate --html.
 //
-// Loads the report in headless Chromium (the system's, driven through
-// playwright-core) and checks it against the JSON diagnostics of the same
-// run, by the DOM contract of tool/lib/HtmlReport.h: the summary's counts,
-// one site per finding with its diff or its context, the filters (every
-// combination of the three selects), the permalinks, and that the page
-// fetches nothing and logs no error. A script can break without a sign in
-// the HTML text: only a browser sees it. Prints every problem and exits 1
-// if any; saves a full-page screenshot for a reviewer to look at.
+// Loads the report in headless Chromium (the system's, driven over the
+// DevTools protocol by cdp.mjs: no npm package, so that the test runs
+// offline) and checks it against the JSON diagnostics of the same run, by
+// the DOM contract of tool/lib/HtmlReport.h: the summary's counts, one site
+// per finding with its diff or its context, the filters (every combination
+// of the three selects), the permalinks, and that the page fetches nothing
+// and logs no error. A script can break without a sign in the HTML text:
+// only a browser sees it. Prints every problem and exits 1 if any; saves a
+// full-page screenshot for a reviewer to look at.
 //
 //   node report_test.mjs --report HTML --json FINDINGS.json --screenshot PNG
 //
-// CHROMIUM names the browser (default /usr/bin/chromium). Its flags let it
-// run as root, in a chroot with a small tmpfs /dev, without a GPU.
+// CHROMIUM names the browser (default /usr/bin/chromium). cdp.mjs's flags
+// let it run as root, in a chroot with a small tmpfs /dev, without a GPU.
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+
+import { consoleText, describeException, launch } from './cdp.mjs';
 
 const STATUSES = ['converted', 'refused', 'conflict'];
 // Each filter's select (#filter-NAME) and the JSON field it filters on.
@@ -81,15 +83,27 @@ function matches(finding, filters) {
 // Fails the test on anything the page logs as an error, throws, or fetches:
 // the report is one self-contained file.
 function watch(page, reportUrl) {
-  page.on('console', (m) => {
-    if (m.type() === 'error')
-      problem(`console error: ${m.text()}`);
+  page.on('Runtime.consoleAPICalled', ({ type, args }) => {
+    if (type === 'error')
+      problem(`console error: ${consoleText(args)}`);
   });
-  page.on('pageerror', (e) => problem(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problem(
-      `failed request: ${r.url()} (${r.failure()?.errorText})`));
-  page.on('request', (r) => {
-    const url = r.url();
+  // What the browser itself logs (a CSP violation, a failed load, ...).
+  page.on('Log.entryAdded', ({ entry }) => {
+    if (entry.level === 'error')
+      problem(`console error: ${entry.text}${
+                  entry.url ? ` (${entry.url})` : ''}`);
+  });
+  page.on('Runtime.exceptionThrown', ({ exceptionDetails }) =>
+      problem(`page error: ${describeException(exceptionDetails)}`));
+  page.on('Inspector.targetCrashed', () => problem('the page crashed'));
+  const urls = new Map();
+  page.on('Network.loadingFailed', ({ requestId, errorText, blockedReason }) =>
+      problem(`failed request: ${urls.get(requestId) ?? requestId} (${
+                  [errorText, blockedReason && `blocked: ${blockedReason}`]
+                      .filter(Boolean).join(', ')})`));
+  page.on('Network.requestWillBeSent', ({ requestId, request }) => {
+    const url = request.url + (request.urlFragment ?? '');
+    urls.set(requestId, url);
     // data: URLs are inline (the CSP allows them for images).
     if (url.split('#')[0] !== reportUrl && !url.startsWith('data:'))
       problem(`request for ${url}: the report must fetch nothing`);
@@ -502,15 +516,11 @@ async function main() {
     return report();
   const reportUrl = pathToFileURL(resolve(args.report)).href;
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
-  });
+  const browser = await launch();
   try {
-    const context = await browser.newContext(
-        { viewport: { width: 1280, height: 800 } });
     const newPage = async () => {
-      const page = await context.newPage();
+      const page = await browser.newPage(
+          { viewport: { width: 1280, height: 800 } });
       watch(page, reportUrl);
       return page;
     };

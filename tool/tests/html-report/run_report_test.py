@@ -3,21 +3,17 @@
 in headless Chromium by report_test.mjs against the JSON diagnostics of the
 same run.
 
-Runs the tool into WORKDIR (findings.json, report.html), installs the
-pinned playwright-core there with `npm ci` when it is missing or the lock
-file changed (node_modules live in the build directory only), then runs
-report_test.mjs from WORKDIR so that its import resolves to them. The
-screenshot is WORKDIR/report.png.
+Runs the tool into WORKDIR (findings.json, report.html), then
+report_test.mjs from the source directory: it drives Chromium itself over
+the DevTools protocol (cdp.mjs), with no npm package, so nothing is fetched
+and the test runs offline. The screenshot is WORKDIR/report.png.
 """
 
 import argparse
-import filecmp
 import os
 import shutil
 import subprocess
 import sys
-
-LOCK = "package-lock.json"
 
 
 def fail(message):
@@ -31,22 +27,6 @@ def run(args, **kwargs):
         fail(f"{args[0]} exited with {result.returncode}")
 
 
-def install_playwright(test_dir, workdir):
-    """npm ci in WORKDIR unless its node_modules come from the same lock."""
-    lock = os.path.join(workdir, LOCK)
-    installed = os.path.isdir(
-        os.path.join(workdir, "node_modules", "playwright-core"))
-    if installed and os.path.exists(lock) and filecmp.cmp(
-            os.path.join(test_dir, LOCK), lock, shallow=False):
-        return
-    if shutil.which("npm") is None:
-        fail("npm not found (make deps installs it)")
-    for name in ("package.json", LOCK):
-        shutil.copy(os.path.join(test_dir, name), workdir)
-    run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-        cwd=workdir)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tool", required=True)
@@ -54,7 +34,7 @@ def main():
     parser.add_argument("--sample-tree", required=True)
     parser.add_argument("--workdir", required=True)
     parser.add_argument("--test-dir", required=True,
-                        help="report_test.mjs and its package files")
+                        help="report_test.mjs and cdp.mjs")
     args = parser.parse_args()
     if shutil.which("node") is None:
         fail("node not found (make deps installs it)")
@@ -74,10 +54,9 @@ def main():
          "--diagnostics-file", findings, "--html", report],
         stdout=subprocess.DEVNULL)
 
-    install_playwright(args.test_dir, workdir)
-    shutil.copy(os.path.join(args.test_dir, "report_test.mjs"), workdir)
-    run(["node", os.path.join(workdir, "report_test.mjs"), "--report", report,
-         "--json", findings, "--screenshot", screenshot], cwd=workdir)
+    run(["node", os.path.join(args.test_dir, "report_test.mjs"),
+         "--report", report, "--json", findings, "--screenshot", screenshot],
+        cwd=workdir)
     print(f"screenshot: {screenshot}")
 
 
