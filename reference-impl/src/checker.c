@@ -6,6 +6,11 @@
  * the allocation as it was made, so one bug is reported once, not as a
  * cascade of leaks.
  *
+ * Every free of a live allocation is also held against the page's
+ * constructor state (see ptdesc.c): a table freed while its ptdesc still
+ * has a constructor's page type or split ptlock is a ctor mismatch, as the
+ * destructors that run on the wrong tables are.
+ *
  * Two frees through the other family are not violations, because Linux 6.12
  * releases the page correctly either way: an order-0 table whose reference
  * the mmu_gather drops (refimpl_free_page_ref()), and an order-0 table that
@@ -35,6 +40,7 @@ static const char *const kind_names[REFIMPL_V_NR_KINDS] = {
 	[REFIMPL_V_WALK_FREED_TABLE] = "walk-freed-table",
 	[REFIMPL_V_LEAK] = "leak",
 	[REFIMPL_V_BAD_ADDRESS] = "bad-address",
+	[REFIMPL_V_CTOR_MISMATCH] = "ctor-mismatch",
 };
 
 const char *refimpl_violation_kind_name(enum refimpl_violation_kind kind)
@@ -156,6 +162,7 @@ static void release(unsigned long pfn)
 	unsigned long nr = 1UL << head->order;
 
 	for (unsigned long i = 0; i < nr; i++) {
+		refimpl_drop_ctor_state(pfn + i);
 		refimpl_meta[pfn + i].state = PAGE_STATE_FREE;
 		refimpl_meta[pfn + i].was_head = false;
 		memset(&mem_map[pfn + i], 0, sizeof(struct page));
@@ -252,6 +259,7 @@ static void free_checked(unsigned long pfn, unsigned int order,
 		refimpl_record(REFIMPL_V_ORDER_MISMATCH, pfn, api, order,
 			       "%s: order %u frees pfn %#lx allocated by %s with order %u",
 			       api, order, pfn, m->api, m->order);
+	refimpl_check_ctor_state_on_free(pfn, api, order);
 	release(pfn);
 }
 

@@ -32,6 +32,14 @@ struct page_meta {
 	const char *queued_by; /* the free API that queued it, for reports */
 	/* Accessor that read this live allocation out of an entry, or NULL. */
 	const char *entry_read_by;
+	/* Set by <asm/pgalloc.h>'s allocators (refimpl_note_table_alloc()). */
+	const char *table_api;
+	const char *table_free;
+	enum refimpl_pt_level table_level;
+	/* Constructor state: the level whose ctor ran and whose dtor has not,
+	 * and the split page-table lock it allocated (also in ptdesc->ptl). */
+	enum refimpl_pt_level ctor_level;
+	spinlock_t *ptl;
 	const char *file;
 	int line;
 };
@@ -52,6 +60,18 @@ void refimpl_free(unsigned long pfn, unsigned int order,
 void refimpl_free_page_ref(unsigned long pfn, const char *api);
 /* pagetable_free() logic with the caller's API name for reports. */
 void refimpl_pagetable_free_as(struct ptdesc *pt, const char *api);
+
+/*
+ * Every free of a live allocation calls this before releasing it (a queued
+ * kernel table when the deferred work frees it): records
+ * REFIMPL_V_CTOR_MISMATCH if the page still has a constructor's state
+ * (PGTY_table, a split ptlock), then drops that state, so the bug is
+ * reported once.
+ */
+void refimpl_check_ctor_state_on_free(unsigned long pfn, const char *api,
+				      unsigned int order);
+/* Frees the page's split ptlock, if any, and forgets its ctor state. */
+void refimpl_drop_ctor_state(unsigned long pfn);
 
 void refimpl_record(enum refimpl_violation_kind kind, unsigned long pfn,
 		    const char *free_api, unsigned int free_order,

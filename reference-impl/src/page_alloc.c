@@ -96,6 +96,8 @@ struct page *refimpl_alloc(gfp_t gfp, unsigned int order,
 	for (unsigned long i = 0; i < nr; i++) {
 		struct page_meta *m = &refimpl_meta[pfn + i];
 
+		/* A constructor run on a free page left a lock: not lost. */
+		refimpl_drop_ctor_state(pfn + i);
 		memset(m, 0, sizeof(*m));
 		m->state = i ? PAGE_STATE_TAIL : PAGE_STATE_HEAD;
 		memset(&mem_map[pfn + i], 0, sizeof(struct page));
@@ -208,5 +210,10 @@ bool refimpl_alloc_info(const void *addr, struct refimpl_alloc_info *info)
 	info->file = m->file;
 	info->line = m->line;
 	info->read_from_entry_by = info->live ? m->entry_read_by : NULL;
+	info->table_api = m->table_api;
+	info->table_level = m->table_level;
+	info->table_free = m->table_free;
+	info->ctor_level = m->ctor_level;
+	info->ptlock = m->ptl != NULL;
 	return true;
 }

@@ -43,7 +43,11 @@ static bool live_table(const void *table)
 	return refimpl_alloc_info(table, &info) && info.live;
 }
 
-/* Free one table with the family, and the free of the API, that made it. */
+/*
+ * Free one table with the family, and the free of the API, that made it,
+ * after the destructor of the constructor that ran on it (a kernel table
+ * marked by its allocator then waits for the deferred free).
+ */
 static void free_table(void *table)
 {
 	struct refimpl_alloc_info info;
@@ -54,9 +58,20 @@ static void free_table(void *table)
 		free_pages((unsigned long)table, info.order);
 		return;
 	}
-	/* pte/pmd/pud tables had their ctor run: run the dtor. */
-	if (PageTable(ptdesc_page(pt)))
-		__ClearPageTable(ptdesc_page(pt));
+	/* A pte/pmd/pud table's constructor ran: run its destructor. */
+	switch (info.ctor_level) {
+	case REFIMPL_PT_PTE:
+		pagetable_pte_dtor(pt);
+		break;
+	case REFIMPL_PT_PMD:
+		pagetable_pmd_dtor(pt);
+		break;
+	case REFIMPL_PT_PUD:
+		pagetable_pud_dtor(pt);
+		break;
+	default:
+		break;
+	}
 	if (info.api && !strcmp(info.api, "pgtable_alloc"))
 		pgtable_free(table);
 	else if (info.api && !strcmp(info.api, "pgtable_alloc_addr"))

@@ -10,6 +10,7 @@ using refimpl_test::infoOf;
 using refimpl_test::pfnOf;
 using refimpl_test::takeViolations;
 using refimpl_test::Violation;
+using refimpl_test::violations;
 
 // What a violation must say. A null api means "recorded as NULL"; a zero
 // alloc_line means "no call site".
@@ -575,7 +576,8 @@ TEST_F(Checker, TlbRemoveTableDirectFreeOfEitherFamily) {
 
 // x86's ___p*_free_tlb(): each level, from the allocator each level uses
 // (ptdescs below the p4d, the page allocator for the p4d), and a pte table
-// from get_zeroed_page() as arch code made them before the ptdesc helpers.
+// from get_zeroed_page() with its constructor run, as arch code made them
+// before the ptdesc helpers (the destructor the free runs needs it).
 TEST_F(Checker, X86FreeTlbOfEveryLevel) {
   int levels = refimpl_paging_levels();
   ASSERT_EQ(refimpl_set_paging_levels(5), 0);
@@ -585,6 +587,7 @@ TEST_F(Checker, X86FreeTlbOfEveryLevel) {
   p4d_t *p4d = p4d_alloc_one(&init_mm, 0);
   pte_t *old_pte = (pte_t *)get_zeroed_page(GFP_KERNEL);
   ASSERT_TRUE(pte && pmd && pud && p4d && old_pte);
+  ASSERT_TRUE(pagetable_pte_ctor(virt_to_ptdesc(old_pte)));
   EXPECT_TRUE(PageTable(pte));
 
   struct mmu_gather tlb;
@@ -595,6 +598,8 @@ TEST_F(Checker, X86FreeTlbOfEveryLevel) {
   p4d_free_tlb(&tlb, p4d, 0);
   pte_free_tlb(&tlb, virt_to_page(old_pte), 0);
   EXPECT_FALSE(PageTable(pte)) << "the dtor runs when the table is queued";
+  EXPECT_FALSE(PageTable(virt_to_page(pud)));
+  EXPECT_EQ(refimpl_ptlocks_live(), 0UL) << "the pte and pmd locks";
   EXPECT_EQ(refimpl_live_allocations(), 5UL);
   tlb_finish_mmu(&tlb);
   EXPECT_EQ(refimpl_violation_count(), 0u);
@@ -878,6 +883,268 @@ TEST_F(Checker, EntryFreesAreClearedByMemInitAndDumped) {
   EXPECT_EQ(refimpl_cross_family_entry_frees(), 0u);
 }
 
+// ---- constructor/destructor mismatch ----
+
+bool contains(const std::string &haystack, const std::string &needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// A pfn as the messages print it (%#lx).
+std::string hex(unsigned long value) {
+  char buf[32];
+  snprintf(buf, sizeof(buf), "%#lx", value);
+  return buf;
+}
+
+// The mismatch the level target must never produce: a pmd_alloc_one()
+// table freed without pmd_free()'s destructor. init_mm's table is a kernel
+// table: the free is queued, and judged when the deferred work frees it.
+TEST_F(Checker, PmdAllocOneFreedWithPgtableFree) {
+  const int line = __LINE__ + 1;
+  pmd_t *pmd = pmd_alloc_one(&init_mm, 0);
+  ASSERT_NE(pmd, nullptr);
+  unsigned long pfn = pfnOf(pmd);
+  pgtable_free(pmd);
+  EXPECT_EQ(refimpl_kernel_pgtable_pending(), 1UL);
+  EXPECT_EQ(refimpl_violation_count(), 0u) << "judged when it is freed";
+  EXPECT_EQ(refimpl_flush_kernel_pgtable_work(), 1UL);
+  std::vector<Violation> got = violations();
+  EXPECT_VIOLATIONS({REFIMPL_V_CTOR_MISMATCH, pfn, "pagetable_alloc",
+                     "pgtable_free", 0, 0, line});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].message,
+            "pgtable_free frees pfn " + hex(pfn) +
+                ", a pmd table allocated by pmd_alloc_one, with its "
+                "constructor state (split ptlock, PGTY_table) still set: "
+                "pmd_free() runs the destructor");
+  EXPECT_EQ(refimpl_ptlocks_live(), 0UL) << "released with the page";
+  EXPECT_FALSE(infoOf(pmd).live);
+}
+
+// Every free family, at once for a user mm's table: the page allocator's
+// free is also a family mismatch, reported first.
+TEST_F(Checker, TableFreedWithItsConstructorStateThroughEveryFamily) {
+  struct mm_struct mm = {};
+  const int line = __LINE__ + 1;
+  pmd_t *pmd = pmd_alloc_one(&mm, 0);
+  const int line_pud = __LINE__ + 1;
+  pud_t *pud = pud_alloc_one(&mm, 0);
+  const int line_pte = __LINE__ + 1;
+  pgtable_t pte = pte_alloc_one(&mm);
+  ASSERT_TRUE(pmd && pud && pte);
+
+  pagetable_free(virt_to_ptdesc(pmd));
+  pgtable_free(pud);
+  __free_page(pte);
+  std::vector<Violation> got = violations();
+  EXPECT_VIOLATIONS({REFIMPL_V_CTOR_MISMATCH, pfnOf(pmd), "pagetable_alloc",
+                     "pagetable_free", 0, 0, line},
+                    {REFIMPL_V_CTOR_MISMATCH, pfnOf(pud), "pagetable_alloc",
+                     "pgtable_free", 0, 0, line_pud},
+                    {REFIMPL_V_FAMILY_MISMATCH, page_to_pfn(pte),
+                     "pagetable_alloc", "__free_pages", 0, 0, line_pte},
+                    {REFIMPL_V_CTOR_MISMATCH, page_to_pfn(pte),
+                     "pagetable_alloc", "__free_pages", 0, 0, line_pte});
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_TRUE(contains(got[1].message, "a pud table allocated by "
+                                       "pud_alloc_one, with its constructor "
+                                       "state (PGTY_table) still set: "
+                                       "pud_free() runs the destructor"))
+      << got[1].message;
+  EXPECT_TRUE(contains(got[3].message, "a pte table allocated by "
+                                       "pte_alloc_one, with its constructor "
+                                       "state (split ptlock, PGTY_table)"))
+      << got[3].message;
+  EXPECT_EQ(refimpl_live_allocations(), 0UL);
+  EXPECT_EQ(refimpl_ptlocks_live(), 0UL);
+}
+
+// The mmu_gather's free is a free too: a table queued without its
+// destructor (tlb_remove_table() instead of pmd_free_tlb()).
+TEST_F(Checker, TableFreedWithItsConstructorStateByTheMmuGather) {
+  struct mm_struct mm = {};
+  const int line = __LINE__ + 1;
+  pmd_t *pmd = pmd_alloc_one(&mm, 0);
+  ASSERT_NE(pmd, nullptr);
+  struct mmu_gather tlb;
+  tlb_gather_mmu(&tlb, &mm);
+  tlb_remove_table(&tlb, virt_to_page(pmd));
+  tlb_finish_mmu(&tlb);
+  EXPECT_VIOLATIONS({REFIMPL_V_CTOR_MISMATCH, pfnOf(pmd), "pagetable_alloc",
+                     "tlb_remove_table", 0, 0, line});
+}
+
+// A table its own code constructed (no pgalloc allocator recorded), and a
+// page whose type was set without a constructor.
+TEST_F(Checker, ConstructorStateWithoutAPgallocAllocator) {
+  const int line = __LINE__ + 1;
+  struct ptdesc *pt = pagetable_alloc(GFP_PGTABLE_KERNEL, 0);
+  const int line_typed = __LINE__ + 1;
+  unsigned long typed = get_zeroed_page(GFP_KERNEL);
+  ASSERT_TRUE(pt && typed);
+  ASSERT_TRUE(pagetable_pmd_ctor(pt));
+  __SetPageTable(virt_to_page(typed));
+  pagetable_free(pt);
+  free_page(typed);
+  std::vector<Violation> got = violations();
+  EXPECT_VIOLATIONS({REFIMPL_V_CTOR_MISMATCH, page_to_pfn(ptdesc_page(pt)),
+                     "pagetable_alloc", "pagetable_free", 0, 0, line},
+                    {REFIMPL_V_CTOR_MISMATCH, pfnOf(typed), "get_zeroed_page",
+                     "free_pages", 0, 0, line_typed});
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_TRUE(contains(got[0].message,
+                       "a pmd table allocated by pagetable_alloc, with its "
+                       "constructor state (split ptlock, PGTY_table) still "
+                       "set: pagetable_pmd_dtor() must run first"))
+      << got[0].message;
+  EXPECT_TRUE(contains(got[1].message,
+                       "allocated by get_zeroed_page, with its constructor "
+                       "state (PGTY_table) still set: no constructor ran"))
+      << got[1].message;
+}
+
+// A destructor on a table whose constructor never ran: 6.12's kernel pte
+// table has none (pte_free_kernel() runs no destructor).
+TEST_F(Checker, PteAllocOneKernelFreedWithPmdFree) {
+  const int line = __LINE__ + 1;
+  pte_t *pte = pte_alloc_one_kernel(&init_mm);
+  ASSERT_NE(pte, nullptr);
+  unsigned long pfn = pfnOf(pte);
+  pmd_free(&init_mm, (pmd_t *)pte);
+  std::vector<Violation> got = violations();
+  EXPECT_VIOLATIONS({REFIMPL_V_CTOR_MISMATCH, pfn, "pagetable_alloc",
+                     "pagetable_pmd_dtor", 0, 0, line});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].message,
+            "pagetable_pmd_dtor runs on pfn " + hex(pfn) +
+                ", a pte table allocated by pte_alloc_one_kernel, on which no "
+                "constructor ran: pte_free_kernel() frees it");
+  // The free itself goes on: the kernel table waits for the work.
+  EXPECT_EQ(refimpl_flush_kernel_pgtable_work(), 1UL);
+  EXPECT_EQ(refimpl_violation_count(), 0u);
+}
+
+// A destructor without a constructor on a table of the new API.
+TEST_F(Checker, PgtableAllocFreedWithPmdFree) {
+  const int line = __LINE__ + 1;
+  void *table = pgtable_alloc(GFP_PGTABLE_KERNEL, 0);
+  ASSERT_NE(table, nullptr);
+  pmd_free(&init_mm, (pmd_t *)table);
+  std::vector<Violation> got = violations();
+  EXPECT_VIOLATIONS({REFIMPL_V_CTOR_MISMATCH, pfnOf(table), "pgtable_alloc",
+                     "pagetable_pmd_dtor", 0, 0, line});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].message, "pagetable_pmd_dtor runs on pfn " +
+                                hex(pfnOf(table)) +
+                                ", allocated by pgtable_alloc, on which no "
+                                "constructor ran");
+  EXPECT_FALSE(infoOf(table).live) << "not marked: freed at once";
+}
+
+// A destructor of another level than the constructor's. The model's
+// destructor releases the lock either way, so the free is not reported too.
+TEST_F(Checker, DestructorOfAnotherLevel) {
+  struct mm_struct mm = {};
+  const int line_pte = __LINE__ + 1;
+  pgtable_t pte = pte_alloc_one(&mm);
+  const int line_pmd = __LINE__ + 1;
+  pmd_t *pmd = pmd_alloc_one(&mm, 0);
+  ASSERT_TRUE(pte && pmd);
+  pmd_free(&mm, (pmd_t *)page_address(pte));
+  pud_free(&mm, (pud_t *)pmd);
+  std::vector<Violation> got = violations();
+  EXPECT_VIOLATIONS({REFIMPL_V_CTOR_MISMATCH, page_to_pfn(pte),
+                     "pagetable_alloc", "pagetable_pmd_dtor", 0, 0, line_pte},
+                    {REFIMPL_V_CTOR_MISMATCH, pfnOf(pmd), "pagetable_alloc",
+                     "pagetable_pud_dtor", 0, 0, line_pmd});
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_TRUE(contains(got[0].message,
+                       "a pte table allocated by pte_alloc_one, on which the "
+                       "pte constructor ran, not the pmd one: pte_free() "
+                       "frees it"))
+      << got[0].message;
+  EXPECT_TRUE(contains(got[1].message,
+                       "a pmd table allocated by pmd_alloc_one, on which the "
+                       "pmd constructor ran, not the pud one: pmd_free() "
+                       "frees it"))
+      << got[1].message;
+  EXPECT_EQ(refimpl_ptlocks_live(), 0UL);
+  EXPECT_EQ(refimpl_live_allocations(), 0UL);
+}
+
+// A second constructor (its lock would leak in the kernel), and a
+// destructor on a page that is no longer allocated.
+TEST_F(Checker, ConstructorTwiceAndDestructorAfterTheFree) {
+  const int line = __LINE__ + 1;
+  struct ptdesc *pt = pagetable_alloc(GFP_PGTABLE_KERNEL, 0);
+  ASSERT_NE(pt, nullptr);
+  unsigned long pfn = page_to_pfn(ptdesc_page(pt));
+  ASSERT_TRUE(pagetable_pte_ctor(pt));
+  ASSERT_TRUE(pagetable_pmd_ctor(pt));
+  EXPECT_EQ(refimpl_ptlocks_live(), 1UL);
+  std::vector<Violation> got = violations();
+  EXPECT_VIOLATIONS(
+      {REFIMPL_V_CTOR_MISMATCH, pfn, "pagetable_alloc", nullptr, 0, 0, line});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_TRUE(contains(got[0].message,
+                       "pagetable_pmd_ctor runs on pfn " + hex(pfn) +
+                           ", a pte table allocated by pagetable_alloc, on "
+                           "which the pte constructor ran already"))
+      << got[0].message;
+  pagetable_pmd_dtor(pt);
+  pagetable_free(pt);
+  EXPECT_EQ(refimpl_violation_count(), 0u);
+
+  pagetable_pmd_dtor(pt);
+  got = violations();
+  EXPECT_VIOLATIONS({REFIMPL_V_CTOR_MISMATCH, pfn, "pagetable_alloc",
+                     "pagetable_pmd_dtor", 0, 0, line});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_TRUE(contains(got[0].message, "not the start of a live allocation"))
+      << got[0].message;
+}
+
+// The model's own teardown runs each table's destructor before its free.
+TEST_F(Checker, PageTableTeardownRunsTheDestructors) {
+  int levels = refimpl_paging_levels();
+  ASSERT_EQ(refimpl_set_paging_levels(4), 0);
+  ASSERT_EQ(refimpl_paging_init(), 0);
+  const unsigned long va = 0xffffc90000000000UL;
+  pgd_t *pgd = pgd_offset_k(va);
+  pud_t *pud = pud_alloc_one(&init_mm, va);
+  pmd_t *pmd = pmd_alloc_one(&init_mm, va);
+  pgtable_t pte = pte_alloc_one(&init_mm);
+  pte_t *kpte = pte_alloc_one_kernel(&init_mm);
+  ASSERT_TRUE(pud && pmd && pte && kpte);
+  p4d_populate(&init_mm, p4d_offset(pgd, va), pud);
+  pud_populate(&init_mm, pud_offset(p4d_offset(pgd, va), va), pmd);
+  pmd_populate(&init_mm, pmd + pmd_index(va), pte);
+  pmd_populate_kernel(&init_mm, pmd + pmd_index(va) + 1, kpte);
+  EXPECT_EQ(refimpl_ptlocks_live(), 2UL);
+  refimpl_paging_teardown();
+  EXPECT_EQ(refimpl_violation_count(), 0u);
+  EXPECT_EQ(refimpl_ptlocks_live(), 0UL);
+  EXPECT_EQ(refimpl_kernel_pgtable_pending(), 3UL) << "pud, pmd, kernel pte";
+  EXPECT_EQ(refimpl_flush_kernel_pgtable_work(), 3UL);
+  EXPECT_EQ(refimpl_live_allocations(), 0UL);
+  refimpl_set_paging_levels(levels);
+}
+
+TEST_F(Checker, CtorMismatchIsDumpedWithItsKindName) {
+  pmd_t *pmd = pmd_alloc_one(&init_mm, 0);
+  ASSERT_NE(pmd, nullptr);
+  pgtable_free(pmd);
+  refimpl_flush_kernel_pgtable_work();
+  ::testing::internal::CaptureStderr();
+  refimpl_violations_dump();
+  std::string out = ::testing::internal::GetCapturedStderr();
+  EXPECT_TRUE(contains(out, "refimpl: ctor-mismatch: pgtable_free frees pfn "))
+      << out;
+  EXPECT_TRUE(contains(out, "(allocated at " __FILE__ ":")) << out;
+  EXPECT_EQ(refimpl_violation_count_kind(REFIMPL_V_CTOR_MISMATCH), 1u);
+  refimpl_violations_clear();
+}
+
 // ---- the violation list ----
 
 TEST_F(Checker, ClearAndCount) {
@@ -927,6 +1194,7 @@ TEST_F(Checker, KindNames) {
       {REFIMPL_V_WALK_FREED_TABLE, "walk-freed-table"},
       {REFIMPL_V_LEAK, "leak"},
       {REFIMPL_V_BAD_ADDRESS, "bad-address"},
+      {REFIMPL_V_CTOR_MISMATCH, "ctor-mismatch"},
   };
   static_assert(std::size(names) == REFIMPL_V_NR_KINDS, "a kind is missing");
   for (auto &[kind, name] : names)

@@ -118,6 +118,7 @@ protected:
     EXPECT_EQ(refimpl_kernel_pgtable_pending(), 0UL)
         << "deferred kernel page-table frees left queued";
     EXPECT_EQ(refimpl_check_leaks(), 0UL) << "allocations leaked";
+    EXPECT_EQ(refimpl_ptlocks_live(), 0UL) << "split page-table locks leaked";
     EXPECT_EQ(refimpl_violation_count(), 0UL) << "unexpected violations";
     EXPECT_EQ(refimpl_cross_family_entry_frees(), 0UL)
         << "unexpected cross-family frees of tables read out of an entry";

@@ -141,6 +141,9 @@ protected:
 
   void TearDown() override {
     refimpl_paging_teardown();
+    // init_mm's pgalloc tables wait for the deferred free: run it, so
+    // their frees are checked too.
+    refimpl_flush_kernel_pgtable_work();
     EXPECT_EQ(init_mm.pgd, nullptr);
     EXPECT_EQ(refimpl_check_leaks(), 0UL);
     EXPECT_EQ(refimpl_violation_count(), 0UL);
@@ -333,6 +336,10 @@ TEST_P(Paging, PopulateWalkAndFreeWithPgalloc) {
     EXPECT_TRUE(pgd_none(*pgd));
     p4d_free(&init_mm, p4d_table);
   }
+  // The pte, pmd and pud tables of init_mm are kernel tables: their frees
+  // wait for the deferred work.
+  EXPECT_EQ(refimpl_kernel_pgtable_pending(), 3UL);
+  EXPECT_EQ(refimpl_flush_kernel_pgtable_work(), 3UL);
   EXPECT_EQ(refimpl_live_allocations(), 1UL); // the root
 }
 

@@ -120,6 +120,8 @@ TEST_F(PlainShape, PgallocAllocatorsAreTheSameTables) {
   pud_free(&mm, pud);
   p4d_free(&mm, p4d);
   pgd_free(&mm, pgd);
+  // A kernel pte table is marked whatever the mm: its free waits.
+  EXPECT_EQ(refimpl_flush_kernel_pgtable_work(), 1UL);
   refimpl_set_paging_levels(levels);
 }
 

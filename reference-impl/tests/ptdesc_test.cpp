@@ -166,10 +166,13 @@ TEST_F(Ptdesc, PteCtorDtorSetAndClearPageTable) {
   struct ptdesc *pt = pagetable_alloc(GFP_PGTABLE_KERNEL, 0);
   ASSERT_NE(pt, nullptr);
   EXPECT_FALSE(PageTable(ptdesc_page(pt)));
+  EXPECT_EQ(infoOf(ptdesc_address(pt)).ctor_level, REFIMPL_PT_NONE);
   EXPECT_TRUE(pagetable_pte_ctor(pt));
   EXPECT_TRUE(PageTable(ptdesc_page(pt)));
+  EXPECT_EQ(infoOf(ptdesc_address(pt)).ctor_level, REFIMPL_PT_PTE);
   pagetable_pte_dtor(pt);
   EXPECT_FALSE(PageTable(ptdesc_page(pt)));
+  EXPECT_EQ(infoOf(ptdesc_address(pt)).ctor_level, REFIMPL_PT_NONE);
   pagetable_free(pt);
 }
 
@@ -180,9 +183,117 @@ TEST_F(Ptdesc, PmdCtorDtorSetAndClearPageTable) {
   EXPECT_TRUE(pagetable_pmd_ctor(pt));
   EXPECT_TRUE(PageTable(ptdesc_page(pt)));
   EXPECT_EQ(pt->pmd_huge_pte, nullptr);
+  EXPECT_EQ(infoOf(ptdesc_address(pt)).ctor_level, REFIMPL_PT_PMD);
   pagetable_pmd_dtor(pt);
   EXPECT_FALSE(PageTable(ptdesc_page(pt)));
+  EXPECT_EQ(infoOf(ptdesc_address(pt)).ctor_level, REFIMPL_PT_NONE);
   pagetable_free(pt);
+}
+
+// Linux 6.12: a pud table has no lock of its own (mm->page_table_lock).
+TEST_F(Ptdesc, PudCtorDtorSetAndClearPageTableWithoutALock) {
+  struct ptdesc *pt = pagetable_alloc(GFP_PGTABLE_KERNEL, 0);
+  ASSERT_NE(pt, nullptr);
+  pagetable_pud_ctor(pt);
+  EXPECT_TRUE(PageTable(ptdesc_page(pt)));
+  AllocInfo info = infoOf(ptdesc_address(pt));
+  EXPECT_EQ(info.ctor_level, REFIMPL_PT_PUD);
+  EXPECT_FALSE(info.ptlock);
+  EXPECT_EQ(pt->ptl, nullptr);
+  EXPECT_EQ(refimpl_ptlocks_live(), 0UL);
+  pagetable_pud_dtor(pt);
+  EXPECT_FALSE(PageTable(ptdesc_page(pt)));
+  EXPECT_EQ(infoOf(ptdesc_address(pt)).ctor_level, REFIMPL_PT_NONE);
+  pagetable_free(pt);
+}
+
+// ALLOC_SPLIT_PTLOCKS: the pte and pmd constructors allocate the table's
+// lock (in ptdesc->ptl, over page->private), the destructors free it.
+TEST_F(Ptdesc, PteAndPmdCtorsAllocateTheSplitLockAndDtorsFreeIt) {
+  struct {
+    const char *name;
+    bool (*ctor)(struct ptdesc *);
+    void (*dtor)(struct ptdesc *);
+  } const levels[] = {
+      {"pte", pagetable_pte_ctor, pagetable_pte_dtor},
+      {"pmd", pagetable_pmd_ctor, pagetable_pmd_dtor},
+  };
+  for (const auto &level : levels) {
+    SCOPED_TRACE(level.name);
+    struct ptdesc *a = pagetable_alloc(GFP_PGTABLE_KERNEL, 0);
+    struct ptdesc *b = pagetable_alloc(GFP_PGTABLE_KERNEL, 0);
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(a->ptl, nullptr);
+    ASSERT_TRUE(level.ctor(a));
+    ASSERT_TRUE(level.ctor(b));
+    EXPECT_NE(a->ptl, nullptr);
+    EXPECT_NE(a->ptl, b->ptl) << "one lock per table";
+    EXPECT_EQ(ptlock_ptr(a), a->ptl);
+    EXPECT_EQ(a->ptl->locked, 0) << "spin_lock_init()";
+    EXPECT_EQ((unsigned long)a->ptl, page_private(ptdesc_page(a)));
+    EXPECT_TRUE(infoOf(ptdesc_address(a)).ptlock);
+    EXPECT_EQ(refimpl_ptlocks_live(), 2UL);
+    level.dtor(a);
+    EXPECT_EQ(a->ptl, nullptr);
+    EXPECT_FALSE(infoOf(ptdesc_address(a)).ptlock);
+    EXPECT_EQ(refimpl_ptlocks_live(), 1UL);
+    level.dtor(b);
+    EXPECT_EQ(refimpl_ptlocks_live(), 0UL);
+    pagetable_free(a);
+    pagetable_free(b);
+  }
+}
+
+// The lock of a pte table a pmd entry links, and of a pmd table, as the
+// kernel's pte_lockptr()/pmd_lockptr() find them.
+TEST_F(Ptdesc, LockPointersFindTheTablesLocks) {
+  struct ptdesc *pmd_pt = pagetable_alloc(GFP_PGTABLE_KERNEL | __GFP_ZERO, 0);
+  struct ptdesc *pte_pt = pagetable_alloc(GFP_PGTABLE_KERNEL | __GFP_ZERO, 0);
+  ASSERT_TRUE(pmd_pt && pte_pt);
+  ASSERT_TRUE(pagetable_pmd_ctor(pmd_pt));
+  ASSERT_TRUE(pagetable_pte_ctor(pte_pt));
+  pmd_t *pmd = (pmd_t *)ptdesc_address(pmd_pt) + 17;
+  pmd_populate(&init_mm, pmd, ptdesc_page(pte_pt));
+  EXPECT_EQ(pmd_lockptr(&init_mm, pmd), pmd_pt->ptl);
+  EXPECT_EQ(pte_lockptr(&init_mm, pmd), pte_pt->ptl);
+  pmd_clear(pmd);
+  pagetable_pte_dtor(pte_pt);
+  pagetable_pmd_dtor(pmd_pt);
+  pagetable_free(pte_pt);
+  pagetable_free(pmd_pt);
+}
+
+// ptlock_alloc() can fail: the constructor then fails and leaves no state,
+// and the allocators' error paths free a clean page.
+TEST_F(Ptdesc, CtorFailsWhenItsLockCannotBeAllocated) {
+  struct ptdesc *pt = pagetable_alloc(GFP_PGTABLE_KERNEL, 0);
+  ASSERT_NE(pt, nullptr);
+  refimpl_fail_nth_ptlock_alloc(1);
+  EXPECT_FALSE(pagetable_pte_ctor(pt));
+  refimpl_fail_nth_ptlock_alloc(1);
+  EXPECT_FALSE(pagetable_pmd_ctor(pt));
+  EXPECT_FALSE(PageTable(ptdesc_page(pt)));
+  EXPECT_EQ(infoOf(ptdesc_address(pt)).ctor_level, REFIMPL_PT_NONE);
+  EXPECT_EQ(refimpl_ptlocks_live(), 0UL);
+  pagetable_free(pt);
+
+  struct mm_struct mm = {};
+  refimpl_fail_nth_ptlock_alloc(1);
+  EXPECT_EQ(pte_alloc_one(&mm), nullptr);
+  refimpl_fail_nth_ptlock_alloc(1);
+  EXPECT_EQ(pmd_alloc_one(&mm, 0), nullptr);
+  refimpl_fail_nth_ptlock_alloc(1);
+  EXPECT_EQ(pmd_alloc_one(&init_mm, 0), nullptr);
+  EXPECT_EQ(refimpl_live_allocations(), 0UL);
+  EXPECT_EQ(refimpl_kernel_pgtable_pending(), 0UL)
+      << "the mark comes after the constructor";
+  EXPECT_EQ(refimpl_violation_count(), 0UL);
+  // Only the injected call fails, and page allocations do not count.
+  refimpl_fail_nth_ptlock_alloc(2);
+  pgtable_t pte = pte_alloc_one(&mm);
+  EXPECT_NE(pte, nullptr);
+  EXPECT_EQ(pmd_alloc_one(&mm, 0), nullptr);
+  pte_free(&mm, pte);
 }
 
 TEST_F(Ptdesc, CtorKeepsCompoundState) {
@@ -308,6 +419,152 @@ TEST_F(Ptdesc, MemInitAndTeardownDropTheQueue) {
   // The queue lived in the released mem_map: it must be gone, not flushed.
   EXPECT_EQ(refimpl_kernel_pgtable_pending(), 0UL);
   EXPECT_EQ(refimpl_flush_kernel_pgtable_work(), 0UL);
+}
+
+// ---- the per-level allocators of <asm/pgalloc.h> ----
+
+// One level's allocator and the free that matches it.
+struct PgallocCase {
+  const char *api;
+  const char *free_api;
+  enum refimpl_pt_level level;
+  bool user_mm;     // allocated for a user mm, not &init_mm
+  bool ctor;        // its constructor runs (not for kernel pte tables)
+  bool ptlock;      // its constructor allocates a split lock
+  bool kernel_mark; // its free is deferred
+  std::function<void *(struct mm_struct *)> alloc;
+  std::function<void(struct mm_struct *, void *)> free;
+};
+
+std::vector<PgallocCase> pgallocCases() {
+  auto pteKernel = [](struct mm_struct *mm) -> void * {
+    return pte_alloc_one_kernel(mm);
+  };
+  auto pteKernelFree = [](struct mm_struct *mm, void *p) {
+    pte_free_kernel(mm, (pte_t *)p);
+  };
+  auto pte = [](struct mm_struct *mm) -> void * {
+    pgtable_t page = pte_alloc_one(mm);
+    return page ? page_address(page) : nullptr;
+  };
+  auto pteFree = [](struct mm_struct *mm, void *p) {
+    pte_free(mm, virt_to_page(p));
+  };
+  auto pmd = [](struct mm_struct *mm) -> void * {
+    return pmd_alloc_one(mm, 0);
+  };
+  auto pmdFree = [](struct mm_struct *mm, void *p) {
+    pmd_free(mm, (pmd_t *)p);
+  };
+  auto pud = [](struct mm_struct *mm) -> void * {
+    return pud_alloc_one(mm, 0);
+  };
+  auto pudFree = [](struct mm_struct *mm, void *p) {
+    pud_free(mm, (pud_t *)p);
+  };
+  return {
+      {"pte_alloc_one_kernel", "pte_free_kernel", REFIMPL_PT_PTE, false, false,
+       false, true, pteKernel, pteKernelFree},
+      {"pte_alloc_one_kernel", "pte_free_kernel", REFIMPL_PT_PTE, true, false,
+       false, true, pteKernel, pteKernelFree},
+      {"pte_alloc_one", "pte_free", REFIMPL_PT_PTE, false, true, true, false,
+       pte, pteFree},
+      {"pte_alloc_one", "pte_free", REFIMPL_PT_PTE, true, true, true, false,
+       pte, pteFree},
+      {"pmd_alloc_one", "pmd_free", REFIMPL_PT_PMD, false, true, true, true,
+       pmd, pmdFree},
+      {"pmd_alloc_one", "pmd_free", REFIMPL_PT_PMD, true, true, true, false,
+       pmd, pmdFree},
+      {"pud_alloc_one", "pud_free", REFIMPL_PT_PUD, false, true, false, true,
+       pud, pudFree},
+      {"pud_alloc_one", "pud_free", REFIMPL_PT_PUD, true, true, false, false,
+       pud, pudFree},
+  };
+}
+
+// Each level's allocator and free: the constructor's state is set while
+// the table lives and gone once it is freed, with no violation, no lock
+// and nothing live left after the deferred work.
+TEST_F(Ptdesc, EachLevelsAllocatorAndFreeAreClean) {
+  struct mm_struct user_mm = {};
+  for (const PgallocCase &c : pgallocCases()) {
+    SCOPED_TRACE(std::string(c.api) +
+                 (c.user_mm ? " (user mm)" : " (init_mm)"));
+    struct mm_struct *mm = c.user_mm ? &user_mm : &init_mm;
+    void *table = c.alloc(mm);
+    ASSERT_NE(table, nullptr);
+    struct ptdesc *pt = virt_to_ptdesc(table);
+    AllocInfo info = infoOf(table);
+    EXPECT_STREQ(info.api, "pagetable_alloc");
+    EXPECT_STREQ(info.table_api, c.api);
+    EXPECT_STREQ(info.table_free, c.free_api);
+    EXPECT_EQ(info.table_level, c.level);
+    EXPECT_EQ(info.ctor_level, c.ctor ? c.level : REFIMPL_PT_NONE);
+    EXPECT_EQ(PageTable(ptdesc_page(pt)), c.ctor);
+    EXPECT_EQ(info.ptlock, c.ptlock);
+    EXPECT_EQ(pt->ptl != nullptr, c.ptlock);
+    EXPECT_EQ(refimpl_ptlocks_live(), c.ptlock ? 1UL : 0UL);
+    EXPECT_EQ(ptdesc_test_kernel(pt), c.kernel_mark);
+    EXPECT_TRUE(allBytes(table, PAGE_SIZE, 0));
+
+    c.free(mm, table);
+    EXPECT_EQ(refimpl_violation_count(), 0UL);
+    EXPECT_EQ(refimpl_ptlocks_live(), 0UL) << "the destructor frees the lock";
+    EXPECT_EQ(refimpl_kernel_pgtable_pending(), c.kernel_mark ? 1UL : 0UL);
+    EXPECT_EQ(infoOf(table).live, c.kernel_mark);
+    if (c.kernel_mark) {
+      EXPECT_FALSE(PageTable(ptdesc_page(pt)))
+          << "the destructor ran before the table was queued";
+      EXPECT_EQ(infoOf(table).ctor_level, REFIMPL_PT_NONE);
+    }
+    EXPECT_EQ(refimpl_flush_kernel_pgtable_work(), c.kernel_mark ? 1UL : 0UL);
+    EXPECT_FALSE(infoOf(table).live);
+    EXPECT_EQ(refimpl_live_allocations(), 0UL);
+    EXPECT_EQ(refimpl_violation_count(), 0UL);
+  }
+}
+
+// The kernel-table mark of the async kernel page-table free: init_mm's
+// tables stay allocated, walkable and unpoisoned until the work runs.
+TEST_F(Ptdesc, KernelTablesOfEachLevelAreDeferredUntilTheWorkRuns) {
+  pte_t *pte = pte_alloc_one_kernel(&init_mm);
+  pmd_t *pmd = pmd_alloc_one(&init_mm, 0);
+  pud_t *pud = pud_alloc_one(&init_mm, 0);
+  ASSERT_TRUE(pte && pmd && pud);
+  memset(pte, 0x11, PAGE_SIZE);
+  pte_free_kernel(&init_mm, pte);
+  pmd_free(&init_mm, pmd);
+  pud_free(&init_mm, pud);
+  EXPECT_EQ(refimpl_kernel_pgtable_pending(), 3UL);
+  EXPECT_EQ(refimpl_live_allocations(), 3UL);
+  EXPECT_TRUE(allBytes(pte, PAGE_SIZE, 0x11)) << "not freed yet";
+  refimpl_note_table_read(pmd, "iommu");
+  EXPECT_EQ(refimpl_check_leaks(), 0UL) << "queued tables are not leaks";
+  EXPECT_EQ(refimpl_ptlocks_live(), 0UL);
+  EXPECT_EQ(refimpl_flush_kernel_pgtable_work(), 3UL);
+  EXPECT_EQ(refimpl_live_allocations(), 0UL);
+  EXPECT_TRUE(allBytes(pte, PAGE_SIZE, REFIMPL_POISON_FREE));
+  EXPECT_EQ(refimpl_violation_count(), 0UL);
+}
+
+// A user mm's pmd and pud tables are not marked, nor is any pte table
+// pte_alloc_one() makes: their frees happen at once.
+TEST_F(Ptdesc, UserTablesAreFreedAtOnce) {
+  struct mm_struct mm = {};
+  pmd_t *pmd = pmd_alloc_one(&mm, 0);
+  pud_t *pud = pud_alloc_one(&mm, 0);
+  pgtable_t pte = pte_alloc_one(&init_mm);
+  ASSERT_TRUE(pmd && pud && pte);
+  EXPECT_FALSE(ptdesc_test_kernel(virt_to_ptdesc(pmd)));
+  pmd_free(&mm, pmd);
+  EXPECT_FALSE(infoOf(pmd).live);
+  EXPECT_TRUE(allBytes(pmd, PAGE_SIZE, REFIMPL_POISON_FREE));
+  pud_free(&mm, pud);
+  EXPECT_FALSE(infoOf(pud).live);
+  pte_free(&init_mm, pte);
+  EXPECT_FALSE(infoOf(page_address(pte)).live);
+  EXPECT_EQ(refimpl_kernel_pgtable_pending(), 0UL);
+  EXPECT_EQ(refimpl_live_allocations(), 0UL);
 }
 
 // ---- the new API ----

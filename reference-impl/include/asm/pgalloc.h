@@ -71,6 +71,26 @@ static inline void pgd_populate(struct mm_struct *mm, pgd_t *pgd, p4d_t *p4d)
 	set_pgd(pgd, __pgd(_PAGE_TABLE | __pa(p4d)));
 }
 
+/*
+ * ---- pte, pmd and pud tables (asm-generic/pgalloc.h) ----
+ *
+ * The constructors and destructors are those of Linux 6.12: a user pte
+ * table and every pmd and pud table get their level's constructor
+ * (PGTY_table; a split ptlock for pte and pmd tables), which their free
+ * undoes with the matching destructor before pagetable_free(). A kernel
+ * pte table (pte_alloc_one_kernel()) has none in 6.12, and pte_free_kernel()
+ * runs none.
+ *
+ * Kernel tables are marked as the async kernel page-table free series does
+ * it: pte_alloc_one_kernel() always, pmd_alloc_one() and pud_alloc_one()
+ * when mm is &init_mm. pagetable_free() then defers their free until the
+ * deferred work runs (refimpl_flush_kernel_pgtable_work()).
+ *
+ * Model-only: each allocator tells the checker what it made
+ * (refimpl_note_table_alloc()), so that its reports name the allocator and
+ * the free that matches it.
+ */
+
 /* ---- pte tables ---- */
 
 static inline pte_t *__pte_alloc_one_kernel_noprof(struct mm_struct *mm)
@@ -80,12 +100,19 @@ static inline pte_t *__pte_alloc_one_kernel_noprof(struct mm_struct *mm)
 
 	if (!ptdesc)
 		return NULL;
+	ptdesc_set_kernel(ptdesc);
+	refimpl_note_table_alloc(ptdesc_address(ptdesc), REFIMPL_PT_PTE,
+				 "__pte_alloc_one_kernel", "pte_free_kernel");
 	return (pte_t *)ptdesc_address(ptdesc);
 }
 
 static inline pte_t *pte_alloc_one_kernel_noprof(struct mm_struct *mm)
 {
-	return __pte_alloc_one_kernel_noprof(mm);
+	pte_t *pte = __pte_alloc_one_kernel_noprof(mm);
+
+	refimpl_note_table_alloc(pte, REFIMPL_PT_PTE, "pte_alloc_one_kernel",
+				 "pte_free_kernel");
+	return pte;
 }
 
 static inline void pte_free_kernel(struct mm_struct *mm, pte_t *pte)
@@ -103,12 +130,19 @@ static inline pgtable_t __pte_alloc_one_noprof(struct mm_struct *mm, gfp_t gfp)
 		pagetable_free(ptdesc);
 		return NULL;
 	}
+	refimpl_note_table_alloc(ptdesc_address(ptdesc), REFIMPL_PT_PTE,
+				 "__pte_alloc_one", "pte_free");
 	return ptdesc_page(ptdesc);
 }
 
 static inline pgtable_t pte_alloc_one_noprof(struct mm_struct *mm)
 {
-	return __pte_alloc_one_noprof(mm, GFP_PGTABLE_USER);
+	pgtable_t pte = __pte_alloc_one_noprof(mm, GFP_PGTABLE_USER);
+
+	if (pte)
+		refimpl_note_table_alloc(page_address(pte), REFIMPL_PT_PTE,
+					 "pte_alloc_one", "pte_free");
+	return pte;
 }
 
 static inline void pte_free(struct mm_struct *mm, pgtable_t pte_page)
@@ -133,6 +167,10 @@ static inline pmd_t *pmd_alloc_one_noprof(struct mm_struct *mm,
 		pagetable_free(ptdesc);
 		return NULL;
 	}
+	if (mm == &init_mm)
+		ptdesc_set_kernel(ptdesc);
+	refimpl_note_table_alloc(ptdesc_address(ptdesc), REFIMPL_PT_PMD,
+				 "pmd_alloc_one", "pmd_free");
 	return (pmd_t *)ptdesc_address(ptdesc);
 }
 
@@ -146,11 +184,6 @@ static inline void pmd_free(struct mm_struct *mm, pmd_t *pmd)
 
 /* ---- pud tables ---- */
 
-/*
- * 6.12 runs pagetable_pud_ctor()/dtor() here; the model's <linux/mm.h> has
- * no pud ctor, so the page type is set and cleared directly (the
- * NR_PAGETABLE accounting the ctor also does is not modelled).
- */
 static inline pud_t *__pud_alloc_one_noprof(struct mm_struct *mm,
 					    unsigned long addr)
 {
@@ -159,21 +192,29 @@ static inline pud_t *__pud_alloc_one_noprof(struct mm_struct *mm,
 
 	if (!ptdesc)
 		return NULL;
-	__SetPageTable(ptdesc_page(ptdesc));
+	pagetable_pud_ctor(ptdesc);
+	if (mm == &init_mm)
+		ptdesc_set_kernel(ptdesc);
+	refimpl_note_table_alloc(ptdesc_address(ptdesc), REFIMPL_PT_PUD,
+				 "__pud_alloc_one", "__pud_free");
 	return (pud_t *)ptdesc_address(ptdesc);
 }
 
 static inline pud_t *pud_alloc_one_noprof(struct mm_struct *mm,
 					  unsigned long addr)
 {
-	return __pud_alloc_one_noprof(mm, addr);
+	pud_t *pud = __pud_alloc_one_noprof(mm, addr);
+
+	refimpl_note_table_alloc(pud, REFIMPL_PT_PUD, "pud_alloc_one",
+				 "pud_free");
+	return pud;
 }
 
 static inline void __pud_free(struct mm_struct *mm, pud_t *pud)
 {
 	struct ptdesc *ptdesc = virt_to_ptdesc(pud);
 
-	__ClearPageTable(ptdesc_page(ptdesc));
+	pagetable_pud_dtor(ptdesc);
 	pagetable_free(ptdesc);
 }
 

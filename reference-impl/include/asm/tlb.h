@@ -72,11 +72,12 @@ static inline void ___pmd_free_tlb(struct mmu_gather *tlb, pmd_t *pmd)
 	tlb_remove_table(tlb, ptdesc_page(ptdesc));
 }
 
-/* 6.12 runs pagetable_pud_dtor(); the model clears the page type. */
 static inline void ___pud_free_tlb(struct mmu_gather *tlb, pud_t *pud)
 {
-	__ClearPageTable(virt_to_page(pud));
-	tlb_remove_table(tlb, virt_to_page(pud));
+	struct ptdesc *ptdesc = virt_to_ptdesc(pud);
+
+	pagetable_pud_dtor(ptdesc);
+	tlb_remove_table(tlb, ptdesc_page(ptdesc));
 }
 
 /* A p4d table comes from the page allocator (p4d_alloc_one()). */

@@ -114,10 +114,62 @@ static inline void pagetable_free(struct ptdesc *pt)
 	}
 }
 
+/*
+ * ---- Split page-table locks and the per-level constructors ----
+ *
+ * As Linux 6.12 with ALLOC_SPLIT_PTLOCKS (a spinlock_t larger than a long,
+ * as with lockdep): the lock of a pte or pmd table is allocated by its
+ * ptdesc's constructor (ptlock_alloc(), a slab object in the kernel, a
+ * lock the model tracks here) and kept in ptdesc->ptl, which overlays
+ * page->private; the destructor frees it. With split pmd locks
+ * (USE_SPLIT_PMD_PTLOCKS, as x86-64 has) the pmd constructor initialises
+ * one too and clears pmd_huge_pte (CONFIG_TRANSPARENT_HUGEPAGE). A pud
+ * table has no lock of its own (mm->page_table_lock): its constructor only
+ * sets the page type. Every constructor sets PGTY_table and every
+ * destructor clears it (the NR_PAGETABLE accounting is not modelled). The
+ * model's constructors and destructors are functions, not static inlines:
+ * they also record, for the checker, which level's constructor ran.
+ */
+extern bool ptlock_alloc(struct ptdesc *pt);
+extern void ptlock_free(struct ptdesc *pt);
+
+static inline spinlock_t *ptlock_ptr(struct ptdesc *pt)
+{
+	return pt->ptl;
+}
+
+static inline bool ptlock_init(struct ptdesc *pt)
+{
+	if (!ptlock_alloc(pt))
+		return false;
+	ptlock_ptr(pt)->locked = 0; /* spin_lock_init() */
+	return true;
+}
+
+static inline spinlock_t *pte_lockptr(struct mm_struct *mm, pmd_t *pmd)
+{
+	return ptlock_ptr(page_ptdesc(pmd_page(*pmd)));
+}
+
+static inline struct ptdesc *pmd_ptdesc(pmd_t *pmd)
+{
+	unsigned long mask = ~(PTRS_PER_PMD * sizeof(pmd_t) - 1);
+
+	return virt_to_ptdesc((void *)((unsigned long)pmd & mask));
+}
+
+static inline spinlock_t *pmd_lockptr(struct mm_struct *mm, pmd_t *pmd)
+{
+	return ptlock_ptr(pmd_ptdesc(pmd));
+}
+
 extern bool pagetable_pte_ctor(struct ptdesc *pt);
 extern void pagetable_pte_dtor(struct ptdesc *pt);
 extern bool pagetable_pmd_ctor(struct ptdesc *pt);
 extern void pagetable_pmd_dtor(struct ptdesc *pt);
+/* 6.12: void, as the pud constructor cannot fail (no lock to allocate). */
+extern void pagetable_pud_ctor(struct ptdesc *pt);
+extern void pagetable_pud_dtor(struct ptdesc *pt);
 
 /*
  * ---- The new address-based page-table API (the migration's target) ----

@@ -15,6 +15,7 @@
 #define _REFIMPL_MMU_H
 
 #include <linux/pgtable.h>
+#include <refimpl/refimpl.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -90,16 +91,8 @@ enum refimpl_fault {
 	REFIMPL_FAULT_EXEC,          /* fetch, NX=1 at some level */
 };
 
-/* Level of an entry, in the kernel's names. With 4 levels the root table is
- * the pgd and REFIMPL_PT_P4D is never reported. */
-enum refimpl_pt_level {
-	REFIMPL_PT_NONE,
-	REFIMPL_PT_PTE,
-	REFIMPL_PT_PMD,
-	REFIMPL_PT_PUD,
-	REFIMPL_PT_P4D,
-	REFIMPL_PT_PGD,
-};
+/* Level of an entry: enum refimpl_pt_level (<refimpl/refimpl.h>). With 4
+ * levels the root table is the pgd and REFIMPL_PT_P4D is never reported. */
 
 struct refimpl_translation {
 	bool ok;

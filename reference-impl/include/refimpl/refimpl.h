@@ -46,6 +46,23 @@ enum refimpl_alloc_family {
 	REFIMPL_FAMILY_PTDESC, /* pagetable_alloc, pgtable_alloc(_addr) */
 };
 
+/*
+ * A page-table level, in the kernel's names: the level of a table's
+ * constructor (pte, pmd and pud have one) and of an entry the MMU faults on
+ * (<refimpl/mmu.h>).
+ */
+enum refimpl_pt_level {
+	REFIMPL_PT_NONE,
+	REFIMPL_PT_PTE,
+	REFIMPL_PT_PMD,
+	REFIMPL_PT_PUD,
+	REFIMPL_PT_P4D,
+	REFIMPL_PT_PGD,
+};
+
+/* "pte", "pmd", "pud", "p4d", "pgd", or "none". */
+const char *refimpl_pt_level_name(enum refimpl_pt_level level);
+
 struct refimpl_alloc_info {
 	bool live;
 	enum refimpl_alloc_family family;
@@ -58,6 +75,16 @@ struct refimpl_alloc_info {
 	/* The accessor that returned the table's address out of an entry
 	 * (pud_pgtable(), ...) while the allocation was live, or NULL. */
 	const char *read_from_entry_by;
+	/* The page-table allocator of <asm/pgalloc.h> that made the table
+	 * ("pmd_alloc_one", ...), its level and the free that matches it
+	 * ("pmd_free"); NULL and REFIMPL_PT_NONE for any other allocation. */
+	const char *table_api;
+	enum refimpl_pt_level table_level;
+	const char *table_free;
+	/* The level whose constructor ran on the page and whose destructor
+	 * has not run yet, and whether it holds a split page-table lock. */
+	enum refimpl_pt_level ctor_level;
+	bool ptlock;
 };
 
 /* Fills *info for the allocation that starts at addr or contains it;
@@ -72,6 +99,25 @@ unsigned long refimpl_kernel_pgtable_pending(void);
  * Returns the number freed. */
 unsigned long refimpl_flush_kernel_pgtable_work(void);
 
+/* ---- ptdesc constructors and split page-table locks ---- */
+
+/*
+ * Called by the page-table allocators of <asm/pgalloc.h> for the table they
+ * return: records the allocator, the table's level and the free that
+ * matches the allocator, for refimpl_alloc_info() and the checker's
+ * reports. Not kernel API.
+ */
+void refimpl_note_table_alloc(const void *table, enum refimpl_pt_level level,
+			      const char *allocator, const char *free_api);
+
+/* Split page-table locks the constructors allocated and no destructor (or
+ * free) has released yet. */
+unsigned long refimpl_ptlocks_live(void);
+/* Make the nth split page-table lock allocation from now fail (1: the next
+ * one), so the constructor fails; 0 disables. Independent of
+ * refimpl_fail_nth_alloc(), which counts page allocations only. */
+void refimpl_fail_nth_ptlock_alloc(unsigned long n);
+
 /* ---- the checker ---- */
 
 enum refimpl_violation_kind {
@@ -82,6 +128,12 @@ enum refimpl_violation_kind {
 	REFIMPL_V_WALK_FREED_TABLE, /* a page-table walk read a freed page */
 	REFIMPL_V_LEAK,             /* live at refimpl_check_leaks() */
 	REFIMPL_V_BAD_ADDRESS,      /* __pa() of an address outside RAM */
+	/*
+	 * A page freed with a constructor's state still set (PGTY_table, a
+	 * split ptlock), a destructor run on a page whose constructor did
+	 * not run or ran for another level, a constructor run twice.
+	 */
+	REFIMPL_V_CTOR_MISMATCH,
 	REFIMPL_V_NR_KINDS
 };
 
@@ -89,7 +141,7 @@ struct refimpl_violation {
 	enum refimpl_violation_kind kind;
 	unsigned long pfn;
 	const char *alloc_api;   /* NULL when the page was never allocated */
-	const char *free_api;    /* NULL unless the violation is a free */
+	const char *free_api;    /* NULL unless a free (or a destructor) */
 	unsigned int alloc_order;
 	unsigned int free_order;
 	const char *alloc_file;  /* call site of the allocation, if recorded */
