@@ -261,6 +261,8 @@ void Pipeline::keepScopeGroups(FindingMerger::Result &Merged) {
   for (const Finding &F : Merged.Findings)
     if (!F.PairingKeys.empty() && InScope(F))
       ScopeGroups.insert(Groups.getLeaderValue(F.PairingKeys.front().group()));
+  // Counted afresh: a withdrawal merges again.
+  Result.Since->LeftOut = 0;
   std::vector<Finding> Kept;
   std::set<unsigned> Converted, Refused;
   for (Finding &F : Merged.Findings) {
