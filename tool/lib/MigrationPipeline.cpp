@@ -493,7 +493,8 @@ std::unique_ptr<UnitPrefilter> Pipeline::makePrefilter() const {
       std::move(Triggers), Request.ClangResourceDir, Request.Threads);
   // A rename must see every unit that spells the name, changed or not.
   if (ChangedFiles)
-    Filter->setChangedFiles(*ChangedFiles, WholeTree);
+    Filter->setChangedFiles(*ChangedFiles, WholeTree,
+                            Request.Options.StrictFamilies);
   if (Request.PrefilterTrace)
     Filter->setTrace(&llvm::errs());
   return Filter;

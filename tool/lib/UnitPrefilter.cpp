@@ -6,7 +6,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include <tuple>
 
 namespace pgmigrate {
 
@@ -206,15 +205,27 @@ std::vector<size_t> UnitPrefilter::start(
   if (Changed)
     findScope();
   for (const std::string &T : Triggers)
-    addName(!Changed || WholeTreeTriggers.count(T) ? "" : ScopeCondition, T,
-            "a rule's trigger");
+    addName(!Changed || FollowEverything || WholeTreeTriggers.count(T)
+                ? ""
+                : ScopeCondition,
+            T, "a rule's trigger");
   return next({});
 }
 
 void UnitPrefilter::setChangedFiles(std::set<std::string> Files,
-                                    std::vector<std::string> WholeTree) {
+                                    std::vector<std::string> WholeTree,
+                                    bool StrictFamilies) {
   Changed = std::move(Files);
   WholeTreeTriggers.insert(WholeTree.begin(), WholeTree.end());
+  // Reads out of entries join every group of their level: no flow tells
+  // which units a group reaches.
+  FollowEverything = StrictFamilies;
+}
+
+void UnitPrefilter::followEverything(llvm::StringRef Why) {
+  FollowEverything = true;
+  for (const std::string &T : Triggers)
+    addName("", T, Why);
 }
 
 // The changed files and the sources of the units that read one. A unit
@@ -501,16 +512,22 @@ std::vector<size_t>
 UnitPrefilter::next(std::vector<const ProvenanceFacts *> Facts) {
   AllFacts = std::move(Facts);
   FlowGraph Graph;
-  // Every site: its node, role, and whether it is in the scope.
-  std::vector<std::tuple<unsigned, PairingRole, bool>> SiteNodes;
+  struct SiteNode {
+    unsigned Id;
+    PairingRole Role;
+    bool AboveOrderZero;
+    bool InScope;
+  };
+  std::vector<SiteNode> SiteNodes;
   std::set<std::string> Configs;
   for (const ProvenanceFacts *F : AllFacts) {
     Configs.insert(F->Config);
     for (const auto *List : {&F->Sites, &F->UnreachableSites})
       for (const auto &S : *List) {
         unsigned Site = Graph.id("site:" + S.Key);
-        SiteNodes.emplace_back(Site, S.Role,
-                               !Changed || inScope(fileOfLocal(S.Key)));
+        SiteNodes.push_back(
+            {Site, S.Role, S.Order && *S.Order > 0,
+             !Changed || FollowEverything || inScope(fileOfLocal(S.Key))});
         if (!S.Freed.empty() && !isRootField(S.Freed))
           Graph.edge(S.Freed, "site:" + S.Key);
       }
@@ -553,23 +570,35 @@ UnitPrefilter::next(std::vector<const ProvenanceFacts *> Facts) {
   std::vector<unsigned> Allocations, Frees;
   std::set<unsigned> Seeds;
   std::set<unsigned> Forward, Backward;
+  bool SeedAboveOrderZero = false;
   for (bool Grew = true; Grew;) {
     Grew = false;
-    for (const auto &[Site, Role, InScope] : SiteNodes) {
-      if (Seeds.count(Site) ||
-          !(InScope || Forward.count(Site) || Backward.count(Site)))
+    for (const SiteNode &S : SiteNodes) {
+      if (Seeds.count(S.Id) ||
+          !(S.InScope || Forward.count(S.Id) || Backward.count(S.Id)))
         continue;
-      Seeds.insert(Site);
-      if (Role != PairingRole::Free)
-        Allocations.push_back(Site);
-      if (Role != PairingRole::Allocation)
-        Frees.push_back(Site);
+      Seeds.insert(S.Id);
+      SeedAboveOrderZero |= S.AboveOrderZero;
+      if (S.Role != PairingRole::Free)
+        Allocations.push_back(S.Id);
+      if (S.Role != PairingRole::Allocation)
+        Frees.push_back(S.Id);
       Grew = true;
     }
     if (Grew) {
       Forward = Graph.reach(Allocations, true);
       Backward = Graph.reach(Frees, false);
     }
+  }
+  // An installed group above order 0 is decided by every free of tables
+  // read out of entries of its level, which no flow connects to it (the
+  // solve's installedAboveOrderZero()): the scope is then the whole tree,
+  // as without --since (the output still keeps the scope's groups only).
+  if (Changed && !FollowEverything && SeedAboveOrderZero) {
+    followEverything("a site of the scope allocates or frees above order 0, "
+                     "which frees of tables read out of entries anywhere "
+                     "decide");
+    return next(std::move(AllFacts));
   }
   std::set<unsigned> Relevant = Backward;
   for (const ProvenanceFacts *F : AllFacts)

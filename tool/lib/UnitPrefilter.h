@@ -37,6 +37,10 @@
 // flow meets), so their object groups are seen whole; the caller keeps
 // only the findings of those groups. Names
 // whose renames must see every unit (name-conflicts') count everywhere.
+// Where a group's decision rests on sites no flow connects to it (a group
+// above order 0 is refused when any free of tables read out of entries of
+// its level exists; --strict-families joins reads to every group of their
+// level), the triggers count everywhere again and every site is followed.
 //
 // It is on by default (--no-prefilter); make check asserts the same
 // output with and without it. What is assumed (tool/README.md,
@@ -78,7 +82,7 @@ public:
   /// names but WholeTree then count only in the scope (see above). Call
   /// before start().
   void setChangedFiles(std::set<std::string> Changed,
-                       std::vector<std::string> WholeTree);
+                       std::vector<std::string> WholeTree, bool StrictFamilies);
 
   /// With changed files, after start(): the scope's files (real paths):
   /// the changed files and the sources of the units that read one.
@@ -144,6 +148,11 @@ private:
   std::optional<std::set<std::string>> Changed;
   std::set<std::string> WholeTreeTriggers;
   std::set<unsigned> Scope;
+  /// The scope's groups may depend on sites no flow reaches (a site above
+  /// order 0, --strict-families): every site is followed, as without a
+  /// scope.
+  bool FollowEverything = false;
+  void followEverything(llvm::StringRef Why);
   void findScope();
   /// Whether a site's file (as its key spells it) is in the scope.
   bool inScope(llvm::StringRef Path);
