@@ -8,7 +8,8 @@ config.name = "pgtable-migrate"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".test"]
 config.excludes = [
-    "Inputs", "sample-tree", "provenance-tree", "scenarios", "golden"]
+    "Inputs", "sample-tree", "provenance-tree", "level-tree", "scenarios",
+    "golden"]
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 
 # FileCheck, not, count (llvm-16-tools) are not on PATH in Debian.

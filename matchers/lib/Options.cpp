@@ -52,6 +52,15 @@ static llvm::Error applyApi(llvm::StringRef Value, MigrationOptions &Options) {
   return llvm::Error::success();
 }
 
+static llvm::Error applyTarget(llvm::StringRef Value,
+                               MigrationOptions &Options) {
+  if (Value != "pgtable" && Value != "level")
+    return error("unknown target '" + Value +
+                 "' (expected 'pgtable' or 'level')");
+  Options.LevelTarget = Value == "level";
+  return llvm::Error::success();
+}
+
 // An override of a name Api chose; empty keeps that name.
 static llvm::Error applyName(llvm::StringRef What, llvm::StringRef Value,
                              std::string &Name) {
@@ -64,6 +73,12 @@ static llvm::Error applyName(llvm::StringRef What, llvm::StringRef Value,
 }
 
 static const OptionSpec CommonOptions[] = {
+    {"Target", "target", OptionType::Text, "pgtable", "target",
+     "What converted page tables become: 'pgtable' (the new API) or 'level' "
+     "(kernel tables get their level's constructor and destructor, "
+     "pte_alloc_one_kernel()/pte_free_kernel() and kin; other groups are "
+     "refused)",
+     applyTarget},
     {"Api", "api", OptionType::Text, "default", "variant",
      "Target API: 'default' (pgtable_alloc/pgtable_free) or 'addr' "
      "(pgtable_alloc_addr/pgtable_free_addr)",

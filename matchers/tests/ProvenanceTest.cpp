@@ -58,14 +58,14 @@ public:
   }
   UnitBuilder &install(const std::string &Node, const std::string &Level,
                        const std::string &How, const std::string &File,
-                       unsigned Line) {
-    Facts.Installs.push_back({Node, Level, How, {File, Line}});
+                       unsigned Line, const std::string &Mm = "") {
+    Facts.Installs.push_back({Node, Level, How, {File, Line}, Mm});
     return *this;
   }
   UnitBuilder &read(const std::string &Node, const std::string &Level,
                     const std::string &How, const std::string &File,
-                    unsigned Line) {
-    Facts.EntryReads.push_back({Node, Level, How, {File, Line}});
+                    unsigned Line, const std::string &Mm = "") {
+    Facts.EntryReads.push_back({Node, Level, How, {File, Line}, Mm});
     return *this;
   }
   UnitBuilder &escape(const std::string &Node, const std::string &How,
@@ -773,6 +773,89 @@ TEST(Provenance, ASiteNoConfigurationRunsIsItsOwnRefusedGroup) {
   EXPECT_FALSE(D.UnitLocal);
   EXPECT_TRUE(decision(R, Pgtable, 40).Convert)
       << decision(R, Pgtable, 40).Reason;
+}
+
+// --target=level, the solve's half: each group's level and what keeps it
+// from its level's constructor and destructor.
+const std::string SetMemory = "/k/arch/x86/mm/pat/set_memory.c";
+
+TEST(ProvenanceLevelTarget, KernelPteTablesWithAnEntryFree) {
+  UnitBuilder U("x86_64");
+  // alloc_pte_page(): installed where no mm is in scope.
+  std::string Alloc = U.alloc(SetMemory, 1341);
+  U.install(Alloc, "pte", "installed by __pmd(__pa())", SetMemory, 1345);
+  // try_to_free_pte_page(): a pte table read out of an entry.
+  std::string Read = "read:x86_64:" + SetMemory + ":12370";
+  U.read(Read, "pte", "from pmd_page_vaddr()", SetMemory, 1237);
+  U.free(SetMemory, 1210, Read, "pte");
+  ProvenanceResult R = solveProvenance({U.Facts}, KernelContracts::kernel());
+  for (unsigned Line : {1341u, 1210u}) {
+    const SiteDecision &D = R.Sites.at(UnitBuilder::key(SetMemory, Line));
+    EXPECT_TRUE(D.Convert) << Line;
+    EXPECT_EQ(D.Level, "pte") << Line;
+    // No constructor state at pte: the free through an entry is fine.
+    EXPECT_EQ(D.LevelBlocker, "") << Line;
+  }
+}
+
+TEST(ProvenanceLevelTarget, APmdEntryFreeBlocksEveryPmdGroup) {
+  UnitBuilder U("x86_64");
+  std::string Alloc = U.alloc(SetMemory, 1351);
+  U.install(Alloc, "pmd", "installed by __pud(__pa())", SetMemory, 1355);
+  std::string Read = "read:x86_64:" + SetMemory + ":12480";
+  U.read(Read, "pmd", "from pud_pgtable()", SetMemory, 1248);
+  U.free(SetMemory, 1222, Read, "pmd");
+  ProvenanceResult R = solveProvenance({U.Facts}, KernelContracts::kernel());
+  const SiteDecision &A = R.Sites.at(UnitBuilder::key(SetMemory, 1351));
+  EXPECT_TRUE(A.Convert);
+  EXPECT_EQ(A.Level, "pmd");
+  EXPECT_EQ(A.LevelBlocker,
+            "free_page() at arch/x86/mm/pat/set_memory.c:1222 frees pmd "
+            "tables read out of entries (x86_64), whichever allocation they "
+            "come from, not through pmd_free(): a pmd_alloc_one() table must "
+            "be freed by pmd_free()");
+  const SiteDecision &F = R.Sites.at(UnitBuilder::key(SetMemory, 1222));
+  EXPECT_EQ(F.LevelBlocker,
+            "pmd_free() runs the pmd destructor, and the group frees tables "
+            "read out of entries (from pud_pgtable() at "
+            "arch/x86/mm/pat/set_memory.c:1248), which may come from "
+            "allocations that never ran the constructor");
+}
+
+TEST(ProvenanceLevelTarget, AnEntryFreeInAnotherConfigurationDoesNotBlock) {
+  UnitBuilder X("x86_64"), A("arm64");
+  std::string Alloc = X.alloc(SetMemory, 1351);
+  X.install(Alloc, "pmd", "installed by pud_populate()", SetMemory, 1355,
+            "init_mm");
+  const std::string Mmu = "/k/arch/arm64/mm/mmu.c";
+  std::string Read = "read:arm64:" + Mmu + ":9000";
+  A.read(Read, "pmd", "from pud_pgtable()", Mmu, 900);
+  A.free(Mmu, 901, Read, "pmd");
+  ProvenanceResult R =
+      solveProvenance({X.Facts, A.Facts}, KernelContracts::kernel());
+  EXPECT_EQ(R.Sites.at(UnitBuilder::key(SetMemory, 1351)).LevelBlocker, "");
+}
+
+TEST(ProvenanceLevelTarget, UserTablesOrderAndLevels) {
+  UnitBuilder U("x86_64");
+  std::string User = U.alloc(Pgtable, 10);
+  U.install(User, "pte", "installed by pmd_populate_kernel()", Pgtable, 12,
+            "other");
+  std::string Two = U.alloc(Pgtable, 20, 1);
+  U.install(Two, "pte", "installed by __pmd(__pa())", Pgtable, 22);
+  U.free(Pgtable, 24, Two, "two", 1);
+  std::string Root = U.alloc(Pgtable, 30);
+  U.install(Root, "pgd", "stored in mm_struct.pgd", Pgtable, 32);
+  ProvenanceResult R = solveProvenance({U.Facts}, KernelContracts::kernel());
+  EXPECT_EQ(R.Sites.at(UnitBuilder::key(Pgtable, 10)).LevelBlocker,
+            "its tables may be another mm's than init_mm's: installed by "
+            "pmd_populate_kernel() at arch/x86/mm/pgtable.c:12 installs them "
+            "where an mm is in scope, and --target=level converts kernel "
+            "tables only");
+  EXPECT_EQ(R.Sites.at(UnitBuilder::key(Pgtable, 20)).LevelBlocker,
+            "its order is not 0: pte_alloc_one_kernel() allocates one page");
+  EXPECT_EQ(R.Sites.at(UnitBuilder::key(Pgtable, 30)).LevelBlocker,
+            "pgd tables have no per-level constructor to convert to");
 }
 
 } // namespace

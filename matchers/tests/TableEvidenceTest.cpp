@@ -176,3 +176,51 @@ TEST(TableEvidence, DerivedFromTheFirstEntryOnly) {
 }
 
 } // namespace
+
+namespace {
+
+// Whose tables an install writes into: &init_mm, an mm in scope, none.
+TEST(TableEvidence, InstallMm) {
+  auto MmOf = [](llvm::StringRef Body) {
+    std::optional<TableEvidence> E = installed(Body);
+    return E ? E->Mm : std::string("(no evidence)");
+  };
+  EXPECT_EQ(MmOf(R"c(
+#include <asm/pgalloc.h>
+void f(pmd_t *pmd)
+{
+	pte_t *pte = (pte_t *)get_zeroed_page(GFP_KERNEL);
+	pmd_populate_kernel(&init_mm, pmd, pte);
+}
+)c"),
+            "init_mm");
+  EXPECT_EQ(MmOf(R"c(
+#include <asm/pgalloc.h>
+void f(struct mm_struct *mm, pmd_t *pmd)
+{
+	pte_t *pte = (pte_t *)get_zeroed_page(GFP_KERNEL);
+	pmd_populate_kernel(mm, pmd, pte);
+}
+)c"),
+            "other");
+  // No mm named: kernel code, unless one is in scope.
+  EXPECT_EQ(MmOf(R"c(
+void f(pmd_t *pmd)
+{
+	pte_t *pte = (pte_t *)get_zeroed_page(GFP_KERNEL);
+	set_pmd(pmd, __pmd(__pa(pte) | _KERNPG_TABLE));
+}
+)c"),
+            "");
+  EXPECT_EQ(MmOf(R"c(
+void f(pmd_t *pmd)
+{
+	struct mm_struct *mm = &init_mm;
+	pte_t *pte = (pte_t *)get_zeroed_page(GFP_KERNEL);
+	set_pmd(pmd, __pmd(__pa(pte) | _KERNPG_TABLE));
+}
+)c"),
+            "other");
+}
+
+} // namespace

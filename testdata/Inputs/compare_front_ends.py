@@ -117,14 +117,15 @@ def tidy_config(options):
     return json.dumps({"CheckOptions": options}, sort_keys=True)
 
 
-def parse_run_line(line, refimpl_include):
-    """The CLI ARGS, FLAGS and variant name of one %check_fixes RUN line;
-    None for another kind of RUN line. Raises Unmappable for a run that
-    clang-tidy cannot do."""
+def parse_run_line(line, refimpl_include, source_dir=""):
+    """The CLI ARGS, FLAGS and variant name of one %check_fixes RUN line
+    (%S: SOURCE_DIR, the test's directory); None for another kind of RUN
+    line. Raises Unmappable for a run that clang-tidy cannot do."""
     words = shlex.split(line)
     if not words or words[0] != "%check_fixes":
         return None
-    words = [w.replace("%refimpl_include", refimpl_include) for w in words]
+    words = [w.replace("%refimpl_include", refimpl_include)
+             .replace("%S", source_dir) for w in words]
     suffix = ""
     cli_only = []
     i = 1
@@ -215,7 +216,7 @@ def lit_runs(testdata, refimpl_include, work):
                          for number, text in enumerate(f, 1)
                          for m in [re.search(r"RUN: *(.*)", text)] if m]
             for number, line in lines:
-                run_line = parse_run_line(line, refimpl_include)
+                run_line = parse_run_line(line, refimpl_include, path)
                 if run_line is None:
                     continue
                 variant = run_line["suffix"] or "default"

@@ -68,6 +68,16 @@ CAUGHT_BY = {
     ],
     # Each free names the table one level up: the pud table freed twice,
     # the pte table never.
+    # --target=level with each pmd and pud free on pgtable_free(): a
+    # pmd_alloc_one() table freed with its constructor state (page type,
+    # split ptlock) still set.
+    "level-pgtable-free": [
+        ("level", r"LevelScenario",
+         r"refimpl: ctor-mismatch: pgtable_free frees pfn 0x[0-9a-f]+, a pmd "
+         r"table allocated by pmd_alloc_one, with its constructor state "
+         r"\(split ptlock, PGTY_table\) still set: pmd_free\(\) runs the "
+         r"destructor"),
+    ],
     "level-up": [
         ("provenance", r"KexecTransition",
          r"refimpl: double-free: pgtable_free: pfn 0x[0-9a-f]+ was already "

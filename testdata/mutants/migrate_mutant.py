@@ -10,7 +10,8 @@ what the mutant changed, and OUT_DIR/migration.txt the tool's diagnostics.
 --verify stays on: a mutant edit that does not compile is withdrawn with
 its file (exit 2), the others are written. The scenarios built from the
 copy must then catch what is left (check_mutant.py). Fails when the mutant
-changed nothing: a mutant that writes no edit proves nothing.
+changed nothing: a mutant that writes no edit proves nothing. The mutants
+of --target=level's edits (LEVEL_MUTANTS) migrate with --target=level.
 """
 
 import argparse
@@ -19,6 +20,8 @@ import os
 import shutil
 import subprocess
 import sys
+
+LEVEL_MUTANTS = {"level-pgtable-free"}
 
 
 def tree_diff(old_root, new_root):
@@ -56,7 +59,9 @@ def main():
     diagnostics = os.path.join(args.out, "migration.txt")
     run = subprocess.run([args.tool, "-p", db, "--root", copy, "--in-place",
                           "--quiet", "--no-cache",
-                          "--testing-mutant=" + args.mutant,
+                          "--testing-mutant=" + args.mutant] +
+                         (["--target=level"] if args.mutant in LEVEL_MUTANTS
+                          else []) + [
                           "--diagnostics-file=" + diagnostics, copy],
                          stderr=subprocess.PIPE, text=True)
     # 2: --verify withdrew the files of edits that do not compile.

@@ -24,7 +24,7 @@ namespace pgmigrate {
 
 static constexpr llvm::StringLiteral CacheFormat =
     "pgtable-migrate-facts-cache";
-static constexpr int64_t CacheVersion = 3;
+static constexpr int64_t CacheVersion = 4;
 
 std::string runKey(const MigrationOptions &Options,
                    llvm::StringRef ClangResourceDir) {

@@ -45,7 +45,8 @@ class Pipeline {
 public:
   Pipeline(PipelineRequest &Request, PipelineResult &Result)
       : Request(Request), Result(Result),
-        Merger(ProvenanceOptions{Request.Options.StrictFamilies}) {}
+        Merger(ProvenanceOptions{Request.Options.StrictFamilies,
+                                 Request.Options.LevelTarget}) {}
 
   void run() {
     if (!selectUnits() || !chooseRoot() || !findChangedFiles())

@@ -162,12 +162,20 @@ std::string conversionBody(const PlannedPatch &P,
                            const MigrationOptions &Options,
                            llvm::StringRef Root) {
   std::string Body =
-      "Allocate and free these page tables with " + Options.AllocName +
-      "() and " + Options.FreeName +
-      "(), the address-based page table API: " + Options.AllocName +
-      "() always returns a zeroed table, and " + Options.FreeName +
-      "() frees it through its ptdesc. Every allocation and free of one "
-      "object changes in this patch, together.\n\n";
+      Options.LevelTarget
+          ? "Allocate and free these kernel page tables with their level's "
+            "constructor and destructor (pte_alloc_one_kernel() and "
+            "pte_free_kernel(), pmd_alloc_one() and pmd_free(), ...) "
+            "instead of raw pages, as other kernel page tables are: they "
+            "get their level's ptdesc state and go back through the "
+            "destructor that undoes it. Every allocation and free of one "
+            "object changes in this patch, together.\n\n"
+          : "Allocate and free these page tables with " + Options.AllocName +
+                "() and " + Options.FreeName +
+                "(), the address-based page table API: " + Options.AllocName +
+                "() always returns a zeroed table, and " + Options.FreeName +
+                "() frees it through its ptdesc. Every allocation and free of "
+                "one object changes in this patch, together.\n\n";
   for (const Finding *F : P.Findings)
     Body += "- " + place(*F, Root) + ": " + F->Message + "\n";
   return wrap(llvm::StringRef(Body).rtrim());
@@ -415,8 +423,10 @@ llvm::Expected<Series> planSeries(const PipelineResult &Result,
                "it to one API.");
       break;
     case PatchKind::Conversion:
-      Out.Subject = P.Area + ": Convert page table allocations to " +
-                    Options.AllocName + "()";
+      Out.Subject = Options.LevelTarget
+                        ? P.Area + ": Use the per-level page table constructors"
+                        : P.Area + ": Convert page table allocations to " +
+                              Options.AllocName + "()";
       Out.Body = conversionBody(P, Options, Result.Root);
       break;
     }
@@ -458,21 +468,38 @@ llvm::Expected<Series> planSeries(const PipelineResult &Result,
   }
   S.CoverSubject = "Convert page table allocations to " + Options.AllocName +
                    "() and " + Options.FreeName + "()";
+  if (Options.LevelTarget)
+    S.CoverSubject = "Use the per-level constructors for kernel page tables";
   std::string Cover =
-      "This series moves page table allocations and frees to the "
-      "address-based page table API, " +
-      Options.AllocName + "() and " + Options.FreeName + "(). " +
-      std::to_string(Converted) + " sites change; " + std::to_string(Refused) +
-      " are left as they are. " +
-      (HasRenames ? "Renames of clashing names come first, then " : "") +
-      (SeriesOpts.IncludeApi ? "the API, then " : "") +
-      "one patch per area; every allocation and free of an object is in "
-      "the same patch, so each prefix of the series builds" +
-      (SeriesOpts.IncludeApi ? std::string(".\n\n")
-                             : " on a tree that has " + Options.AllocName +
-                                   "() and " + Options.FreeName +
-                                   "() (--series-include-api adds them "
-                                   "as a patch of the series).\n\n");
+      Options.LevelTarget
+          ? "This series moves kernel page tables that arch code allocates "
+            "as raw pages to their level's constructor and destructor "
+            "(pte_alloc_one_kernel()/pte_free_kernel(), "
+            "pmd_alloc_one()/pmd_free(), ...). " +
+                std::to_string(Converted) + " sites change; " +
+                std::to_string(Refused) + " are left as they are. " +
+                (HasRenames ? "Renames of clashing names come first, then "
+                            : "") +
+                "one patch per area; every allocation and free of an object "
+                "is in the same patch, so each prefix of the series "
+                "builds.\n\n"
+          : "This series moves page table allocations and frees to the "
+            "address-based page table API, " +
+                Options.AllocName + "() and " + Options.FreeName + "(). " +
+                std::to_string(Converted) + " sites change; " +
+                std::to_string(Refused) + " are left as they are. " +
+                (HasRenames ? "Renames of clashing names come first, then "
+                            : "") +
+                (SeriesOpts.IncludeApi ? "the API, then " : "") +
+                "one patch per area; every allocation and free of an object is "
+                "in "
+                "the same patch, so each prefix of the series builds" +
+                (SeriesOpts.IncludeApi
+                     ? std::string(".\n\n")
+                     : " on a tree that has " + Options.AllocName + "() and " +
+                           Options.FreeName +
+                           "() (--series-include-api adds them "
+                           "as a patch of the series).\n\n");
   for (size_t I = 0; I < S.Patches.size(); ++I)
     Cover += "- " + std::to_string(I + 1) + "/" +
              std::to_string(S.Patches.size()) + " " + S.Patches[I].Subject +

@@ -21,6 +21,7 @@ constexpr MutantName MutantNames[] = {
     {"drop-zeroing", Mutant::DropZeroing},
     {"skip-descriptor-uses", Mutant::SkipDescriptorUses},
     {"level-up", Mutant::LevelUp},
+    {"level-pgtable-free", Mutant::LevelPgtableFree},
 };
 
 bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
@@ -139,6 +140,15 @@ std::string oneLevelUp(llvm::StringRef Text, const CallText &Call) {
   return Out + Args.substr(Copied).str();
 }
 
+// pmd_free(&init_mm, p) -> FREE(p), FREE given by the caller through
+// PgtableFreeName (a TextMutation takes no state).
+std::string PgtableFreeName;
+std::string withPgtableFree(llvm::StringRef Text, const CallText &Call) {
+  size_t Pointer = lastArgument(Text, Call);
+  return PgtableFreeName + "(" + Text.slice(Pointer, Call.Close).trim().str() +
+         ")";
+}
+
 std::vector<clang::tooling::Replacement>
 mutated(const std::vector<clang::tooling::Replacement> &Edits,
         llvm::ArrayRef<std::string> Names, TextMutation Mutate) {
@@ -203,6 +213,11 @@ void mutateFindings(Mutant Kind, const MigrationOptions &Options,
       break;
     case Mutant::LevelUp:
       F.Replacements = mutated(F.Replacements, Free, oneLevelUp);
+      break;
+    case Mutant::LevelPgtableFree:
+      PgtableFreeName = Options.FreeName;
+      F.Replacements =
+          mutated(F.Replacements, {"pmd_free", "pud_free"}, withPgtableFree);
       break;
     case Mutant::None:
     case Mutant::BreakNames:

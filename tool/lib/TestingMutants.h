@@ -45,6 +45,11 @@ enum class Mutant {
   /// Each converted free names the table one level up (pte -> pmd,
   /// pmd -> pud): a pmd table freed as its pte table, a pud table twice.
   LevelUp,
+  /// With --target=level: each converted free of a pmd or pud table calls
+  /// the new API's free instead of its level's destructor, so a
+  /// pmd_alloc_one() table is freed by pgtable_free() with its constructor
+  /// state still set.
+  LevelPgtableFree,
 };
 
 /// The mutant named Name ("" is None), or nullopt.

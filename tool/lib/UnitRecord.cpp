@@ -6,7 +6,9 @@
 //                  "message", "note", "edits": [[file, offset, length,
 //                  text]], "guardedEdits", "guardedMessage", "addsNullTest",
 //                  "siteFile", "siteOffset", "siteLength", "objectSite",
-//                  "moreObjectSites", "role", "order"}],
+//                  "moreObjectSites", "role", "order", "level": {"call",
+//                  "gfp", "freed", "type", "address", "noAddress",
+//                  "problem", "unavailable": [[level, why]]}}],
 //    "facts": {"binary": BASE64} or null (factsToBinary()),
 //    "contentHashes": [[file, hash]],
 //    "readFiles": [[file, hash]], "coverage": [[file, [[[begin, end]]]]]}
@@ -53,6 +55,17 @@ static json::Array edits(const std::vector<clang::tooling::Replacement> &Rs) {
   return A;
 }
 
+static json::Value levelToJson(const LevelForm &L) {
+  json::Array Unavailable;
+  for (const auto &[Level, Why] : L.Unavailable)
+    Unavailable.push_back(json::Array{bytes(Level), bytes(Why)});
+  return json::Object{
+      {"call", bytes(L.Call)},       {"gfp", bytes(L.Gfp)},
+      {"freed", bytes(L.Freed)},     {"type", bytes(L.Type)},
+      {"address", bytes(L.Address)}, {"noAddress", bytes(L.NoAddress)},
+      {"problem", bytes(L.Problem)}, {"unavailable", std::move(Unavailable)}};
+}
+
 static json::Value findingToJson(const Finding &F) {
   json::Array More;
   for (const std::string &S : F.MoreObjectSites)
@@ -78,6 +91,7 @@ static json::Value findingToJson(const Finding &F) {
       {"role", static_cast<int64_t>(F.Role)},
       {"order",
        F.Order ? json::Value(hashText(*F.Order)) : json::Value(nullptr)},
+      {"level", levelToJson(F.Level)},
   };
 }
 
@@ -265,7 +279,27 @@ public:
     if (const json::Value *Order = field(O, "order");
         Order && !Order->getAsNull())
       F.Order = hash(Order);
+    if (const json::Value *Level = field(O, "level"))
+      F.Level = level(object(*Level));
     return F;
+  }
+
+  LevelForm level(const json::Object &O) {
+    LevelForm L;
+    L.Call = bytes(O, "call");
+    L.Gfp = bytes(O, "gfp");
+    L.Freed = bytes(O, "freed");
+    L.Type = bytes(O, "type");
+    L.Address = bytes(O, "address");
+    L.NoAddress = bytes(O, "noAddress");
+    L.Problem = bytes(O, "problem");
+    for (const json::Value &E : array(O, "unavailable")) {
+      const json::Array &A = array(&E, 2);
+      if (!Error.empty())
+        break;
+      L.Unavailable[bytes(&A[0])] = bytes(&A[1]);
+    }
+    return L;
   }
 };
 

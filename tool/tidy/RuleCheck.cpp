@@ -67,6 +67,7 @@ RuleCheck::RuleCheck(llvm::StringRef CheckName,
   }
   TheRule = Info.Create(*Resolved);
   Provenance.StrictFamilies = Resolved->StrictFamilies;
+  Provenance.LevelTarget = Resolved->LevelTarget;
 }
 
 RuleCheck::~RuleCheck() = default;

@@ -14,6 +14,7 @@
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,40 @@ enum class PairingRole {
   Allocation,
   /// The site frees it.
   Free,
+};
+
+/// What the per-level form of a converted site needs (--target=level,
+/// LevelTarget.h): the solve tells the group's level, this tells how the
+/// site's edits spell that level's constructor or destructor and whether
+/// they may.
+struct LevelForm {
+  /// The new API's call as the site's edits write it
+  /// ("pgtable_alloc(GFP_KERNEL, 0)", "pgtable_free(pte)"): the level form
+  /// is the same edits with this call replaced. Empty when the rule has no
+  /// level form of the site (Problem says why).
+  std::string Call;
+  /// An allocation: its gfp mask as written.
+  std::string Gfp;
+  /// A free: the freed pointer as the edit writes it.
+  std::string Freed;
+  /// The pointer type the allocation's value is used as, or the free's
+  /// pointer has ("pmd_t *"); the constructor's type, or "void *", may
+  /// take the place of the new API's void pointer.
+  std::string Type;
+  /// An allocation: the address its table maps, as written in scope at the
+  /// site (from the *_offset() of the entry it is installed in), or "" with
+  /// NoAddress saying why.
+  std::string Address;
+  std::string NoAddress;
+  /// Why the site has no level form, or "".
+  std::string Problem;
+  /// The level whose constructor or destructor the site's edits were given
+  /// (applyLevelForm()), or "".
+  std::string Applied;
+  /// Levels ("pte", ...) whose constructor or destructor some configuration
+  /// that sees the site lacks or has as its own (not asm-generic's), with
+  /// why; merging identical findings unites them.
+  std::map<std::string, std::string> Unavailable;
 };
 
 /// One site a rule looked at. Every match a rule makes becomes exactly one
@@ -105,6 +140,8 @@ struct Finding {
   /// The page order the site allocates or frees, when it is a constant;
   /// members of one pairing group must agree on it.
   std::optional<uint64_t> Order;
+  /// The site's per-level form (allocations and frees of page tables).
+  LevelForm Level;
 };
 
 /// Orders findings by file, offset, rule, kind, message, then edits (the

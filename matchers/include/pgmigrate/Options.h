@@ -42,6 +42,10 @@ struct MigrationOptions {
   /// zeroed-page: tables read out of entries join every object group of
   /// their level (ProvenanceOptions::StrictFamilies).
   bool StrictFamilies = false;
+  /// --target=level: converted groups of kernel tables take their level's
+  /// constructor and destructor (ProvenanceOptions::LevelTarget); the
+  /// default target is the new API.
+  bool LevelTarget = false;
 
   /// Test-only (--testing-mutant=skip-descriptor-uses): ptdesc-address
   /// converts a ptdesc that is still needed, dropping the statements that

@@ -85,6 +85,10 @@ struct ProvenanceOptions {
   /// configuration (--strict-families): for trees preparing for separately
   /// allocated ptdescs, where a free must know its table's allocator.
   bool StrictFamilies = false;
+  /// --target=level: a converted group of kernel tables becomes its
+  /// level's constructor and destructor (LevelTarget.h); any other group
+  /// is refused.
+  bool LevelTarget = false;
 };
 
 /// The decision about one allocation or free site.
@@ -114,6 +118,12 @@ struct SiteDecision {
   /// variables, static functions of a .c file, its sites): a front end that
   /// sees one unit can decide it alone.
   bool UnitLocal = false;
+  /// --target=level: the group's level ("pte", "pmd", "pud", "p4d") and
+  /// what keeps it from its level's constructor and destructor (the
+  /// solve's half: kernel tables, one level, order 0, the destructor's
+  /// pairing); the findings' half is checked when they take the decision.
+  std::string Level;
+  std::string LevelBlocker;
 };
 
 struct ProvenanceResult {

@@ -137,6 +137,12 @@ struct ProvenanceFacts {
     /// pud_pgtable()".
     std::string How;
     SourcePlace At;
+    /// Installs: whose tables the entry is in. "init_mm" (the mm argument
+    /// is &init_mm), "" (no mm is named and none is in scope: kernel code
+    /// such as x86's set_memory.c), or "other" (an mm other than init_mm
+    /// is named or in scope). Entry reads: "other" when the reading
+    /// function has an mm in scope, else "".
+    std::string Mm;
   };
 
   /// Node's value goes (Escape) or comes from (Origin) somewhere the facts

@@ -14,6 +14,7 @@
 //   {"version": 1, "units": [<ProvenanceFacts as factsToJson() writes>],
 //    "decisions": [{"site": KEY, "rule": "zeroed-page",
 //                   "converted": true, "addsNullTest": false,
+//                   "level": "pmd" (only when converted to it),
 //                   "message": "replace ..."}]}
 //
 //===----------------------------------------------------------------------===//
@@ -41,6 +42,9 @@ struct RunDecisions {
     /// The message of the run's finding ("replace ... (pmd table, ...)",
     /// "not converted: ...").
     std::string Message;
+    /// Converted to this level's constructor or destructor
+    /// (--target=level), or "" for the new API.
+    std::string Level;
   };
   std::vector<ProvenanceFacts> Units;
   /// By (site key, rule).

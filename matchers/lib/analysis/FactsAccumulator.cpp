@@ -24,7 +24,7 @@ auto fields(const Fact::Flow &F) {
   return std::tuple_cat(std::tie(F.From, F.To, F.NonNull), fields(F.At));
 }
 auto fields(const Fact::LevelFact &L) {
-  return std::tuple_cat(std::tie(L.Node, L.Level, L.How), fields(L.At));
+  return std::tuple_cat(std::tie(L.Node, L.Level, L.How, L.Mm), fields(L.At));
 }
 auto fields(const Fact::Unknown &U) {
   return std::tuple_cat(std::tie(U.Node, U.How), fields(U.At));

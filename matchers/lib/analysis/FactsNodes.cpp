@@ -366,7 +366,8 @@ Value FactsVisitor::callValue(const CallExpr *Call) {
     std::string Node = "read:" + Config + ":" + locationKey(Call->getExprLoc());
     Facts.Names.try_emplace(Node, text(Call));
     Facts.EntryReads.push_back({Node, levelName(Read->Level).str(), Read->How,
-                                placeOf(Call->getBeginLoc())});
+                                placeOf(Call->getBeginLoc()),
+                                mmInScope(Call, Context) ? "other" : ""});
     return {Value::Node, Node, ""};
   }
   const FunctionDecl *Callee = Call->getDirectCallee();

@@ -173,7 +173,7 @@ bool FactsVisitor::VisitDeclRefExpr(DeclRefExpr *Ref) {
     if (std::optional<TableEvidence> Installed = installedTable(Ref, Context))
       Facts.Installs.push_back({*Node, levelName(Installed->Level).str(),
                                 withoutLine(Installed->How),
-                                placeOf(Ref->getLocation())});
+                                placeOf(Ref->getLocation()), Installed->Mm});
   return true;
 }
 
@@ -181,9 +181,10 @@ bool FactsVisitor::VisitMemberExpr(MemberExpr *Member) {
   if (!isa<FieldDecl>(Member->getMemberDecl()) || !holdsPage(Member->getType()))
     return true;
   if (std::optional<TableEvidence> Installed = installedTable(Member, Context))
-    Facts.Installs.push_back(
-        {fieldNode(Member), levelName(Installed->Level).str(),
-         withoutLine(Installed->How), placeOf(Member->getExprLoc())});
+    Facts.Installs.push_back({fieldNode(Member),
+                              levelName(Installed->Level).str(),
+                              withoutLine(Installed->How),
+                              placeOf(Member->getExprLoc()), Installed->Mm});
   return true;
 }
 

@@ -24,6 +24,9 @@ void uniteRepeat(Finding &Into, const Finding &From) {
   for (const std::string &Site : From.MoreObjectSites)
     AddSite(Site);
   llvm::sort(Into.MoreObjectSites);
+  // A constructor must be there in every configuration that sees the site.
+  for (const auto &[Level, Why] : From.Level.Unavailable)
+    Into.Level.Unavailable.try_emplace(Level, Why);
 }
 
 void dropRepeats(
@@ -354,7 +357,7 @@ FindingMerger::Result FindingMerger::merge() const {
   // 3. Which sites hold page tables, and which convert together.
   ProvenanceResult Solved =
       solveProvenance(UnitFacts.facts(), KernelContracts::kernel(), Options);
-  applyProvenance(Merged.Findings, Solved);
+  applyProvenance(Merged.Findings, Solved, Options.LevelTarget);
   // Files that cannot take their edits, units the facts lack.
   applyWithdrawals(Merged.Findings);
   // 4. Sites that convert together or not at all: a refusal or a conflict

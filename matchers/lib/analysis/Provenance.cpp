@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "pgmigrate/Provenance.h"
+#include "analysis/LevelTarget.h"
 #include "analysis/NearestEvidence.h"
 #include "analysis/ProvenanceGraph.h"
 #include "analysis/ProvenanceGroups.h"
@@ -160,6 +161,7 @@ static std::string unreachableFreeBlocker(const GroupSummary &Group,
 
 static void decideGroup(const GroupSummary &Group, unsigned Number,
                         const ProvenanceGraph &Graph, const EntryFrees &Frees,
+                        const EntryReadFrees &ReadFrees,
                         const UnreachableFrees &DeadFrees,
                         ProvenanceResult &Result) {
   std::string Reason = groupBlocker(Group, Graph);
@@ -172,6 +174,12 @@ static void decideGroup(const GroupSummary &Group, unsigned Number,
   std::map<std::string, std::string> NullTests;
   if (Reason.empty())
     NullTests = nullFrees(Group, Graph);
+
+  std::string LevelWhy;
+  std::string Level = groupLevel(Group, LevelWhy);
+  std::string LevelBlocker;
+  if (Reason.empty())
+    LevelBlocker = levelBlocker(Group, Number - 1, ReadFrees);
 
   NearestEvidence Evidence(Group);
   for (const MergedSite *Site : Group.Sites) {
@@ -189,6 +197,8 @@ static void decideGroup(const GroupSummary &Group, unsigned Number,
     D.Call = Site->Call;
     D.At = Site->At;
     D.UnitLocal = Local;
+    D.Level = Level;
+    D.LevelBlocker = LevelBlocker;
   }
 }
 
@@ -250,6 +260,7 @@ ProvenanceResult solveProvenance(llvm::ArrayRef<ProvenanceFacts> Units,
   ProvenanceResult Result;
   Result.Groups = Groups.size();
   EntryFrees Frees = entryFrees(Groups);
+  EntryReadFrees ReadFrees = entryReadFrees(Groups);
   UnreachableSites Dead = unreachableSites(Units);
   UnreachableFrees DeadFrees;
   for (const auto &[Key, Entry] : Dead)
@@ -257,7 +268,7 @@ ProvenanceResult solveProvenance(llvm::ArrayRef<ProvenanceFacts> Units,
       DeadFrees.try_emplace(Entry.first.Freed,
                             Entry.first.Call + atPlace(Entry.first.At));
   for (size_t I = 0; I < Groups.size(); ++I)
-    decideGroup(Groups[I], I + 1, Graph, Frees, DeadFrees, Result);
+    decideGroup(Groups[I], I + 1, Graph, Frees, ReadFrees, DeadFrees, Result);
   decideUnreachable(Dead, Result);
   return Result;
 }

@@ -22,7 +22,7 @@ namespace pgmigrate {
 namespace {
 
 constexpr llvm::StringLiteral Magic = "PGMF";
-constexpr char BinaryVersion = 1;
+constexpr char BinaryVersion = 2;
 
 using Fact = ProvenanceFacts;
 
@@ -217,6 +217,7 @@ void writeLevel(Writer &W, const Fact::LevelFact &L) {
   W.text(L.Level);
   W.text(L.How);
   W.place(L.At);
+  W.text(L.Mm);
 }
 
 Fact::LevelFact readLevel(Reader &R) {
@@ -225,6 +226,7 @@ Fact::LevelFact readLevel(Reader &R) {
   L.Level = R.text();
   L.How = R.text();
   L.At = R.place();
+  L.Mm = R.text();
   return L;
 }
 

@@ -1,6 +1,7 @@
 //===- ProvenanceDecisions.cpp --------------------------------------------===//
 
 #include "analysis/ProvenanceDecisions.h"
+#include "analysis/LevelTarget.h"
 #include "pgmigrate/Pairing.h"
 #include "llvm/ADT/STLExtras.h"
 #include <map>
@@ -107,13 +108,53 @@ static std::string otherExpansionReason(const Finding &F,
   return "";
 }
 
+// --target=level: why each group cannot take its level's constructor and
+// destructor, the solve's reason first, else the first of its converted
+// findings that has no per-level form, by finding order.
+static std::map<unsigned, std::string>
+levelBlockers(const std::vector<Finding> &Findings,
+              const ProvenanceResult &Result) {
+  std::map<unsigned, std::string> Blocked;
+  for (const auto &[Key, D] : Result.Sites)
+    if (D.Convert && !D.LevelBlocker.empty())
+      Blocked.try_emplace(D.Group, D.LevelBlocker);
+  for (const Finding &F : Findings) {
+    if (F.Kind != FindingKind::Converted)
+      continue;
+    for (const std::string &Site : objectSitesOf(F)) {
+      auto It = Result.Sites.find(Site);
+      if (It == Result.Sites.end() || !It->second.Convert)
+        continue;
+      std::string Problem = levelFormProblem(F, It->second.Level);
+      if (!Problem.empty())
+        Blocked.try_emplace(It->second.Group,
+                            "at " + shortSiteName(F) + ", " + Problem);
+    }
+  }
+  return Blocked;
+}
+
 void applyProvenance(std::vector<Finding> &Findings,
-                     const ProvenanceResult &Result) {
+                     const ProvenanceResult &Result, bool LevelTarget) {
   std::map<unsigned, std::string> Unreported =
       unreportedSites(Findings, Result);
   std::map<unsigned, std::string> Unguardable =
       unguardableFrees(Findings, Result);
+  std::map<unsigned, std::string> NoLevelForm;
+  if (LevelTarget)
+    NoLevelForm = levelBlockers(Findings, Result);
   for (Finding &F : Findings) {
+    // One run, one target: the rewrites to the new API that no object
+    // group decides (ptdesc-free, ptdesc-address) are not made under
+    // --target=level; renames are.
+    if (LevelTarget && F.ObjectSite.empty() &&
+        F.Kind == FindingKind::Converted &&
+        (F.Rule == "ptdesc-free" || F.Rule == "ptdesc-address")) {
+      withdraw(F, "--target=level converts object groups of kernel page "
+                  "tables only, and this rewrite to the new API is none "
+                  "(--target=pgtable converts it)");
+      continue;
+    }
     if (F.ObjectSite.empty())
       continue;
     auto It = Result.Sites.find(F.ObjectSite);
@@ -151,8 +192,15 @@ void applyProvenance(std::vector<Finding> &Findings,
         withdraw(F, Unguarded->second);
       else if (!Expansion.empty())
         withdraw(F, Expansion);
-      else
+      else if (auto Level = NoLevelForm.find(D.Group);
+               Level != NoLevelForm.end())
+        withdraw(F, "--target=level: " + Level->second +
+                        " (--target=pgtable converts it)");
+      else {
         convert(F, D);
+        if (LevelTarget)
+          applyLevelForm(F, D.Level);
+      }
     }
     F.MessageNote.clear();
   }

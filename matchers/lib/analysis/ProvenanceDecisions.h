@@ -17,8 +17,11 @@
 
 namespace pgmigrate {
 
+/// With LevelTarget (--target=level), a converted group of kernel tables
+/// takes its level's constructor and destructor (LevelTarget.h), and any
+/// group that cannot is withdrawn with why.
 void applyProvenance(std::vector<Finding> &Findings,
-                     const ProvenanceResult &Result);
+                     const ProvenanceResult &Result, bool LevelTarget = false);
 
 } // namespace pgmigrate
 

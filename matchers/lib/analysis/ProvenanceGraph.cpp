@@ -180,7 +180,7 @@ void ProvenanceGraph::addSite(const ProvenanceFacts &Unit,
         Unit.Config,
         {SiteNode, R->Level,
          "read from " + rootFieldText(*R) + ", which holds a root (contract)",
-         S.At},
+         S.At, /*Mm=*/"other"},
         /*Read=*/true);
     return;
   }
@@ -210,14 +210,14 @@ void ProvenanceGraph::addFlow(const ProvenanceFacts &Unit,
                 {F.From, IntoRoot->Level,
                  "stored in " + rootFieldText(*IntoRoot) +
                      ", which holds a root (contract)",
-                 F.At},
+                 F.At, /*Mm=*/"other"},
                 /*Read=*/false);
   if (OutOfRoot)
     addEvidence(Unit.Config,
                 {F.To, OutOfRoot->Level,
                  "read from " + rootFieldText(*OutOfRoot) +
                      ", which holds a root (contract)",
-                 F.At},
+                 F.At, /*Mm=*/"other"},
                 /*Read=*/true);
   if (!IntoRoot && !OutOfRoot)
     addEdge(From, To, F.NonNull);
@@ -230,7 +230,7 @@ void ProvenanceGraph::addEvidence(llvm::StringRef Config,
     return;
   intern(Fact.Node, Fact.At);
   Evidence.push_back(
-      {Config.str(), Fact.Node, Fact.Level, Fact.How, Fact.At, Read});
+      {Config.str(), Fact.Node, Fact.Level, Fact.How, Fact.At, Read, Fact.Mm});
 }
 
 void ProvenanceGraph::addUnknown(std::vector<ProvenanceFacts::Unknown> &Into,
@@ -423,8 +423,10 @@ void ProvenanceGraph::applyContracts() {
              : "returned by " + H->Alloc +
                    "(), which generic code installs (contract)";
     llvm::StringRef Config = node::configOf(Node);
-    Evidence.push_back(
-        {Config.str(), Node.str(), H->Level, How, FirstPlace[Id], Read});
+    Evidence.push_back({Config.str(), Node.str(), H->Level, How, FirstPlace[Id],
+                        Read,
+                        // Generic code calls the hooks for every mm's tables.
+                        /*Mm=*/"other"});
     auto &[Results, Freed] =
         Ends[{Config.str(), size_t(H - Contracts.Hooks.data())}];
     (Read ? Freed : Results).push_back(Id);

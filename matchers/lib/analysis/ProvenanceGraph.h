@@ -43,6 +43,8 @@ struct LevelEvidence {
   /// Read out of an entry (or a root field, or freed by a contract's free
   /// hook): the table's allocator is not known.
   bool Read = false;
+  /// An install: whose tables (ProvenanceFacts::LevelFact::Mm).
+  std::string Mm;
 };
 
 /// A call of a unit, with the unit's configuration.

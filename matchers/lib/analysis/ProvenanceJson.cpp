@@ -83,10 +83,13 @@ static json::Value toJson(const ProvenanceFacts::Flow &F) {
 }
 
 static json::Value toJson(const ProvenanceFacts::LevelFact &L) {
-  return json::Object{{"node", text(L.Node)},
-                      {"level", text(L.Level)},
-                      {"how", text(L.How)},
-                      {"at", toJson(L.At)}};
+  json::Object O{{"node", text(L.Node)},
+                 {"level", text(L.Level)},
+                 {"how", text(L.How)},
+                 {"at", toJson(L.At)}};
+  if (!L.Mm.empty())
+    O["mm"] = text(L.Mm);
+  return O;
 }
 
 static json::Value toJson(const ProvenanceFacts::Unknown &U) {
@@ -239,7 +242,8 @@ static bool fromJSON(const json::Value &E, ProvenanceFacts::LevelFact &Out,
                      json::Path P) {
   json::ObjectMapper O(E, P);
   return O && O.map("node", Out.Node) && O.map("level", Out.Level) &&
-         O.map("how", Out.How) && O.map("at", Out.At);
+         O.map("how", Out.How) && O.map("at", Out.At) &&
+         O.mapOptional("mm", Out.Mm);
 }
 
 static bool fromJSON(const json::Value &E, ProvenanceFacts::Unknown &Out,

@@ -1,6 +1,7 @@
 //===- RunDecisions.cpp ---------------------------------------------------===//
 
 #include "pgmigrate/RunDecisions.h"
+#include "analysis/LevelTarget.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
@@ -19,11 +20,13 @@ RunDecisions RunDecisions::of(llvm::ArrayRef<Finding> Findings,
       continue;
     bool Converted = F.Kind == FindingKind::Converted;
     bool Guarded = Converted && F.AddsNullTest;
-    Run.Decisions[{F.ObjectSite, F.Rule}] = {Converted, Guarded, F.Message};
+    std::string Level = Converted ? F.Level.Applied : "";
+    Run.Decisions[{F.ObjectSite, F.Rule}] = {Converted, Guarded, F.Message,
+                                             Level};
     // An edit of a macro's definition: the same decision for every
     // expansion.
     for (const std::string &Site : F.MoreObjectSites)
-      Run.Decisions[{Site, F.Rule}] = {Converted, Guarded, F.Message};
+      Run.Decisions[{Site, F.Rule}] = {Converted, Guarded, F.Message, Level};
   }
   return Run;
 }
@@ -47,6 +50,8 @@ void writeRunDecisions(llvm::raw_ostream &OS, const RunDecisions &Run) {
           J.attribute("converted", D.Converted);
           J.attribute("addsNullTest", D.AddsNullTest);
           J.attribute("message", D.Message);
+          if (!D.Level.empty())
+            J.attribute("level", D.Level);
         });
     });
   });
@@ -102,7 +107,8 @@ llvm::Expected<RunDecisions> runDecisionsFromJson(llvm::StringRef Json) {
     json::ObjectMapper M((*Decisions)[I], DecisionsPath.index(I));
     if (!(M && M.map("site", Site) && M.map("rule", Rule) &&
           M.map("converted", D.Converted) &&
-          M.map("addsNullTest", D.AddsNullTest) && M.map("message", D.Message)))
+          M.map("addsNullTest", D.AddsNullTest) &&
+          M.map("message", D.Message) && M.mapOptional("level", D.Level)))
       return Root.getError();
     Run.Decisions[{Site, Rule}] = std::move(D);
   }
@@ -134,6 +140,11 @@ void applyRunDecisions(
     if (Chosen && !Chosen->empty()) {
       F.Kind = FindingKind::Converted;
       F.Replacements = *Chosen;
+      // The run's per-level form of the rule's edits (--target=level).
+      if (!D.Level.empty()) {
+        F.GuardedReplacements.clear();
+        applyLevelForm(F, D.Level);
+      }
     } else {
       F.Kind = FindingKind::Refused;
       F.Replacements.clear();

@@ -55,6 +55,28 @@ llvm::StringRef entryOfPopulate(llvm::StringRef Name) {
   return "";
 }
 
+bool isMmStruct(QualType Type) {
+  const auto *Pointer = Type->getAs<PointerType>();
+  const RecordType *Record =
+      Pointer ? Pointer->getPointeeType()->getAs<RecordType>() : nullptr;
+  return Record && Record->getDecl()->getName() == "mm_struct";
+}
+
+// Whether Function's parameters or locals hold a struct mm_struct pointer.
+bool hasMmInScope(const FunctionDecl *Function) {
+  if (!Function)
+    return false;
+  if (llvm::any_of(Function->parameters(), [](const ParmVarDecl *P) {
+        return isMmStruct(P->getType());
+      }))
+    return true;
+  for (const Decl *D : Function->decls())
+    if (const auto *Var = dyn_cast<VarDecl>(D))
+      if (isMmStruct(Var->getType()))
+        return true;
+  return false;
+}
+
 bool isPhysAddrCall(const CallExpr *Call) {
   llvm::StringRef Name = calleeName(Call);
   return Name == "__phys_addr" || Name == "__phys_addr_nodebug" ||
@@ -67,9 +89,11 @@ std::optional<TableEvidence> populatedTable(const CallExpr *Call,
                                             const Expr *Top, unsigned Line) {
   if (Call->getNumArgs() != 3 || Call->getArg(2) != Top)
     return std::nullopt;
-  return TableEvidence{*tableUnder(Entry), ("installed by " + calleeName(Call) +
-                                            "() at line " + llvm::Twine(Line))
-                                               .str()};
+  return TableEvidence{
+      *tableUnder(Entry),
+      ("installed by " + calleeName(Call) + "() at line " + llvm::Twine(Line))
+          .str(),
+      ""};
 }
 
 // The first statement above the physical address PhysAddr that is not part
@@ -95,7 +119,8 @@ std::optional<TableEvidence> entryFromFunction(const CallExpr *Outer,
   return TableEvidence{*tableUnder(Entry),
                        ("installed by __" + Entry + "(__pa()) at line " +
                         llvm::Twine(lineOf(Outer->getBeginLoc(), SM)))
-                           .str()};
+                           .str(),
+                       ""};
 }
 
 // An entry macro that builds the entry without a function, e.g.
@@ -119,7 +144,8 @@ std::optional<TableEvidence> entryFromMacro(const Expr *Use, unsigned Line,
       return TableEvidence{
           *tableUnder(entryOfConstructor(Name)),
           ("installed by " + Name + "(__pa()) at line " + llvm::Twine(Line))
-              .str()};
+              .str(),
+          ""};
   }
   return std::nullopt;
 }
@@ -161,7 +187,8 @@ std::optional<TableEvidence> installedPhysical(const Expr *Top,
   auto Evidence = [&](llvm::StringRef Entry) {
     return TableEvidence{
         *tableUnder(Entry),
-        ("installed by " + Name + "() at line " + llvm::Twine(Line)).str()};
+        ("installed by " + Name + "() at line " + llvm::Twine(Line)).str(),
+        installMm(Call, Context)};
   };
   llvm::StringRef Entry = Name;
   if (Entry.consume_front("__") && Entry.consume_back("_populate") &&
@@ -181,6 +208,38 @@ std::optional<TableEvidence> installedPhysical(const Expr *Top,
 
 } // namespace
 
+bool mmInScope(const Stmt *S, ASTContext &Context) {
+  return hasMmInScope(enclosingFunction(S, Context));
+}
+
+std::string installMm(const CallExpr *InstallCall, ASTContext &Context) {
+  if (!entryOfPopulate(calleeName(InstallCall)).empty() &&
+      InstallCall->getNumArgs() == 3) {
+    const Expr *Mm = InstallCall->getArg(0)->IgnoreParenImpCasts();
+    const auto *AddrOf = dyn_cast<UnaryOperator>(Mm);
+    const auto *Ref =
+        AddrOf && AddrOf->getOpcode() == UO_AddrOf
+            ? dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParens())
+            : nullptr;
+    return Ref && Ref->getDecl()->getName() == "init_mm" ? "init_mm" : "other";
+  }
+  // The body of a populate function (pmd_populate_kernel(mm, pmd, pte) {
+  // set_pmd(pmd, __pmd(__pa(pte) | ...)); }): its mm is the argument of
+  // each call, whose own install fact says whose it is.
+  const FunctionDecl *Function = enclosingFunction(InstallCall, Context);
+  if (Function && !entryOfPopulate(Function->getName()).empty())
+    return "";
+  return mmInScope(InstallCall, Context) ? "other" : "";
+}
+
+static std::optional<TableEvidence> withMm(std::optional<TableEvidence> E,
+                                           const CallExpr *InstallCall,
+                                           ASTContext &Context) {
+  if (E && InstallCall)
+    E->Mm = installMm(InstallCall, Context);
+  return E;
+}
+
 std::optional<TableEvidence> installedTable(const Expr *Use,
                                             ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
@@ -195,7 +254,7 @@ std::optional<TableEvidence> installedTable(const Expr *Use,
 
   llvm::StringRef Populate = entryOfPopulate(calleeName(Call));
   if (!Populate.empty())
-    return populatedTable(Call, Populate, Top, Line);
+    return withMm(populatedTable(Call, Populate, Top, Line), Call, Context);
 
   // __pXd(__pa(v) | flags): __pa(v) is __phys_addr((unsigned long)(v)).
   if (!isPhysAddrCall(Call) || Call->getNumArgs() != 1)
@@ -204,8 +263,9 @@ std::optional<TableEvidence> installedTable(const Expr *Use,
   if (isa_and_nonnull<BinaryOperator>(Above))
     return std::nullopt;
   if (const auto *Outer = dyn_cast_or_null<CallExpr>(Above))
-    return entryFromFunction(Outer, SM);
-  return entryFromMacro(Use, Line, SM, Context.getLangOpts());
+    return withMm(entryFromFunction(Outer, SM), Outer, Context);
+  return withMm(entryFromMacro(Use, Line, SM, Context.getLangOpts()), Call,
+                Context);
 }
 
 std::optional<TableEvidence> derivedTable(const Expr *E, ASTContext &Context) {
@@ -223,7 +283,7 @@ std::optional<TableEvidence> derivedTable(const Expr *E, ASTContext &Context) {
           .Case("pgd_page_vaddr", TableLevel::P4d)
           .Default(std::nullopt);
   if (Level && Call->getNumArgs() == 1)
-    return TableEvidence{*Level, ("from " + Name + "()").str()};
+    return TableEvidence{*Level, ("from " + Name + "()").str(), ""};
   // The first entry of the table under an entry: pXd_offset(parent, 0).
   Level = llvm::StringSwitch<std::optional<TableLevel>>(Name)
               .Case("pte_offset_kernel", TableLevel::Pte)
@@ -238,7 +298,7 @@ std::optional<TableEvidence> derivedTable(const Expr *E, ASTContext &Context) {
   if (Arg->isValueDependent() || !Arg->EvaluateAsInt(Address, Context) ||
       !Address.Val.getInt().isZero())
     return std::nullopt;
-  return TableEvidence{*Level, ("from " + Name + "(..., 0)").str()};
+  return TableEvidence{*Level, ("from " + Name + "(..., 0)").str(), ""};
 }
 
 } // namespace pgmigrate

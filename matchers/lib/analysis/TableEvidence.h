@@ -29,7 +29,23 @@ struct TableEvidence {
   TableLevel Level;
   /// E.g. "installed by __pmd(__pa()) at line 21", "from pud_pgtable()".
   std::string How;
+  /// An install: whose tables the entry is in (ProvenanceFacts::LevelFact's
+  /// Mm): "init_mm", "" (no mm named or in scope) or "other".
+  std::string Mm;
 };
+
+/// Whose tables an install made by InstallCall (the populate call, or the
+/// call that writes the entry built by __pXd()) writes into: the populate
+/// call's mm argument when it has one, else whether the enclosing function
+/// has a struct mm_struct in scope (a parameter or local), which makes the
+/// tables "other" than kernel ones; "" inside a populate function itself,
+/// whose callers' installs name the mm.
+std::string installMm(const clang::CallExpr *InstallCall,
+                      clang::ASTContext &Context);
+
+/// Whether the function around S has a struct mm_struct pointer among its
+/// parameters or locals (code that may work on a user mm's tables).
+bool mmInScope(const clang::Stmt *S, clang::ASTContext &Context);
 
 /// When the value of Use (a reference to a pointer variable, or a field
 /// such as image->arch.p4d) is installed as the table of an entry:

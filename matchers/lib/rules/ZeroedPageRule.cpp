@@ -2,6 +2,8 @@
 
 #include "rules/ZeroedPageRule.h"
 #include "analysis/AstNavigation.h"
+#include "analysis/InstallAddress.h"
+#include "analysis/LevelConstructors.h"
 #include "pgmigrate/AbsolutePath.h"
 #include "pgmigrate/ProvenanceCollector.h"
 #include "pgmigrate/Rules.h"
@@ -46,6 +48,8 @@ struct ZeroedPageRule::Site : AllocatorSite {
   /// Frees: Edit with a NULL test added, and its message (Finding.h).
   std::optional<tooling::Replacement> GuardedEdit;
   std::string GuardedMessage;
+  /// The site's per-level form (--target=level).
+  LevelForm Level;
 
   /// Keeps the first reason given.
   void refuse(std::string Reason) {
@@ -269,6 +273,14 @@ void ZeroedPageRule::makeAllocationEdit(Allocation &A, const CallExpr *Call,
                           A.Where.Name + "() did not zero the page");
   A.Message = "replace '" + Edit.Old + "' with '" + oneLine(New) + "'";
   A.Note = Zeroing;
+  A.Level.Call = New;
+  A.Level.Gfp = Args[0];
+  A.Level.Type =
+      A.Holder ? A.Holder->NewType
+               : A.Top->getType().getAsString(Context.getPrintingPolicy());
+  InstallAddress Address = installAddress(A.Var, Call, Context);
+  A.Level.Address = Address.Text;
+  A.Level.NoAddress = Address.Missing;
   if (InDefinition)
     A.Note = definitionNote(A.Where.BodyMacro) + Zeroing;
   if (A.Holder) {
@@ -384,6 +396,10 @@ void ZeroedPageRule::makeFreeEdit(Free &R, const CStyleCastExpr *Cast,
                                       R.Where.EndSpelling.FileLoc, New, SM, LO);
   R.Edit = Edit.Edit;
   R.Message = "replace '" + Edit.Old + "' with '" + oneLine(New) + "'";
+  R.Level.Call = New;
+  R.Level.Freed = fileText(WrittenBegin.FileLoc, WrittenEnd.FileLoc, SM, LO);
+  if (!R.Retyped)
+    R.Level.Type = Freed->getType().getAsString(Context.getPrintingPolicy());
   makeGuardedFreeEdit(
       R, Freed, fileText(WrittenBegin.FileLoc, WrittenEnd.FileLoc, SM, LO),
       Context);
@@ -437,6 +453,11 @@ void ZeroedPageRule::makeFreeEditInDefinition(
   R.Edit = Edit.Edit;
   R.Message = "replace '" + Edit.Old + "' with '" + oneLine(New) + "'";
   R.Note = definitionNote(R.Where.BodyMacro);
+  R.Level.Call = New;
+  R.Level.Freed = Pointer.str();
+  R.Level.Problem = "it is written in the definition of macro '" +
+                    R.Where.BodyMacro +
+                    "', whose expansions may free pointers of any type";
 }
 
 // free_page(0) does nothing and pgtable_free(NULL) is not allowed: where the
@@ -509,6 +530,9 @@ void ZeroedPageRule::report(const Site &S, const CallExpr *Call,
     }
   }
   F.MessageNote = S.Note;
+  F.Level = S.Level;
+  if (Converted)
+    F.Level.Unavailable = unavailableLevels(Context);
   F.Role = Role;
   F.Order = S.Order;
   F.ObjectSite = siteKey(Call, SM);
