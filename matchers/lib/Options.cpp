@@ -73,12 +73,6 @@ static llvm::Error applyName(llvm::StringRef What, llvm::StringRef Value,
 }
 
 static const OptionSpec CommonOptions[] = {
-    {"Target", "target", OptionType::Text, "pgtable", "target",
-     "What converted page tables become: 'pgtable' (the new API) or 'level' "
-     "(kernel tables get their level's constructor and destructor, "
-     "pte_alloc_one_kernel()/pte_free_kernel() and kin; other groups are "
-     "refused)",
-     applyTarget},
     {"Api", "api", OptionType::Text, "default", "variant",
      "Target API: 'default' (pgtable_alloc/pgtable_free) or 'addr' "
      "(pgtable_alloc_addr/pgtable_free_addr)",
@@ -93,6 +87,12 @@ static const OptionSpec CommonOptions[] = {
      [](llvm::StringRef Value, MigrationOptions &Options) {
        return applyName("free name", Value, Options.FreeName);
      }},
+    {"Target", "target", OptionType::Text, "pgtable", "target",
+     "What converted page tables become: 'pgtable' (the new API) or 'level' "
+     "(kernel tables get their level's constructor and destructor, "
+     "pte_alloc_one_kernel()/pte_free_kernel() and kin; other groups are "
+     "refused)",
+     applyTarget},
 };
 
 llvm::ArrayRef<OptionSpec> commonOptionSpecs() { return CommonOptions; }

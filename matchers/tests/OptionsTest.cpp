@@ -136,7 +136,7 @@ TEST(Options, EveryOptionRowIsConsistent) {
   EXPECT_EQ(Keys, (std::set<std::string>{
                       "AllocName", "Api", "ConflictFieldName",
                       "ConflictParamName", "ConflictPrefix", "FreeName",
-                      "RenameConflicts", "StrictFamilies"}));
+                      "RenameConflicts", "StrictFamilies", "Target"}));
 }
 
 TEST(Options, EachRuleReadsTheCommonOptionsThenItsOwn) {
@@ -145,17 +145,17 @@ TEST(Options, EachRuleReadsTheCommonOptionsThenItsOwn) {
   std::vector<std::string> Keys;
   for (const OptionSpec *Spec : Conflicts->optionSpecs())
     Keys.push_back(Spec->Key.str());
-  EXPECT_EQ(Keys, (std::vector<std::string>{"Api", "AllocName", "FreeName",
-                                            "RenameConflicts", "ConflictPrefix",
-                                            "ConflictParamName",
-                                            "ConflictFieldName"}));
+  EXPECT_EQ(Keys,
+            (std::vector<std::string>{
+                "Api", "AllocName", "FreeName", "Target", "RenameConflicts",
+                "ConflictPrefix", "ConflictParamName", "ConflictFieldName"}));
   const RuleInfo *Zeroed = findRule("zeroed-page");
   ASSERT_NE(Zeroed, nullptr);
   Keys.clear();
   for (const OptionSpec *Spec : Zeroed->optionSpecs())
     Keys.push_back(Spec->Key.str());
   EXPECT_EQ(Keys, (std::vector<std::string>{"Api", "AllocName", "FreeName",
-                                            "StrictFamilies"}));
+                                            "Target", "StrictFamilies"}));
   MigrationOptions Strict;
   EXPECT_FALSE(bool(Zeroed->Options()[0].Apply("true", Strict)));
   EXPECT_TRUE(Strict.StrictFamilies);

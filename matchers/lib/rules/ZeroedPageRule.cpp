@@ -278,7 +278,15 @@ void ZeroedPageRule::makeAllocationEdit(Allocation &A, const CallExpr *Call,
   A.Level.Type =
       A.Holder ? A.Holder->NewType
                : A.Top->getType().getAsString(Context.getPrintingPolicy());
-  InstallAddress Address = installAddress(A.Var, Call, Context);
+  // One edit of a macro's definition serves every expansion: an address
+  // one expansion has in scope need not be another's.
+  InstallAddress Address =
+      InDefinition ? InstallAddress{"", "it is written in the definition of "
+                                        "macro '" +
+                                            A.Where.BodyMacro +
+                                            "', whose expansions may map "
+                                            "other addresses"}
+                   : installAddress(A.Var, Call, Context);
   A.Level.Address = Address.Text;
   A.Level.NoAddress = Address.Missing;
   if (InDefinition)
