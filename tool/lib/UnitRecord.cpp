@@ -6,7 +6,7 @@
 //                  "message", "note", "edits": [[file, offset, length,
 //                  text]], "guardedEdits", "guardedMessage", "addsNullTest",
 //                  "siteFile", "siteOffset", "siteLength", "objectSite",
-//                  "moreObjectSites", "role", "order"}],
+//                  "moreObjectSites", "wholeRename", "role", "order"}],
 //    "facts": {"binary": BASE64} or null (factsToBinary()),
 //    "contentHashes": [[file, hash]],
 //    "readFiles": [[file, hash]], "coverage": [[file, [[[begin, end]]]]]}
@@ -75,6 +75,7 @@ static json::Value findingToJson(const Finding &F) {
       {"siteLength", F.SiteLength},
       {"objectSite", bytes(F.ObjectSite)},
       {"moreObjectSites", std::move(More)},
+      {"wholeRename", bytes(F.WholeRename)},
       {"role", static_cast<int64_t>(F.Role)},
       {"order",
        F.Order ? json::Value(hashText(*F.Order)) : json::Value(nullptr)},
@@ -258,6 +259,8 @@ public:
     F.ObjectSite = bytes(O, "objectSite");
     for (const json::Value &S : array(O, "moreObjectSites"))
       F.MoreObjectSites.push_back(bytes(&S));
+    if (const json::Value *Whole = O.get("wholeRename"))
+      F.WholeRename = bytes(Whole);
     unsigned Role = number(O, "role");
     if (Role > static_cast<unsigned>(PairingRole::Free))
       fail("unknown pairing role");
