@@ -133,10 +133,32 @@ TEST(Options, EveryOptionRowIsConsistent) {
     if (Spec->Type == OptionType::Bool)
       EXPECT_TRUE(parseBoolOption(Spec->Default).has_value());
   }
-  EXPECT_EQ(Keys, (std::set<std::string>{
-                      "AllocName", "Api", "ConflictFieldName",
-                      "ConflictParamName", "ConflictPrefix", "FreeName",
-                      "RenameConflicts", "StrictFamilies"}));
+  EXPECT_EQ(Keys,
+            (std::set<std::string>{
+                "AllocName", "Api", "ConflictFieldName", "ConflictParamName",
+                "ConflictPrefix", "DescriptorAllocName", "FreeName",
+                "RenameConflicts", "RenameDescriptorApi", "StrictFamilies"}));
+}
+
+TEST(Options, TheDescriptorAllocatorsNewNameIsChecked) {
+  OptionSettings Settings;
+  Settings.Values["RenameDescriptorApi"] = "true";
+  llvm::Expected<MigrationOptions> Options = buildOptions(Settings);
+  ASSERT_TRUE(bool(Options)) << llvm::toString(Options.takeError());
+  EXPECT_TRUE(Options->RenameDescriptorApi);
+  EXPECT_EQ(Options->DescriptorAllocName, "ptdesc_alloc");
+  EXPECT_EQ(Options->descriptorAllocName(), "ptdesc_alloc");
+  Options->RenameDescriptorApi = false;
+  EXPECT_EQ(Options->descriptorAllocName(), "pagetable_alloc");
+  for (const char *Bad :
+       {"pagetable_alloc", "pt_noprof", "pt-alloc", "", "pgtable_alloc"}) {
+    Settings.Values["DescriptorAllocName"] = Bad;
+    EXPECT_NE(errorText(buildOptions(Settings)), "") << Bad;
+  }
+  Settings.Values["DescriptorAllocName"] = "pt_desc_alloc";
+  Options = buildOptions(Settings);
+  ASSERT_TRUE(bool(Options)) << llvm::toString(Options.takeError());
+  EXPECT_EQ(Options->descriptorAllocName(), "pt_desc_alloc");
 }
 
 TEST(Options, EachRuleReadsTheCommonOptionsThenItsOwn) {

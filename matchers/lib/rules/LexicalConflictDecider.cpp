@@ -170,15 +170,9 @@ std::string LexicalConflictDecider::taken(const ConflictFileScan &F,
 }
 
 void LexicalConflictDecider::decide(const ConflictFileScan &F) {
-  for (const ScannedToken &T : F.Tokens) {
-    if (!Clashing.count(T.Name))
-      continue;
-    ++Result.Tokens;
-    if (decidedByAst(Ast, F, T))
-      continue;
-    ++Result.DecidedLexically;
-    decide(F, T);
-  }
+  decideUnseen(
+      Ast, F, [&](const ScannedToken &T) { return Clashing.count(T.Name) > 0; },
+      Result, [&](const ScannedToken &T) { decide(F, T); });
 }
 
 void LexicalConflictDecider::decide(const ConflictFileScan &F,

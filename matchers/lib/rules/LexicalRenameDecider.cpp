@@ -9,7 +9,7 @@ namespace pgmigrate {
 LexicalRenameDecider::LexicalRenameDecider(const MigrationOptions &Options,
                                            llvm::StringRef Root, AstDecided Ast,
                                            NameConflictsScanResult &Result)
-    : Options(Options), Root(Root), Ast(Ast), Result(Result) {
+    : Root(Root), Ast(Ast), Result(Result) {
   for (const std::string &Old : descriptorOldNames())
     NewNames[Old] = descriptorNewName(Options, Old);
 }
@@ -24,15 +24,10 @@ void LexicalRenameDecider::run(const std::vector<ConflictFileScan> &Files) {
           Taken = descriptorNameTaken(New, "used in the tree (" +
                                                scannedPlace(Root, F, T) + ")");
   for (const ConflictFileScan &F : Files)
-    for (const ScannedToken &T : F.Tokens) {
-      if (!NewNames.count(T.Name))
-        continue;
-      ++Result.Tokens;
-      if (decidedByAst(Ast, F, T))
-        continue;
-      ++Result.DecidedLexically;
-      decide(F, T);
-    }
+    decideUnseen(
+        Ast, F,
+        [&](const ScannedToken &T) { return NewNames.count(T.Name) > 0; },
+        Result, [&](const ScannedToken &T) { decide(F, T); });
 }
 
 void LexicalRenameDecider::report(const ConflictFileScan &F,

@@ -38,7 +38,6 @@ private:
   void report(const ConflictFileScan &F, const ScannedToken &T,
               std::string Message, bool Blocks);
 
-  const MigrationOptions &Options;
   llvm::StringRef Root;
   AstDecided Ast;
   NameConflictsScanResult &Result;

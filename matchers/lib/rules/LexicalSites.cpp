@@ -16,6 +16,21 @@ bool decidedByAst(const AstDecided &Ast, const ConflictFileScan &F,
   return Ast.Coverage.compiled(F.Path, T.Offset);
 }
 
+void decideUnseen(const AstDecided &Ast, const ConflictFileScan &F,
+                  llvm::function_ref<bool(const ScannedToken &)> Wanted,
+                  NameConflictsScanResult &Result,
+                  llvm::function_ref<void(const ScannedToken &)> Decide) {
+  for (const ScannedToken &T : F.Tokens) {
+    if (!Wanted(T))
+      continue;
+    ++Result.Tokens;
+    if (decidedByAst(Ast, F, T))
+      continue;
+    ++Result.DecidedLexically;
+    Decide(T);
+  }
+}
+
 std::string scannedPlace(llvm::StringRef Root, const ConflictFileScan &F,
                          const ScannedToken &T) {
   llvm::StringRef Path(F.Path);

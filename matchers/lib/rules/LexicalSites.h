@@ -10,6 +10,7 @@
 #define PGMIGRATE_RULES_LEXICALSITES_H
 
 #include "pgmigrate/NameConflictsScan.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <map>
 #include <set>
 #include <string>
@@ -28,6 +29,14 @@ struct AstDecided {
 /// reported the site. Never for assembly.
 bool decidedByAst(const AstDecided &Ast, const ConflictFileScan &F,
                   const ScannedToken &T);
+
+/// Counts into Result the tokens of F that Wanted selects (Tokens), and of
+/// those the ones no unit's AST saw (DecidedLexically), and hands each of
+/// the latter to Decide.
+void decideUnseen(const AstDecided &Ast, const ConflictFileScan &F,
+                  llvm::function_ref<bool(const ScannedToken &)> Wanted,
+                  NameConflictsScanResult &Result,
+                  llvm::function_ref<void(const ScannedToken &)> Decide);
 
 /// "arch/sparc/mm/init_64.c:12": F's path relative to Root, T's line.
 std::string scannedPlace(llvm::StringRef Root, const ConflictFileScan &F,

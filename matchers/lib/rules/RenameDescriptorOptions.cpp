@@ -27,6 +27,11 @@ static llvm::Error applyName(llvm::StringRef Value, MigrationOptions &Options) {
     return error("descriptor alloc name '" + Value +
                  "' must differ from 'pagetable_alloc' and not end in "
                  "'_noprof' (its _noprof form follows it)");
+  // The options are applied in the order of the rows: the common ones,
+  // the new API's names among them, come first.
+  if (Value == Options.AllocName || Value == Options.FreeName)
+    return error("descriptor alloc name '" + Value +
+                 "' is a name of the new API");
   Options.DescriptorAllocName = Value.str();
   return llvm::Error::success();
 }
