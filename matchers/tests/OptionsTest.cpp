@@ -26,7 +26,8 @@ TEST(Options, DefaultsRunEveryRuleWithTheNewApiNames) {
   std::sort(All.begin(), All.end());
   EXPECT_EQ(Options->EnabledRules, All);
   EXPECT_EQ(All, (std::vector<std::string>{"name-conflicts", "ptdesc-address",
-                                           "ptdesc-free", "zeroed-page"}));
+                                           "ptdesc-free", "rename-descriptor",
+                                           "zeroed-page"}));
   EXPECT_EQ(Options->AllocName, "pgtable_alloc");
   EXPECT_EQ(Options->FreeName, "pgtable_free");
 }

@@ -104,11 +104,12 @@ TEST(WholeRenames, ARefusedSiteWithdrawsEveryRename) {
   for (size_t I : {1, 2}) {
     EXPECT_EQ(Findings[I].Kind, FindingKind::Refused);
     EXPECT_TRUE(Findings[I].Replacements.empty());
-    EXPECT_EQ(Findings[I].Message.rfind(
-                  "not converted: the rename of 'pagetable_alloc' is made "
-                  "whole or not at all, and is refused at a.c:2:1 (",
-                  0),
-              0u)
+    EXPECT_EQ(
+        Findings[I].Message.rfind(
+            "not converted: the rename of 'pagetable_alloc' is made "
+            "whole or not at all, and is refused at a.c:2:1; it would do: ",
+            0),
+        0u)
         << Findings[I].Message;
   }
   // Other rules' conversions are not part of it.

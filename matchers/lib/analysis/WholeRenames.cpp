@@ -93,7 +93,7 @@ void applyWholeRenames(std::vector<Finding> &Findings) {
   for (const auto &[Name, F] : Blocked)
     Reasons[Name] = "the rename of '" + Name +
                     "' is made whole or not at all, and is refused at " +
-                    place(*F) + " (" + F->Message + ")";
+                    place(*F);
   for (Finding &F : Findings) {
     auto It = Reasons.find(F.WholeRename);
     if (It == Reasons.end() || F.Kind != FindingKind::Converted)
