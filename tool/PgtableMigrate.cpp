@@ -327,8 +327,13 @@ std::optional<PipelineRequest> requestFromFlags(
     return std::nullopt;
   }
 
+  if (Options->RenameDescriptorApi && !Options->isEnabled("rename-descriptor"))
+    Errors.warn("--rename-descriptor-api is ignored: rule rename-descriptor "
+                "is not enabled");
+
   PipelineRequest Request;
-  // --scan-tree: the tree the name-conflicts rule scans lexically.
+  // --scan-tree: the tree the name-conflicts and rename-descriptor rules
+  // scan lexically.
   if (!ScanTree.empty()) {
     Request.ScanRoot = absolutePath(ScanTree);
     llvm::SmallString<256> Real;

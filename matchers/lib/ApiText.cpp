@@ -26,7 +26,7 @@ std::string apiDefinitions(const MigrationOptions &Options) {
              " * @order: Order of the allocation\n"
              " *\n"
              " * Allocates a page table of 2^@order pages with its ptdesc, as\n"
-             " * pagetable_alloc() does, for callers that handle the table by "
+             " * {2}() does, for callers that handle the table by "
              "its\n"
              " * address. The table is always zeroed. Free it with {1}().\n"
              " *\n"
@@ -35,7 +35,7 @@ std::string apiDefinitions(const MigrationOptions &Options) {
              " */\n"
              "void *{0}_noprof(gfp_t gfp, unsigned int order)\n"
              "{{\n"
-             "\tstruct ptdesc *ptdesc = pagetable_alloc_noprof(gfp | "
+             "\tstruct ptdesc *ptdesc = {2}_noprof(gfp | "
              "__GFP_ZERO, order);\n"
              "\n"
              "\tif (!ptdesc)\n"
@@ -56,7 +56,7 @@ std::string apiDefinitions(const MigrationOptions &Options) {
              "\tpagetable_free(virt_to_ptdesc(addr));\n"
              "}\n"
              "EXPORT_SYMBOL({1});\n",
-             Options.AllocName, Options.FreeName)
+             Options.AllocName, Options.FreeName, Options.descriptorAllocName())
       .str();
 }
 

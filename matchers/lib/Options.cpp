@@ -30,6 +30,10 @@ std::vector<std::string> MigrationOptions::conflictNames() const {
   return {Names.begin(), Names.end()};
 }
 
+std::string MigrationOptions::descriptorAllocName() const {
+  return RenameDescriptorApi ? DescriptorAllocName : "pagetable_alloc";
+}
+
 static llvm::Error error(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }

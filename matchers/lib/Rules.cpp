@@ -10,6 +10,7 @@
 #include "rules/NameConflictsRule.h"
 #include "rules/PtdescAddressRule.h"
 #include "rules/PtdescFreeRule.h"
+#include "rules/RenameDescriptorRule.h"
 #include "rules/ZeroedPageRule.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -40,6 +41,10 @@ static const RuleInfo Registry[] = {
      "declarations that clash with the new API's names (reported; renamed "
      "when option RenameConflicts is on)",
      create<NameConflictsRule>, NameConflictsRule::optionSpecs},
+    {RenameDescriptorRule::Name,
+     "pagetable_alloc() -> ptdesc_alloc() across the tree, declarations and "
+     "uses (only when option RenameDescriptorApi is on)",
+     create<RenameDescriptorRule>, RenameDescriptorRule::optionSpecs},
 };
 
 std::vector<const OptionSpec *> RuleInfo::optionSpecs() const {

@@ -281,3 +281,49 @@ TEST(FindingMerger, AnEditOfAHeadersMacroIsNoUnitsAlone) {
 }
 
 } // namespace
+
+namespace {
+
+// rename-descriptor's token edit inside ptdesc-address's conversion: not an
+// overlap and not a disagreement; the rename yields to the conversion.
+TEST(FindingMerger, ARenameInsideAConversionYieldsToIt) {
+  Finding Conversion =
+      converted("/arch/x86/mm/a.c", 10, 30, "pgtable_alloc(GFP_KERNEL, 0)",
+                "ptdesc-address");
+  Finding Rename = converted("/arch/x86/mm/a.c", 20, 15, "ptdesc_alloc",
+                             "rename-descriptor");
+  Rename.WholeRename = "pagetable_alloc";
+  Finding Elsewhere = converted("/arch/x86/mm/a.c", 60, 15, "ptdesc_alloc",
+                                "rename-descriptor");
+  Elsewhere.WholeRename = "pagetable_alloc";
+  FindingMerger Merger;
+  Merger.add({Conversion, Rename, Elsewhere});
+  FindingMerger::Result Merged = Merger.merge();
+  ASSERT_EQ(Merged.Findings.size(), 3u);
+  for (const Finding &F : Merged.Findings)
+    EXPECT_EQ(F.Kind, FindingKind::Converted) << F.Message;
+  const clang::tooling::Replacements &Edits =
+      Merged.EditsByFile["/arch/x86/mm/a.c"];
+  ASSERT_EQ(Edits.size(), 2u);
+  EXPECT_EQ(Edits.begin()->getReplacementText(),
+            "pgtable_alloc(GFP_KERNEL, 0)");
+  EXPECT_EQ(std::next(Edits.begin())->getOffset(), 60u);
+}
+
+// A refused rename site in another file withdraws the whole rename.
+TEST(FindingMerger, ARefusedRenameSiteWithdrawsTheRename) {
+  Finding Rename = converted("/arch/x86/mm/a.c", 20, 15, "ptdesc_alloc",
+                             "rename-descriptor");
+  Rename.WholeRename = "pagetable_alloc";
+  Finding Taken = refused("/arch/sparc/mm/b.c", 5, "not renamed: taken");
+  Taken.Rule = "rename-descriptor";
+  Taken.WholeRename = "pagetable_alloc";
+  FindingMerger Merger;
+  Merger.add({Rename, Taken});
+  FindingMerger::Result Merged = Merger.merge();
+  EXPECT_TRUE(Merged.EditsByFile.empty());
+  for (const Finding &F : Merged.Findings)
+    EXPECT_EQ(F.Kind, FindingKind::Refused) << F.Message;
+}
+
+} // namespace

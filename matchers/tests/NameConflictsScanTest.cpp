@@ -192,3 +192,96 @@ TEST(UnitCoverage, ATokenIsCompiledWhenSomeEntryDidNotSkipIt) {
 }
 
 } // namespace
+
+// The lexical half of rename-descriptor, which the same scan runs.
+namespace {
+
+MigrationOptions descriptorOnly() {
+  MigrationOptions Options;
+  Options.EnabledRules = {"rename-descriptor"};
+  Options.RenameDescriptorApi = true;
+  return Options;
+}
+
+// "path:line:col kind NEW" per finding (NEW: the edit's text, or "-").
+std::vector<std::string> renames(const NameConflictsScanResult &Result) {
+  std::vector<std::string> Lines;
+  for (const Finding &F : Result.Findings)
+    Lines.push_back(F.FilePath.substr(Root.size() + 1) + ":" +
+                    std::to_string(F.Line) + ":" + std::to_string(F.Column) +
+                    " " + kindName(F.Kind).str() + " " +
+                    (F.Replacements.empty()
+                         ? "-"
+                         : F.Replacements[0].getReplacementText().str()));
+  return Lines;
+}
+
+TEST(DescriptorRenameScan, RenamesEveryUseOfTheAllocatorOnly) {
+  NameConflictsScan Scan(descriptorOnly(), Root);
+  NameConflictsScanResult Result = scan(
+      Scan,
+      {{"include/linux/mm.h",
+        "struct ptdesc *pagetable_alloc_noprof(gfp_t gfp, unsigned int o);\n"
+        "#define pagetable_alloc(...) "
+        "alloc_hooks(pagetable_alloc_noprof(__VA_ARGS__))\n"
+        "void pagetable_free(struct ptdesc *pt);\n"},
+       {"arch/sparc/mm/init.c",
+        "#ifdef CONFIG_X\nvoid *f(void) { return pagetable_alloc(0, 0); }\n"
+        "#endif\n"},
+       {"arch/sparc/kernel/head.S", "\tcall pagetable_alloc_noprof\n"},
+       {"arch/arm64/mm/walk.c", "void walk(void *(*pagetable_alloc)(int))\n{\n"
+                                "\tpagetable_alloc(0);\n}\n"}});
+  EXPECT_EQ(renames(Result),
+            (std::vector<std::string>{
+                "include/linux/mm.h:1:16 converted ptdesc_alloc_noprof",
+                "include/linux/mm.h:2:9 converted ptdesc_alloc",
+                "include/linux/mm.h:2:42 converted ptdesc_alloc_noprof",
+                "arch/sparc/mm/init.c:2:24 converted ptdesc_alloc",
+                "arch/sparc/kernel/head.S:1:7 refused -",
+                "arch/arm64/mm/walk.c:1:19 refused -",
+            }));
+  for (const Finding &F : Result.Findings) {
+    EXPECT_EQ(F.Rule, "rename-descriptor");
+    // Assembly and the parameter are reported; they do not block.
+    EXPECT_EQ(F.WholeRename.empty(), F.Kind == FindingKind::Refused);
+  }
+  // name-conflicts is not run.
+  EXPECT_EQ(Result.Tokens, 7u);
+}
+
+TEST(DescriptorRenameScan, ANewNameUsedInTheTreeRefusesEverySite) {
+  NameConflictsScan Scan(descriptorOnly(), Root);
+  NameConflictsScanResult Result =
+      scan(Scan, {{"arch/sparc/mm/init.c",
+                   "void *f(void) { return pagetable_alloc(0, 0); }\n"},
+                  {"arch/x86/mm/desc.c", "int ptdesc_alloc;\n"}});
+  ASSERT_EQ(Result.Findings.size(), 1u);
+  const Finding &F = Result.Findings[0];
+  EXPECT_EQ(F.Kind, FindingKind::Refused);
+  EXPECT_EQ(F.WholeRename, "pagetable_alloc");
+  EXPECT_NE(F.Message.find("the new name 'ptdesc_alloc' is already used in "
+                           "the tree (arch/x86/mm/desc.c:1)"),
+            std::string::npos)
+      << F.Message;
+}
+
+TEST(DescriptorRenameScan, WhatAUnitCompiledIsLeftToTheAst) {
+  std::string Text = "void *f(void) { return pagetable_alloc(0, 0); }\n"
+                     "#ifdef CONFIG_OFF\n"
+                     "void *g(void) { return pagetable_alloc(0, 1); }\n"
+                     "#endif\n";
+  NameConflictsScan Scan(descriptorOnly(), Root);
+  UnitCoverage Coverage;
+  unsigned Skipped = Text.find("#ifdef");
+  Coverage.Files[Root + "/arch/x86/mm/a.c"].push_back(
+      {{Skipped, static_cast<unsigned>(Text.size())}});
+  Scan.addUnit(std::move(Coverage), {});
+  NameConflictsScanResult Result = scan(Scan, {{"arch/x86/mm/a.c", Text}});
+  EXPECT_EQ(renames(Result),
+            (std::vector<std::string>{
+                "arch/x86/mm/a.c:3:24 converted ptdesc_alloc"}));
+  EXPECT_EQ(Result.Tokens, 2u);
+  EXPECT_EQ(Result.DecidedLexically, 1u);
+}
+
+} // namespace

@@ -26,7 +26,8 @@ TEST(Options, DefaultsRunEveryRuleWithTheNewApiNames) {
   std::sort(All.begin(), All.end());
   EXPECT_EQ(Options->EnabledRules, All);
   EXPECT_EQ(All, (std::vector<std::string>{"name-conflicts", "ptdesc-address",
-                                           "ptdesc-free", "zeroed-page"}));
+                                           "ptdesc-free", "rename-descriptor",
+                                           "zeroed-page"}));
   EXPECT_EQ(Options->AllocName, "pgtable_alloc");
   EXPECT_EQ(Options->FreeName, "pgtable_free");
 }
@@ -135,8 +136,30 @@ TEST(Options, EveryOptionRowIsConsistent) {
   }
   EXPECT_EQ(Keys, (std::set<std::string>{
                       "AllocName", "Api", "ConflictFieldName",
-                      "ConflictParamName", "ConflictPrefix", "FreeName",
-                      "RenameConflicts", "StrictFamilies", "Target"}));
+                      "ConflictParamName", "ConflictPrefix",
+                      "DescriptorAllocName", "FreeName", "RenameConflicts",
+                      "RenameDescriptorApi", "StrictFamilies", "Target"}));
+}
+
+TEST(Options, TheDescriptorAllocatorsNewNameIsChecked) {
+  OptionSettings Settings;
+  Settings.Values["RenameDescriptorApi"] = "true";
+  llvm::Expected<MigrationOptions> Options = buildOptions(Settings);
+  ASSERT_TRUE(bool(Options)) << llvm::toString(Options.takeError());
+  EXPECT_TRUE(Options->RenameDescriptorApi);
+  EXPECT_EQ(Options->DescriptorAllocName, "ptdesc_alloc");
+  EXPECT_EQ(Options->descriptorAllocName(), "ptdesc_alloc");
+  Options->RenameDescriptorApi = false;
+  EXPECT_EQ(Options->descriptorAllocName(), "pagetable_alloc");
+  for (const char *Bad :
+       {"pagetable_alloc", "pt_noprof", "pt-alloc", "", "pgtable_alloc"}) {
+    Settings.Values["DescriptorAllocName"] = Bad;
+    EXPECT_NE(errorText(buildOptions(Settings)), "") << Bad;
+  }
+  Settings.Values["DescriptorAllocName"] = "pt_desc_alloc";
+  Options = buildOptions(Settings);
+  ASSERT_TRUE(bool(Options)) << llvm::toString(Options.takeError());
+  EXPECT_EQ(Options->descriptorAllocName(), "pt_desc_alloc");
 }
 
 TEST(Options, EachRuleReadsTheCommonOptionsThenItsOwn) {

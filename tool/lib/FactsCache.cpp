@@ -48,6 +48,8 @@ std::string runKey(const MigrationOptions &Options,
      << ";prefix=" << Options.ConflictPrefix
      << ";param=" << Options.ConflictParamName
      << ";field=" << Options.ConflictFieldName
+     << ";rename-descriptor=" << Options.RenameDescriptorApi
+     << ";descriptor-name=" << Options.DescriptorAllocName
      << ";strict=" << Options.StrictFamilies
      << ";skip-descriptor-uses=" << Options.TestingSkipDescriptorUses
      << ";resource-dir=" << ClangResourceDir;

@@ -237,7 +237,8 @@ bool Pipeline::findChangedFiles() {
 // --since: only the findings of the scope's files and of the object groups
 // they are in; the pulled-in units' other sites were seen without their
 // groups' other units, so they are left out, not decided. name-conflicts'
-// renames count everywhere (their units are all parsed).
+// renames and whole renames (rename-descriptor) count everywhere (their
+// units are all parsed).
 void Pipeline::keepScopeGroups(FindingMerger::Result &Merged) {
   std::set<std::string> Scope(Result.Since->Files.begin(),
                               Result.Since->Files.end());
@@ -251,8 +252,8 @@ void Pipeline::keepScopeGroups(FindingMerger::Result &Merged) {
   auto InScope = [&](const Finding &F) {
     llvm::StringRef Site = F.ObjectSite;
     Site = Site.take_front(Site.find('@')).rsplit(':').first;
-    return F.Rule == "name-conflicts" || FileInScope(F.FilePath) ||
-           (!Site.empty() && FileInScope(Site));
+    return F.Rule == "name-conflicts" || !F.WholeRename.empty() ||
+           FileInScope(F.FilePath) || (!Site.empty() && FileInScope(Site));
   };
   llvm::EquivalenceClasses<unsigned> Groups;
   std::set<unsigned> ScopeGroups;
@@ -488,7 +489,9 @@ std::unique_ptr<UnitPrefilter> Pipeline::makePrefilter() const {
   std::vector<std::string> Triggers, WholeTree;
   for (const std::string &Name : Request.Options.EnabledRules)
     if (std::unique_ptr<Rule> R = createRule(Name, Request.Options))
-      R->addTriggerNames(Name == "name-conflicts" ? WholeTree : Triggers);
+      R->addTriggerNames(Name == "name-conflicts" || Name == "rename-descriptor"
+                             ? WholeTree
+                             : Triggers);
   llvm::append_range(Triggers, WholeTree);
   auto Filter = std::make_unique<UnitPrefilter>(
       std::move(Triggers), Request.ClangResourceDir, Request.Threads);

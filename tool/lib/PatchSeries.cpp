@@ -23,7 +23,7 @@ namespace pgmigrate {
 namespace {
 
 // The kinds of patch, in the order the series puts them.
-enum class PatchKind { Rename, Api, Conversion };
+enum class PatchKind { Rename, Api, Conversion, DescriptorRename };
 
 struct PlannedPatch {
   PatchKind Kind;
@@ -181,6 +181,25 @@ std::string conversionBody(const PlannedPatch &P,
   return wrap(llvm::StringRef(Body).rtrim());
 }
 
+std::string descriptorRenameBody(const PlannedPatch &P,
+                                 const MigrationOptions &Options,
+                                 llvm::StringRef Root, bool ApiAdded) {
+  const std::string &New = Options.DescriptorAllocName;
+  std::string Body =
+      "pagetable_alloc() returns a page table's descriptor (struct ptdesc), "
+      "while " +
+      Options.AllocName +
+      "() returns its address. Name the descriptor allocator like the other "
+      "descriptor allocators (folio_alloc()): rename pagetable_alloc() to " +
+      New + "() and pagetable_alloc_noprof() to " + New +
+      "_noprof(), the declarations and every caller at once" +
+      (ApiAdded ? ", " + Options.AllocName + "() among them" : "") +
+      ". pagetable_free() keeps its name. No functional change.\n\n";
+  for (const Finding *F : P.Findings)
+    Body += "- " + place(*F, Root) + ": " + F->Message + "\n";
+  return wrap(llvm::StringRef(Body).rtrim());
+}
+
 // The reason of a refusal, without its places and names.
 std::string reasonOf(llvm::StringRef Message) {
   llvm::StringRef Text = Message;
@@ -247,6 +266,7 @@ std::vector<PlannedPatch> planPatches(const PipelineResult &Result,
                                       const SeriesOptions &SeriesOpts,
                                       const MaintainersFile *Maintainers) {
   std::map<std::string, PlannedPatch> Renames;
+  PlannedPatch Descriptor{PatchKind::DescriptorRename, "mm", {}};
   std::map<std::string, std::vector<const Finding *>> ByArea;
   // The subject areas of the files of each split key.
   std::map<std::string, std::set<std::string>> SubjectAreas;
@@ -263,6 +283,10 @@ std::vector<PlannedPatch> planPatches(const PipelineResult &Result,
       P.Kind = PatchKind::Rename;
       P.Area = archOf(Path);
       P.Findings.push_back(&F);
+      continue;
+    }
+    if (F.Rule == "rename-descriptor") {
+      Descriptor.Findings.push_back(&F);
       continue;
     }
     std::string Area = areaOf(Path);
@@ -305,6 +329,11 @@ std::vector<PlannedPatch> planPatches(const PipelineResult &Result,
                       return A.Area < B.Area;
                     });
   llvm::append_range(Patches, Conversions);
+  // Last: the conversions take the calls they rewrite out of its way, and
+  // it renames the declarations and every use left at once (the API's own
+  // call in mm/memory.c too).
+  if (!Descriptor.Findings.empty())
+    Patches.push_back(std::move(Descriptor));
   return Patches;
 }
 
@@ -336,6 +365,10 @@ llvm::Expected<Series> planSeries(const PipelineResult &Result,
     ChangeOf[Change.Path] = &Change;
   std::map<std::string, clang::tooling::Replacements> Applied;
   bool ApiAdded = false;
+  // The API's text calls the descriptor allocator by its old name until
+  // the patch that renames it.
+  MigrationOptions ApiOptions = Options;
+  ApiOptions.RenameDescriptorApi = false;
   auto Original = [&](const std::string &Path) -> llvm::Expected<std::string> {
     if (auto It = ChangeOf.find(Path); It != ChangeOf.end())
       return It->second->Old;
@@ -359,13 +392,14 @@ llvm::Expected<Series> planSeries(const PipelineResult &Result,
       return New.takeError();
     bool ApiFile =
         Relative == "include/linux/mm.h" || Relative == "mm/memory.c";
-    return ApiAdded && ApiFile ? withApi(Relative, *New, Options) : *New;
+    return ApiAdded && ApiFile ? withApi(Relative, *New, ApiOptions) : *New;
   };
 
   for (const PlannedPatch &P : Planned) {
     // The files the patch changes, by path relative to the root.
     std::map<std::string, std::string> Files; // relative -> real
-    if (P.Kind == PatchKind::Api) {
+    if (P.Kind == PatchKind::Api ||
+        (P.Kind == PatchKind::DescriptorRename && ApiAdded)) {
       for (const char *Relative : {"include/linux/mm.h", "mm/memory.c"}) {
         llvm::SmallString<256> Path(Result.Root);
         llvm::sys::path::append(Path, Relative);
@@ -391,6 +425,8 @@ llvm::Expected<Series> planSeries(const PipelineResult &Result,
     }
     if (P.Kind == PatchKind::Api)
       ApiAdded = true;
+    if (P.Kind == PatchKind::DescriptorRename)
+      ApiOptions = Options;
     for (const Finding *F : P.Findings)
       for (const clang::tooling::Replacement &R : F->Replacements)
         if (llvm::Error E = Applied[R.getFilePath().str()].add(R))
@@ -428,6 +464,11 @@ llvm::Expected<Series> planSeries(const PipelineResult &Result,
                         : P.Area + ": Convert page table allocations to " +
                               Options.AllocName + "()";
       Out.Body = conversionBody(P, Options, Result.Root);
+      break;
+    case PatchKind::DescriptorRename:
+      Out.Subject = "mm: Rename pagetable_alloc() to " +
+                    Options.DescriptorAllocName + "()";
+      Out.Body = descriptorRenameBody(P, Options, Result.Root, ApiAdded);
       break;
     }
     if (Maintainers)

@@ -13,7 +13,12 @@
 //      arch/x86/kernel/machine_kexec_64.c, "asm-generic"; or, with
 //      --split=maintainers, the MAINTAINERS section that covers it), areas
 //      that share an object group merged into one patch, so that no object
-//      is half-migrated between two patches.
+//      is half-migrated between two patches;
+//   4. with --rename-descriptor-api, the rename of pagetable_alloc() (rule
+//      rename-descriptor) in one patch: after the conversions, which
+//      rewrite some of its calls, so that it renames the declarations and
+//      every call left at once (the API's text calls the old name until
+//      then).
 // A file whose edits fall in two patches (an arm64 file with a renamed
 // parameter and a conversion) goes through both, the later patch applying
 // to the file as the earlier one left it. 0000-cover-letter.patch lists

@@ -2,8 +2,9 @@
 //
 // The front-end side of --scan-tree=DIR: lists every .c, .h and .S file
 // under DIR, reads them on worker threads, and hands each to the lexical
-// half of rule "name-conflicts" (pgmigrate/NameConflictsScan.h), which
-// decides what no translation unit saw.
+// halves of rules "name-conflicts" and "rename-descriptor"
+// (pgmigrate/NameConflictsScan.h), which decide what no translation unit
+// saw.
 //
 //===----------------------------------------------------------------------===//
 

@@ -6,9 +6,9 @@
 //                  "message", "note", "edits": [[file, offset, length,
 //                  text]], "guardedEdits", "guardedMessage", "addsNullTest",
 //                  "siteFile", "siteOffset", "siteLength", "objectSite",
-//                  "moreObjectSites", "role", "order", "level": {"call",
-//                  "gfp", "freed", "type", "address", "noAddress",
-//                  "problem", "unavailable": [[level, why]]}}],
+//                  "moreObjectSites", "wholeRename", "role", "order",
+//                  "level": {"call", "gfp", "freed", "type", "address",
+//                  "noAddress", "problem", "unavailable": [[level, why]]}}],
 //    "facts": {"binary": BASE64} or null (factsToBinary()),
 //    "contentHashes": [[file, hash]],
 //    "readFiles": [[file, hash]], "coverage": [[file, [[[begin, end]]]]]}
@@ -88,6 +88,7 @@ static json::Value findingToJson(const Finding &F) {
       {"siteLength", F.SiteLength},
       {"objectSite", bytes(F.ObjectSite)},
       {"moreObjectSites", std::move(More)},
+      {"wholeRename", bytes(F.WholeRename)},
       {"role", static_cast<int64_t>(F.Role)},
       {"order",
        F.Order ? json::Value(hashText(*F.Order)) : json::Value(nullptr)},
@@ -272,6 +273,8 @@ public:
     F.ObjectSite = bytes(O, "objectSite");
     for (const json::Value &S : array(O, "moreObjectSites"))
       F.MoreObjectSites.push_back(bytes(&S));
+    if (const json::Value *Whole = O.get("wholeRename"))
+      F.WholeRename = bytes(Whole);
     unsigned Role = number(O, "role");
     if (Role > static_cast<unsigned>(PairingRole::Free))
       fail("unknown pairing role");

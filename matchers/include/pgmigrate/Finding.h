@@ -132,6 +132,14 @@ struct Finding {
   /// for the edit to be made.
   std::vector<std::string> MoreObjectSites;
 
+  /// A rename of one name across the whole tree, made whole or not at all
+  /// (rule rename-descriptor: the old name, "pagetable_alloc"): findings
+  /// that share it convert together, and a refusal or a conflict among them
+  /// withdraws the others (see WholeRenames.h). Its token edit yields to a
+  /// conversion of another rule whose edit contains the token and rewrites
+  /// it away. Empty for other findings. Not part of the finding's identity.
+  std::string WholeRename;
+
   /// Pairing (see Pairing.h): findings that share a key convert together or
   /// not at all, whatever translation unit reported them. Not part of the
   /// finding's identity: merging identical findings unites their keys.

@@ -6,7 +6,9 @@
 // with clang) and #if branches no configuration compiles are reached too.
 // Where a translation unit saw a token, its AST decides and the scan says
 // nothing there; the scan decides the rest (see LexicalConflictDecider.h
-// for the rules it decides by).
+// for the rules it decides by). With RenameDescriptorApi the same scan
+// also carries the lexical half of rule "rename-descriptor" (the tokens of
+// pagetable_alloc and pagetable_alloc_noprof, LexicalRenameDecider.h).
 //
 // A front end:
 //
@@ -60,7 +62,8 @@ struct NameConflictsScanResult {
 /// The lexical half of name-conflicts over one tree.
 class NameConflictsScan {
 public:
-  /// Whether Options run rule name-conflicts, whose lexical half this is.
+  /// Whether Options run rule name-conflicts or rename the descriptor
+  /// allocator (rule rename-descriptor), whose lexical halves this is.
   static bool isEnabled(const MigrationOptions &Options);
 
   /// Root: the scanned directory (absolute, dot-free); messages name places
@@ -68,7 +71,7 @@ public:
   NameConflictsScan(const MigrationOptions &Options, std::string Root);
 
   /// What one parsed translation unit saw (its coverage) and found (its
-  /// findings; the scan keeps the sites of name-conflicts' own). Not
+  /// findings; the scan keeps the sites of the two rules' own). Not
   /// thread-safe.
   void addUnit(UnitCoverage Coverage, llvm::ArrayRef<Finding> Findings);
 
@@ -83,12 +86,16 @@ public:
 private:
   MigrationOptions Options;
   std::string Root;
-  /// The clashing names, and those plus their new names (sorted, unique).
+  /// Which halves run: name-conflicts' and rename-descriptor's.
+  bool Conflicts;
+  bool Descriptor;
+  /// The names the halves look at (clashing names, the descriptor
+  /// allocator's), and those plus their new names (sorted, unique).
   std::vector<std::string> Clashing;
   std::vector<std::string> Wanted;
   UnitCoverage Coverage;
-  /// Offsets of the AST half's findings, by file.
-  std::map<std::string, std::set<unsigned>> AstSites;
+  /// Offsets of each AST half's findings, by rule, by file.
+  std::map<std::string, std::map<std::string, std::set<unsigned>>> AstSites;
 };
 
 } // namespace pgmigrate

@@ -39,6 +39,12 @@ struct MigrationOptions {
   std::string ConflictParamName = "%s_fn";
   std::string ConflictFieldName = "%s_fn";
 
+  /// rename-descriptor: rename the descriptor allocator pagetable_alloc()
+  /// (and pagetable_alloc_noprof()) to DescriptorAllocName (and its _noprof
+  /// form) across the tree; off, the rule does nothing.
+  bool RenameDescriptorApi = false;
+  std::string DescriptorAllocName = "ptdesc_alloc";
+
   /// zeroed-page: tables read out of entries join every object group of
   /// their level (ProvenanceOptions::StrictFamilies).
   bool StrictFamilies = false;
@@ -61,6 +67,9 @@ struct MigrationOptions {
   /// pgtable_free, the configured names, and the _noprof form of each;
   /// sorted, each once.
   std::vector<std::string> conflictNames() const;
+  /// The descriptor allocator's name in the code the run produces:
+  /// DescriptorAllocName with RenameDescriptorApi, else pagetable_alloc.
+  std::string descriptorAllocName() const;
 };
 
 /// The settings as the user spelled them.

@@ -2,6 +2,7 @@
 
 #include "pgmigrate/FindingMerger.h"
 #include "analysis/ProvenanceDecisions.h"
+#include "analysis/WholeRenames.h"
 #include "pgmigrate/Pairing.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
@@ -135,7 +136,7 @@ Messages findDisagreements(const std::vector<Finding> &Reports) {
           (B.SiteOffset >= A.SiteOffset + A.SiteLength &&
            B.SiteOffset != A.SiteOffset))
         break;
-      if (!sameCode(A, B) || !disagree(A, B))
+      if (!sameCode(A, B) || !disagree(A, B) || renameMeetsOther(A, B))
         continue;
       Disagreements[BySite[I]].push_back(B.Message);
       Disagreements[BySite[J]].push_back(A.Message);
@@ -206,7 +207,8 @@ std::map<size_t, size_t> findOverlaps(const std::vector<Finding> &Sites) {
              Edits[J].Edit->getOffset() != Edits[I].Edit->getOffset()))
           break;
         if (Edits[I].Site == Edits[J].Site ||
-            !overlap(*Edits[I].Edit, *Edits[J].Edit))
+            !overlap(*Edits[I].Edit, *Edits[J].Edit) ||
+            renameMeetsOther(Sites[Edits[I].Site], Sites[Edits[J].Site]))
           continue;
         OverlapsWith.emplace(Edits[I].Site, Edits[J].Site);
         OverlapsWith.emplace(Edits[J].Site, Edits[I].Site);
@@ -363,6 +365,9 @@ FindingMerger::Result FindingMerger::merge() const {
   // 4. Sites that convert together or not at all: a refusal or a conflict
   // in a pairing group withdraws its other conversions.
   applyPairing(Merged.Findings);
+  // 4b. Renames made whole: yielding to the conversions around their
+  // tokens, or withdrawn all together.
+  applyWholeRenames(Merged.Findings);
   // 5. Every object group whole, checked; a split one is withdrawn.
   countGroups(Merged);
   // 6. The edits that survive.

@@ -13,6 +13,11 @@ using namespace clang;
 
 namespace pgmigrate {
 
+RenameVoice nameConflictsVoice(const MigrationOptions &Options) {
+  return {NameConflictsRule::Name, Options.RenameConflicts, conflictMessage,
+          conflictRefusal, ""};
+}
+
 ConflictSiteReporter::Place ConflictSiteReporter::place(SourceLocation Loc,
                                                         llvm::StringRef Name,
                                                         bool AllowBody) const {
@@ -73,16 +78,16 @@ void ConflictSiteReporter::emit(const Place &P, llvm::StringRef Name,
                                 llvm::StringRef Refusal) {
   if (absoluteFilePath(P.At, SM).empty())
     return; // the command line, builtins
-  bool Rename = Refusal.empty() && P.Reason.empty() && Options.RenameConflicts;
-  std::string Message =
-      !P.Reason.empty()  ? conflictRefusal(Name, What, P.Reason)
-      : !Refusal.empty() ? conflictRefusal(Name, What, Refusal)
-                         : conflictMessage(Name, What, NewName, Rename);
-  Finding F =
-      makeFinding(NameConflictsRule::Name,
-                  Rename ? FindingKind::Converted : FindingKind::Refused, P.At,
-                  SM, Message);
+  bool Rename = Refusal.empty() && P.Reason.empty() && Voice.Rename;
+  std::string Message = !P.Reason.empty() ? Voice.Refusal(Name, What, P.Reason)
+                        : !Refusal.empty()
+                            ? Voice.Refusal(Name, What, Refusal)
+                            : Voice.Message(Name, What, NewName, Rename);
+  Finding F = makeFinding(
+      Voice.Rule, Rename ? FindingKind::Converted : FindingKind::Refused, P.At,
+      SM, Message);
   F.SiteLength = Name.size();
+  F.WholeRename = Voice.WholeRename;
   if (Rename)
     F.Replacements.push_back(
         makeReplacement(P.At, P.At.getLocWithOffset(Name.size()), NewName, SM));

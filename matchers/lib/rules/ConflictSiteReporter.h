@@ -3,7 +3,8 @@
 // How the AST half of rule "name-conflicts" reports one site of a unit:
 // where the name's token is written and whether it can be edited there,
 // whether a new name is already taken in the unit, and the finding itself
-// (each site once per message).
+// (each site once per message). Rule "rename-descriptor" reports through
+// it too, in its own words (RenameVoice).
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,13 +22,35 @@
 
 namespace pgmigrate {
 
+/// How a rule's rename findings speak: the rule, whether it renames, and
+/// its messages.
+struct RenameVoice {
+  llvm::StringRef Rule;
+  bool Rename = false;
+  /// A rename (Renamed) or a report of one not made (renaming is off).
+  std::string (*Message)(llvm::StringRef Name, llvm::StringRef What,
+                         llvm::StringRef NewName, bool Renamed);
+  /// A refusal and its reason.
+  std::string (*Refusal)(llvm::StringRef Name, llvm::StringRef What,
+                         llvm::StringRef Reason);
+  /// Finding::WholeRename of every finding emitted (may be empty).
+  std::string WholeRename;
+};
+
+/// name-conflicts' voice (conflictMessage, conflictRefusal).
+RenameVoice nameConflictsVoice(const MigrationOptions &Options);
+
 class ConflictSiteReporter {
 public:
   /// PP: the unit's preprocessor, when the rule saw it (for macros).
   ConflictSiteReporter(const MigrationOptions &Options, clang::ASTContext &Ctx,
                        const clang::Preprocessor *PP, FindingSink &Sink)
-      : Options(Options), Ctx(Ctx), SM(Ctx.getSourceManager()),
-        LangOpts(Ctx.getLangOpts()), PP(PP), Sink(Sink) {}
+      : ConflictSiteReporter(Ctx, PP, Sink, nameConflictsVoice(Options)) {}
+  /// The same, speaking with Voice.
+  ConflictSiteReporter(clang::ASTContext &Ctx, const clang::Preprocessor *PP,
+                       FindingSink &Sink, RenameVoice Voice)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), LangOpts(Ctx.getLangOpts()),
+        PP(PP), Sink(Sink), Voice(std::move(Voice)) {}
 
   /// Where a name's token is written, and why it cannot be edited there
   /// (Reason empty: it can).
@@ -58,12 +81,12 @@ public:
 private:
   Place checkSpelling(Place P, llvm::StringRef Name) const;
 
-  const MigrationOptions &Options;
   clang::ASTContext &Ctx;
   const clang::SourceManager &SM;
   const clang::LangOptions &LangOpts;
   const clang::Preprocessor *PP;
   FindingSink &Sink;
+  RenameVoice Voice;
   std::set<std::tuple<std::string, unsigned, std::string>> Emitted;
 };
 

@@ -86,11 +86,7 @@ void LexicalConflictDecider::run(const std::vector<ConflictFileScan> &Files) {
 
 std::string LexicalConflictDecider::where(const ConflictFileScan &F,
                                           const ScannedToken &T) const {
-  llvm::StringRef Path(F.Path);
-  if (Path.startswith(Root) && Path.size() > Root.size() &&
-      Path[Root.size()] == '/')
-    Path = Path.drop_front(Root.size() + 1);
-  return Path.str() + ":" + std::to_string(T.Line);
+  return scannedPlace(Root, F, T);
 }
 
 bool LexicalConflictDecider::isApi(const ConflictFileScan &F,
@@ -143,39 +139,17 @@ void LexicalConflictDecider::learnDeclaration(const ConflictFileScan &F,
     G.FunctionMacroAt = where(F, T);
 }
 
-// Whether some unit's AST saw the token: it compiled that code, or the AST
-// rule reported the site.
-bool LexicalConflictDecider::decidedByAst(const ConflictFileScan &F,
-                                          const ScannedToken &T) const {
-  if (F.Assembly)
-    return false; // a unit may preprocess a .S file, but has no AST of it
-  auto Sites = Ast.Sites.find(F.Path);
-  if (Sites != Ast.Sites.end() && Sites->second.count(T.Offset))
-    return true;
-  if (T.InMacroBody)
-    return false; // a body is only seen where it is expanded
-  return Ast.Coverage.compiled(F.Path, T.Offset);
-}
-
 void LexicalConflictDecider::emit(const ConflictFileScan &F,
                                   const ScannedToken &T, llvm::StringRef What,
                                   llvm::StringRef NewName,
                                   llvm::StringRef Refusal) {
   bool Rename = Refusal.empty() && Options.RenameConflicts;
-  Finding Out;
-  Out.Rule = NameConflictsRule::Name.str();
-  Out.Kind = Rename ? FindingKind::Converted : FindingKind::Refused;
-  Out.FilePath = F.Path;
-  Out.Offset = T.Offset;
-  Out.Line = T.Line;
-  Out.Column = T.Column;
-  Out.Message = Refusal.empty() ? conflictMessage(T.Name, What, NewName, Rename)
-                                : conflictRefusal(T.Name, What, Refusal);
-  Out.SiteFile = F.Path;
-  Out.SiteOffset = T.Offset;
-  Out.SiteLength = T.Name.size();
-  if (Rename)
-    Out.Replacements.emplace_back(F.Path, T.Offset, T.Name.size(), NewName);
+  std::string NewText = NewName.str();
+  Finding Out = lexicalFinding(
+      NameConflictsRule::Name, F, T,
+      Refusal.empty() ? conflictMessage(T.Name, What, NewName, Rename)
+                      : conflictRefusal(T.Name, What, Refusal),
+      Rename ? &NewText : nullptr);
   Result.Findings.push_back(std::move(Out));
 }
 
@@ -196,15 +170,9 @@ std::string LexicalConflictDecider::taken(const ConflictFileScan &F,
 }
 
 void LexicalConflictDecider::decide(const ConflictFileScan &F) {
-  for (const ScannedToken &T : F.Tokens) {
-    if (!Clashing.count(T.Name))
-      continue;
-    ++Result.Tokens;
-    if (decidedByAst(F, T))
-      continue;
-    ++Result.DecidedLexically;
-    decide(F, T);
-  }
+  decideUnseen(
+      Ast, F, [&](const ScannedToken &T) { return Clashing.count(T.Name) > 0; },
+      Result, [&](const ScannedToken &T) { decide(F, T); });
 }
 
 void LexicalConflictDecider::decide(const ConflictFileScan &F,

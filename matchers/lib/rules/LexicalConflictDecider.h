@@ -21,6 +21,7 @@
 #define PGMIGRATE_RULES_LEXICALCONFLICTDECIDER_H
 
 #include "pgmigrate/NameConflictsScan.h"
+#include "rules/LexicalSites.h"
 #include "rules/NameConflicts.h"
 #include "llvm/ADT/StringSet.h"
 #include <map>
@@ -28,13 +29,6 @@
 #include <string>
 
 namespace pgmigrate {
-
-/// What the AST half already decided: the tokens units compiled and the
-/// sites the AST rule reported.
-struct AstDecided {
-  const UnitCoverage &Coverage;
-  const std::map<std::string, std::set<unsigned>> &Sites;
-};
 
 class LexicalConflictDecider {
 public:
@@ -61,7 +55,6 @@ private:
   bool isApi(const ConflictFileScan &F, const ScannedToken &T) const;
   void learn(const ConflictFileScan &F);
   void learnDeclaration(const ConflictFileScan &F, const ScannedToken &T);
-  bool decidedByAst(const ConflictFileScan &F, const ScannedToken &T) const;
   void emit(const ConflictFileScan &F, const ScannedToken &T,
             llvm::StringRef What, llvm::StringRef NewName,
             llvm::StringRef Refusal);
