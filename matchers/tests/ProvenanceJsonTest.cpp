@@ -266,7 +266,7 @@ TEST(ProvenanceBinaryTest, DamageIsAnErrorNotACrash) {
   llvm::Expected<ProvenanceFacts> Json = factsFromBinary("{\"version\": 2}");
   ASSERT_FALSE(bool(Json));
   EXPECT_EQ(llvm::toString(Json.takeError()),
-            "damaged binary facts: not version 1 binary facts");
+            "damaged binary facts: not version 2 binary facts");
 }
 
 } // namespace

@@ -111,7 +111,7 @@ TEST(UnitRecordTest, FactsComeBackByteForByte) {
 
 TEST(UnitRecordTest, DamagedFactsAreAnError) {
   json::Value Record = *unitRecordToJson(sampleResult());
-  (*Record.getAsObject()->getObject("facts"))["binary"] = "UEdNRgE=";
+  (*Record.getAsObject()->getObject("facts"))["binary"] = "UEdNRgI="; // "PGMF" and the version, then nothing
   llvm::Expected<TranslationUnitResult> R =
       unitRecordFromJson(Record, CompileJob{"a.c", "/t/a.c", 0});
   ASSERT_FALSE(bool(R));
