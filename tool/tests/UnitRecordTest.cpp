@@ -111,7 +111,8 @@ TEST(UnitRecordTest, FactsComeBackByteForByte) {
 
 TEST(UnitRecordTest, DamagedFactsAreAnError) {
   json::Value Record = *unitRecordToJson(sampleResult());
-  (*Record.getAsObject()->getObject("facts"))["binary"] = "UEdNRgI="; // "PGMF" and the version, then nothing
+  // "PGMF" and the version, then nothing.
+  (*Record.getAsObject()->getObject("facts"))["binary"] = "UEdNRgI=";
   llvm::Expected<TranslationUnitResult> R =
       unitRecordFromJson(Record, CompileJob{"a.c", "/t/a.c", 0});
   ASSERT_FALSE(bool(R));
