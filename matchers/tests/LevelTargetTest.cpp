@@ -93,6 +93,13 @@ TEST(LevelTarget, TypesAndAvailability) {
             "pmd_alloc_one() is not a function here");
   EXPECT_EQ(levelFormProblem(F, "pte"),
             "its value is used as 'pmd_t *', not a pte_t pointer");
+  // An edit that does not spell the call cannot take the level form.
+  F.Level.Unavailable.clear();
+  F.Replacements[0] = clang::tooling::Replacement("/k/arch/x86/mm/a.c", 100, 30,
+                                                  "something else");
+  EXPECT_EQ(levelFormProblem(F, "pmd"),
+            "its edits do not spell the new API's call 'pgtable_alloc("
+            "GFP_KERNEL, 0)' the per-level form replaces");
   F.Level = {};
   EXPECT_EQ(levelFormProblem(F, "pmd"),
             "the rule has no per-level form of this site");

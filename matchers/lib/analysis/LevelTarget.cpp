@@ -152,6 +152,13 @@ std::string levelFormProblem(const Finding &F, llvm::StringRef Level) {
   if (L.Call.empty() || !L.Problem.empty())
     return L.Problem.empty() ? "the rule has no per-level form of this site"
                              : L.Problem;
+  // The level form replaces the call in the edits: an edit that does not
+  // spell it would stay on the new API while the rest of the group moves.
+  if (llvm::none_of(F.Replacements, [&](const clang::tooling::Replacement &R) {
+        return R.getReplacementText().contains(L.Call);
+      }))
+    return "its edits do not spell the new API's call '" + L.Call +
+           "' the per-level form replaces";
   auto Unavailable = L.Unavailable.find(Level.str());
   if (Unavailable != L.Unavailable.end())
     return Unavailable->second;

@@ -94,27 +94,12 @@ static std::optional<uint64_t> orderOf(const GroupSummary &Group) {
   return *Orders.begin();
 }
 
-/// For each (configuration, level), the first free of a table read out of
-/// an entry of that level, with its group's index.
-using EntryFrees = std::map<std::pair<std::string, std::string>,
-                            std::pair<const MergedSite *, size_t>>;
-
-static EntryFrees entryFrees(llvm::ArrayRef<GroupSummary> Groups) {
-  EntryFrees Frees;
-  for (size_t G = 0; G < Groups.size(); ++G)
-    for (const MergedSite *Site : Groups[G].Sites)
-      if (Site->Role == PairingRole::Free)
-        for (const LevelEvidence *Read : Groups[G].Reads)
-          Frees.try_emplace({Read->Config, Read->Level}, Site, G);
-  return Frees;
-}
-
 // An installed table above order 0 may come back out of its entry and be
 // freed, as a read, by a free the facts cannot match to it (entries join no
 // groups): after the conversion, that free would release a compound page.
 static std::string installedAboveOrderZero(const GroupSummary &Group,
                                            size_t Index,
-                                           const EntryFrees &Frees) {
+                                           const EntryReadFrees &Frees) {
   std::optional<uint64_t> Order = orderOf(Group);
   if (!Order || *Order == 0)
     return "";
@@ -128,9 +113,14 @@ static std::string installedAboveOrderZero(const GroupSummary &Group,
            " pages is seen: above order 0 every free must be known";
   for (const LevelEvidence *Install : Group.Installs) {
     auto It = Frees.find({Install->Config, Install->Level});
-    if (It == Frees.end() || It->second.second == Index)
+    if (It == Frees.end())
       continue;
-    const MergedSite *Free = It->second.first;
+    // Any such free outside the group, not only the first of them.
+    auto Other = llvm::find_if(
+        It->second, [&](const auto &Free) { return Free.second != Index; });
+    if (Other == It->second.end())
+      continue;
+    const MergedSite *Free = Other->first;
     return "order " + std::to_string(*Order) + " " + Install->Level +
            " tables of its group are installed in entries, and " + Free->Call +
            atPlace(Free->At) +
@@ -160,13 +150,13 @@ static std::string unreachableFreeBlocker(const GroupSummary &Group,
 }
 
 static void decideGroup(const GroupSummary &Group, unsigned Number,
-                        const ProvenanceGraph &Graph, const EntryFrees &Frees,
+                        const ProvenanceGraph &Graph,
                         const EntryReadFrees &ReadFrees,
                         const UnreachableFrees &DeadFrees,
                         ProvenanceResult &Result) {
   std::string Reason = groupBlocker(Group, Graph);
   if (Reason.empty())
-    Reason = installedAboveOrderZero(Group, Number - 1, Frees);
+    Reason = installedAboveOrderZero(Group, Number - 1, ReadFrees);
   if (Reason.empty())
     Reason = unreachableFreeBlocker(Group, DeadFrees);
   std::string Name = groupName(Group);
@@ -259,7 +249,6 @@ ProvenanceResult solveProvenance(llvm::ArrayRef<ProvenanceFacts> Units,
   std::vector<GroupSummary> Groups = summarizeGroups(Graph);
   ProvenanceResult Result;
   Result.Groups = Groups.size();
-  EntryFrees Frees = entryFrees(Groups);
   EntryReadFrees ReadFrees = entryReadFrees(Groups);
   UnreachableSites Dead = unreachableSites(Units);
   UnreachableFrees DeadFrees;
@@ -268,7 +257,7 @@ ProvenanceResult solveProvenance(llvm::ArrayRef<ProvenanceFacts> Units,
       DeadFrees.try_emplace(Entry.first.Freed,
                             Entry.first.Call + atPlace(Entry.first.At));
   for (size_t I = 0; I < Groups.size(); ++I)
-    decideGroup(Groups[I], I + 1, Graph, Frees, ReadFrees, DeadFrees, Result);
+    decideGroup(Groups[I], I + 1, Graph, ReadFrees, DeadFrees, Result);
   decideUnreachable(Dead, Result);
   return Result;
 }
